@@ -1,0 +1,1 @@
+"""Turn raw scraped briefings into clean, structured records. Pure Python: no MkDocs import."""
