@@ -1,0 +1,114 @@
+"""The `briefings` command: `briefings inspect [--json] PATH...` shows what ingest made of files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .ingest import VOCABULARY_FILE, archive_files, load_vocabulary, read_briefing
+from .model import ArchiveError, Briefing
+from .programs import Vocabulary
+from .reading import is_briefing_file
+
+JSON_KEYS = ("path", "id", "slug", "title", "city", "province", "year", "date", "source", "url",
+             "programs", "discovered", "text", "warnings")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="briefings", description="Archive of municipal party-building briefings.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    inspect = commands.add_parser("inspect", help="print the record extracted from each briefing file")
+    inspect.add_argument("paths", nargs="+", metavar="PATH", help="briefing files or folders of them")
+    inspect.add_argument("--json", action="store_true", help="print a JSON array of records")
+    inspect.add_argument("--programs", metavar="FILE", help=f"the program vocabulary (default: the nearest {VOCABULARY_FILE})")
+    args = parser.parse_args(argv)
+    if args.command == "inspect":
+        return inspect_command(args)
+    return 2  # pragma: no cover - argparse rejects unknown commands first
+
+
+def inspect_command(args: argparse.Namespace) -> int:
+    targets = list(_expand(Path(p) for p in args.paths))
+    if not targets:
+        print("briefings: no briefing files found in the given paths", file=sys.stderr)
+        return 2
+    try:
+        vocabulary = Vocabulary.load(Path(args.programs)) if args.programs else None
+    except ArchiveError as error:
+        print(f"briefings: {error}", file=sys.stderr)
+        return 2
+    records, failed = [], False
+    for path in targets:
+        try:
+            briefing = read_briefing(path, _display_path(path), vocabulary or _nearest_vocabulary(path))
+            records.append(briefing_to_json(briefing))
+        except ArchiveError as error:
+            failed = True
+            records.append({"path": _display_path(path), "error": error.problem})
+    if args.json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for record in records:
+            print(summarise(record))
+    return 1 if failed else 0
+
+
+def briefing_to_json(briefing: Briefing) -> dict:
+    record = {key: getattr(briefing, key) for key in JSON_KEYS if key not in ("warnings",)}
+    record["programs"] = list(briefing.programs)
+    record["discovered"] = list(briefing.discovered)
+    record["warnings"] = [str(warning) for warning in briefing.warnings]
+    return record
+
+
+def summarise(record: dict) -> str:
+    if "error" in record:
+        return f"{record['path']}\n  ERROR {record['error']}\n"
+    place = "/".join(filter(None, (record["province"], record["city"]))) or "-"
+    lines = [
+        record["path"],
+        f"  title     {record['title']}",
+        f"  place     {place}    year {record['year'] or '-'}    date {record['date'] or '-'}",
+        f"  source    {record['source'] or '-'}    {record['url'] or ''}".rstrip(),
+        f"  programs  {'、'.join(record['programs']) or '-'}",
+        f"  slug      {record['slug']}    id {record['id']}",
+        f"  text      {len(record['text'])} characters",
+    ]
+    if record["discovered"]:
+        lines.append(f"  new?      {'、'.join(record['discovered'])}")
+    lines += [f"  warning   {warning}" for warning in record["warnings"]]
+    return "\n".join(lines) + "\n"
+
+
+def _expand(paths):
+    for path in paths:
+        if path.is_dir():
+            yield from (p for p in archive_files(path) if is_briefing_file(p))
+        else:
+            yield path
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+_vocabularies: dict[Path, Vocabulary] = {}
+
+
+def _nearest_vocabulary(path: Path) -> Vocabulary:
+    """The programs.yml of the archive the file is in, else ./archive/programs.yml."""
+    candidates = [parent for parent in path.resolve().parents if (parent / VOCABULARY_FILE).is_file()]
+    folder = candidates[0] if candidates else Path("archive").resolve()
+    if folder not in _vocabularies:
+        _vocabularies[folder] = load_vocabulary(folder)
+    return _vocabularies[folder]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests need on a fresh machine, then runs them all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+
+# Browser tests drive Debian's Chromium (Playwright must not download a browser of its own);
+# fonts-noto-cjk makes Chinese render in screenshots.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+
+python -m pytest "$@"
