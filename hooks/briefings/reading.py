@@ -33,7 +33,8 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FRONT_MATTER_START = re.compile(r"---[ \t]*\n")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-# Whitespace entities that scrapers leave in plain text; anything else stays literal text.
+# Scraped plain text keeps entities of the page it came from (&nbsp; &ldquo;): they are
+# characters the reader should see. What they decode to is still escaped when rendered.
 _WHITESPACE_ENTITIES = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#12288|#x3000);")
 
 
@@ -56,7 +57,7 @@ def read_source(path: Path, relative_path: str) -> Source:
     elif kind == "md":
         body = markdown_to_text(body)
     else:
-        body = _WHITESPACE_ENTITIES.sub(" ", body)
+        body = decode_entities(body)
     if not body.strip():
         raise ArchiveError(relative_path, "is empty: no briefing text")
     return Source(path=relative_path, text=body, overrides=overrides, encoding=encoding, kind=kind)
@@ -206,4 +207,8 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
 
 def markdown_to_text(markup: str) -> str:
     """Markdown briefings are mostly plain text; heading marks are layout, not words."""
-    return html.unescape(_WHITESPACE_ENTITIES.sub(" ", _MD_HEADING.sub(r"\1", markup)))
+    return decode_entities(_MD_HEADING.sub(r"\1", markup))
+
+
+def decode_entities(text: str) -> str:
+    return html.unescape(_WHITESPACE_ENTITIES.sub(" ", text))

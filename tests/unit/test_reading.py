@@ -111,6 +111,6 @@ def test_markdown_heading_marks_are_dropped(tmp_path):
     assert read_source(tmp_path / "a.md", "a.md").text.startswith("市直机关工委工作\n")
 
 
-def test_whitespace_entities_in_plain_text_become_spaces(tmp_path):
-    (tmp_path / "a.txt").write_text("会议强调&nbsp;&nbsp;要持续推动创建工作。&lt;不变&gt;\n", encoding="utf-8")
-    assert read_source(tmp_path / "a.txt", "a.txt").text == "会议强调  要持续推动创建工作。&lt;不变&gt;\n"
+def test_entities_left_in_scraped_text_become_characters(tmp_path):
+    (tmp_path / "a.txt").write_text("会议强调&nbsp;&nbsp;要持续推动&ldquo;五型&rdquo;机关创建。&lt;b&gt;\n", encoding="utf-8")
+    assert read_source(tmp_path / "a.txt", "a.txt").text == "会议强调  要持续推动“五型”机关创建。<b>\n"

@@ -1,0 +1,61 @@
+"""`briefings inspect`: the record per file, JSON with exactly the documented keys, exit codes."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefings.cli import JSON_KEYS, main
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = "archive/004_8018b1e96243a8a6.txt"
+
+
+def test_json_has_exactly_the_documented_keys(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main(["inspect", "--json", SEED]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == 1
+    assert set(records[0]) == set(JSON_KEYS)
+    assert records[0]["path"] == SEED
+    assert records[0]["city"] == "驻马店市"
+    assert "\n\n" in records[0]["text"]
+    assert all(isinstance(w, str) for w in records[0]["warnings"])
+
+
+def test_folder_is_expanded_and_human_summary_printed(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main(["inspect", "archive"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("archive/0") == 5
+    assert "驻马店市" in out and "programs" in out
+
+
+def test_unreadable_file_gives_error_record_and_exit_1(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("---\ndate: 2021-13-01\n---\n正文第一段。\n", encoding="utf-8")
+    assert main(["inspect", "--json", SEED, str(bad)]) == 1
+    records = json.loads(capsys.readouterr().out)
+    assert records[0]["city"] == "驻马店市"
+    assert set(records[1]) == {"path", "error"}
+    assert "date" in records[1]["error"]
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as raised:
+        main(["inspect"])
+    assert raised.value.code == 2
+    with pytest.raises(SystemExit) as raised:
+        main(["frobnicate"])
+    assert raised.value.code == 2
+
+
+def test_installed_command_runs():
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(["briefings", "inspect", "--json", SEED], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["province"] == "河南省"
