@@ -132,9 +132,19 @@ def read_sidecar(path: Path, relative_path: str) -> dict:
     return {}
 
 
+class _StringDatesLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text: 2021-13-01 is then a bad *field*, not a crash."""
+
+
+_StringDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _parse_yaml_mapping(text: str, relative_path: str, where: str) -> dict:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_StringDatesLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""

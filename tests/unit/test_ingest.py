@@ -80,8 +80,12 @@ def test_no_noise_line_left(records, name):
     assert not [noise for noise in NOISE if noise in text]
 
 
+TRAILERS = ("版权声明", "最新评论", "查看心情排行", "查看完整版本", "未经允许不得转载")
+
+
 def _sentences(raw: str) -> list[str]:
-    """Body sentences of a raw seed: long enough to be prose, rejoined across hard wraps."""
+    """Body sentences of a raw seed (before its trailer), long enough to be prose, rejoined across hard wraps."""
+    raw = raw[: min([raw.index(t) for t in TRAILERS if t in raw] or [len(raw)])]
     joined = re.sub(r"\n(?=[^\n])", "", raw) if "全\n面推进" in raw else raw
     return [s for s in re.split(r"[。！？]", joined) if len(s.strip()) >= 25]
 

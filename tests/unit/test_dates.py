@@ -1,0 +1,302 @@
+"""Publication date and reported-on year (briefings.dates), on hand-built Cleaned records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from briefings.dates import find_date, find_year, parse_date
+from briefings.model import Block, Cleaned, Dropped
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
+
+
+def cleaned(*paragraphs: str, dropped: tuple[tuple[str, str], ...] = (), headline: str | None = None) -> Cleaned:
+    return Cleaned(
+        blocks=tuple(Block("paragraph", text) for text in paragraphs),
+        headline=headline,
+        dropped=tuple(Dropped(text, reason) for text, reason in dropped),
+    )
+
+
+def seed(prefix: str, noise: dict[str, str], headline: str | None = None) -> Cleaned:
+    """A seed file as cleaning would leave it: lines starting with a noise prefix are dropped."""
+    path = next(ARCHIVE.glob(f"{prefix}_*.txt"))
+    blocks, dropped = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        reason = next((why for start, why in noise.items() if line.strip().startswith(start)), None)
+        if reason:
+            dropped.append(Dropped(line, reason))
+        else:
+            blocks.append(Block("paragraph", line.strip()))
+    return Cleaned(tuple(blocks), headline, tuple(dropped))
+
+
+def messages(guess) -> str:
+    return " | ".join(warning.message for warning in guess.warnings)
+
+
+# ---------------------------------------------------------------- parse_date
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-01-02", "2024-01-02"),
+    ("2024/1/2", "2024-01-02"),
+    ("2024年1月2日", "2024-01-02"),
+    ("2024.1.2", "2024-01-02"),
+    (" 2021-12-01 19:35 ", "2021-12-01"),
+    ("18.01.2017", "2017-01-18"),
+    (dt.date(2024, 1, 2), "2024-01-02"),
+    (dt.datetime(2024, 1, 2, 8, 30), "2024-01-02"),
+    ("1985-06-01", "1985-06-01"),  # an archivist's date may be older than the scraped web
+])
+def test_parse_date_accepts(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", [
+    "2024-13-01", "2023-02-30", "2024年2月30日", "hello", "", "2024", "发布时间：2024-01-02",
+    "2024-01-02 2024-01-03", None, 20240102, dt.date(1800, 1, 1),
+])
+def test_parse_date_rejects(value):
+    assert parse_date(value) is None
+
+
+# ---------------------------------------------------------------- explicit date lines
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("发表时间:2024-01-02", "2024-01-02"),
+    ("发布时间：2023年5月6日", "2023-05-06"),
+    ("2024/10/11", "2024-10-11"),
+    ("18.01.2017", "2017-01-18"),
+    ("2021.12.01", "2021-12-01"),
+    ("2021-12-01 19:35 来源:驻马店网 责任编辑:刘灵", "2021-12-01"),
+    ("作者: 荷泽新闻网 来源: 荷泽新闻网 发表时间:2024-01-02", "2024-01-02"),
+    ("来源：某某网 2023-12-30 发布时间：2024-01-02", "2024-01-02"),  # the date after the 时间 label
+])
+def test_date_lines_in_many_forms(line, expected):
+    guess = find_date(cleaned("今天上午，市直机关党建工作会议召开。", dropped=((line, "meta"),)))
+    assert guess.date == expected
+    assert guess.warnings == ()
+
+
+def test_a_date_line_left_in_the_body_is_still_found():
+    guess = find_date(cleaned("2021-12-01 19:35 来源:驻马店网", "驻马店市委直属机关工委组织召开讲评会。"))
+    assert guess.date == "2021-12-01"
+
+
+@pytest.mark.parametrize("line", ["发布时间：2024-13-01", "发布时间：2023-02-30", "发布时间：1985-01-01",
+                                  "微信图片_20211201193027"])
+def test_impossible_or_implausible_dates_are_rejected(line):
+    guess = find_date(cleaned("市直机关党建工作会议召开。", dropped=((line, "meta"),)))
+    assert guess.date is None
+    assert "no publication date found" in messages(guess)
+
+
+def test_dates_of_related_pages_and_comments_are_not_this_page():
+    guess = find_date(cleaned("会议召开。", dropped=(("相关新闻 2020-05-06", "related"),
+                                                   ("网友 2020-05-07 评论", "comments"))))
+    assert guess.date is None
+
+
+def test_an_event_date_in_the_body_loses_to_the_byline():
+    guess = find_date(cleaned(
+        "12月7日，由省委省直机关工委主办的推进会召开，会上市委市直机关工委作典型发言。",
+        dropped=(("作者: 荷泽新闻网 来源: 荷泽新闻网 发表时间:2024-01-02", "byline"),),
+    ))
+    assert guess.date == "2024-01-02"
+
+
+def test_a_full_date_in_the_body_is_a_last_resort_with_a_warning():
+    guess = find_date(cleaned("各观摩组于2021年11月23日至26日逐支部观摩。", "总结会于2021年11月30日召开。"))
+    assert guess.date == "2021-11-30"
+    assert "latest date in the body" in messages(guess)
+
+
+def test_no_date_at_all():
+    guess = find_date(cleaned("今年4月21日，工委组织了党建品牌展示赛。"))
+    assert guess.date is None
+    assert messages(guess) == "no publication date found"
+
+
+def test_a_repost_timestamp_alone_is_used_with_a_warning():
+    guess = find_date(cleaned("市直机关党建工作亮点纷呈。", dropped=(("TUhjnbcbe - 2024/10/11 17:30:00", "byline"),)))
+    assert guess.date == "2024-10-11"
+    assert "repost" in messages(guess)
+
+
+# ---------------------------------------------------------------- datelines
+
+
+def test_dateline_beats_a_repost_timestamp_and_takes_the_title_year():
+    guess = find_date(
+        cleaned("齐鲁网·闪电新闻12月6日讯12月6日上午,济宁市政府新闻办组织召开新闻发布会。",
+                dropped=(("TUhjnbcbe - 2024/10/11 17:30:00", "byline"),)),
+        title="2021年济宁市直机关党建工作亮点",
+    )
+    assert guess.date == "2021-12-06"
+    assert "completed the dateline" in messages(guess) and "2024-10-11" in messages(guess)
+
+
+def test_dateline_after_the_reporter_agrees_with_the_byline():
+    guess = find_date(cleaned("驻马店网讯(记者  张丽丽)12月1日,驻马店市委直属机关工委组织召开讲评会。",
+                              dropped=(("2021-12-01 19:35 来源:驻马店网 责任编辑:刘灵", "byline"),)))
+    assert guess.date == "2021-12-01"
+    assert guess.warnings == ()
+
+
+def test_a_site_publishes_a_few_days_after_the_dateline():
+    guess = find_date(cleaned("新华社北京12月30日电 市直机关工委召开会议。",
+                              dropped=(("发布时间：2022-01-02", "meta"),)))
+    assert guess.date == "2022-01-02"
+
+
+def test_dateline_alone_is_completed_from_the_text_years():
+    guess = find_date(cleaned("本报讯 5月6日，市直机关召开会议，总结2023年以来的工作，部署2023年任务。"))
+    assert guess.date == "2023-05-06"
+    assert "completed the dateline" in messages(guess)
+
+
+def test_dateline_year_from_a_crumb_when_there_is_no_title():
+    guess = find_date(cleaned("齐鲁网·闪电新闻12月6日讯 济宁市召开新闻发布会。",
+                              dropped=(("首页 » 权威发布2021年济宁市直机关党建工作亮", "crumb"),)))
+    assert guess.date == "2021-12-06"
+
+
+def test_dateline_with_its_own_year():
+    guess = find_date(cleaned("新华社北京2021年12月6日电 会议召开。"))
+    assert guess.date == "2021-12-06"
+    assert guess.warnings == ()
+
+
+def test_a_lead_opening_with_a_date_is_a_warned_guess():
+    guess = find_date(cleaned("2021年11月23日，各观摩组开始逐支部观摩。"))
+    assert guess.date == "2021-11-23"
+    assert "the lead opens with" in messages(guess)
+
+
+def test_a_lead_opening_with_a_date_yields_to_a_date_line():
+    guess = find_date(cleaned("12月7日，由省委省直机关工委主办的推进会召开。",
+                              dropped=(("发布时间：2024-01-02", "meta"),)))
+    assert guess.date == "2024-01-02"
+
+
+def test_a_dateline_without_any_year_gives_no_date():
+    guess = find_date(cleaned("12月6日讯 会议召开。"))
+    assert guess.date is None
+
+
+# ---------------------------------------------------------------- year reported on
+
+
+def test_title_year_is_strongest():
+    assert find_year(cleaned("2022年，工委开展了培训。"), "2021年济宁市直机关党建工作亮点", "2021-12-06").year == 2021
+    assert find_year(cleaned("会议召开。"), "菏泽市市直机关2023年度党的建设工作情况新闻发布会", "2024-01-02").year == 2023
+
+
+def test_headline_stands_in_for_a_missing_title():
+    assert find_year(cleaned("会议召开。", headline="2019年市直机关工作要点"), "", None).year == 2019
+
+
+def test_january_press_conference_on_last_years_work():
+    guess = find_year(cleaned("今天上午，菏泽市市直机关2023年度党的建设工作情况新闻发布会召开。",
+                              "今年以来，工委坚持创新机制。"), "", "2024-01-02")
+    assert guess.year == 2023
+    assert guess.warnings == ()
+
+
+def test_january_without_a_word_about_last_year_is_this_year():
+    assert find_year(cleaned("今年以来，工委坚持创新机制。"), "", "2024-01-02").year == 2024
+
+
+def test_yearbook_entry():
+    guess = find_year(cleaned("【概况】 2009年，市直机关各级党组织以主题实践活动为载体，全面推进机关党建。"), "市直机关工委工作", None)
+    assert guess.year == 2009
+    assert guess.warnings == ()
+
+
+def test_years_from_the_text_alone_are_a_guess():
+    guess = find_year(cleaned("2017年以来，工委每年年初制定方案。",
+                              "2022年，市级机关授予50个红旗党支部。",
+                              "2023年，党员深入联系点10409次。今年4月21日举办展示赛。"), "", None)
+    assert guess.year == 2023
+    assert "guessed 2023" in messages(guess)
+
+
+def test_a_baseline_year_counts_little():
+    guess = find_year(cleaned("申报数量较2020年增加了2.7倍，2021年以来成效明显，2021年度方案印发。"), "", None)
+    assert guess.year == 2021
+
+
+def test_no_year_evidence():
+    guess = find_year(cleaned("今年以来，工委坚持创新机制。"), "", None)
+    assert guess.year is None
+    assert "no year found" in messages(guess)
+
+
+# ---------------------------------------------------------------- the five seeds
+
+SEEDS = {
+    "000": (dict.fromkeys(("济宁", "首页", "白癜风", "查看完整版本", "1"), "crumb")
+            | {"TUhjnbcbe": "byline"}, "权威发布2021年济宁市直机关党建工作亮", "2021-12-06", 2021),
+    "001": ({"未经允许": "footer", "最新评论": "comments", "领导讲话": "comments", "交流发言": "comments"},
+            "在全省机关党建现场观摩推进会上的汇报发言", None, 2023),
+    "002": ({"您当前位置": "crumb", "作者:": "byline"}, "", "2024-01-02", 2023),
+    "003": ({"Original URL": "url", "市直机关工委工作": "site-label"}, "市直机关工委工作", None, 2009),
+    "004": ({"不信谣": "site-label", "首页": "crumb", "2021-12-01": "byline", "发送短信": "subscription",
+             "微信图片": "image", "责任编辑": "meta", "版权声明": "copyright", "1.凡本网": "copyright",
+             "2.凡本网": "copyright", "3.如果": "copyright", "相关新闻": "related", "驻马店市直单位“": "meta"},
+            "驻马店市直单位“逐支部观摩 整单位提升”观摩活动讲评会召开", "2021-12-01", 2021),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed(name):
+    noise, title, date, year = SEEDS[name]
+    record = seed(name, noise)
+    date_guess = find_date(record, title)
+    assert date_guess.date == date
+    assert find_year(record, title, date_guess.date).year == year
+
+
+def test_seed_000_repost_timestamp_is_not_the_date():
+    guess = find_date(seed("000", SEEDS["000"][0]), SEEDS["000"][1])
+    assert guess.date == "2021-12-06"
+    assert "completed the dateline" in messages(guess)
+
+
+def test_seed_001_year_is_a_warned_guess():
+    guess = find_year(seed("001", SEEDS["001"][0]), SEEDS["001"][1], None)
+    assert guess.year == 2023 and guess.warnings
+
+
+# ---------------------------------------------------------------- never raise
+
+texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200) | st.sampled_from([
+    "12月6日讯", "2021-12-01 19:35", "发布时间：2024-13-01", "2024年2月30日", "18.01.2017", "【概况】 2009年，",
+    "TUhjnbcbe - 2024/10/11 17:30:00", "99月99日讯", "2023年度", "今年", "去年", "0年0月0日", "2021年12月6日电",
+])
+kinds = st.sampled_from(["paragraph", "heading", "item", "speech", "note"])
+reasons = st.sampled_from(["meta", "byline", "crumb", "footer", "related", "ad"])
+records = st.builds(
+    Cleaned,
+    blocks=st.lists(st.builds(Block, kind=kinds, text=texts), max_size=5).map(tuple),
+    headline=st.none() | texts,
+    dropped=st.lists(st.builds(Dropped, text=texts, reason=reasons), max_size=4).map(tuple),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record=records, title=texts)
+def test_find_date_and_find_year_never_raise(record, title):
+    date_guess = find_date(record, title)
+    assert date_guess.date is None or parse_date(date_guess.date) == date_guess.date
+    year_guess = find_year(record, title, date_guess.date)
+    assert year_guess.year is None or 1990 <= year_guess.year <= 2030
+    assert (date_guess.date is None) == any("no publication date" in w.message for w in date_guess.warnings)
