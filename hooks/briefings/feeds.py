@@ -1,0 +1,182 @@
+"""RSS 2.0 and Atom feeds of briefings, built with feedgen from plain data.
+
+Plain data in, bytes out: no MkDocs, no file system, no clock. The same input always gives
+the same bytes, so a rebuild that changes nothing changes no feed and readers see no
+phantom updates.
+
+Choices (the tests hold us to them):
+  * ids: an entry's RSS <guid isPermaLink="false"> and Atom <id> are both
+    "urn:briefing:<guid>" (the guid percent-encoded where it is not URN-safe), so
+    moving a page to a new URL never makes a reader show it as new.
+  * dates are days in China Standard Time: 2021-12-01 -> 2021-12-01T00:00:00+08:00.
+    An undated briefing has no <published>/<pubDate>; Atom still requires <updated>, so
+    it gets 1 January of its year; with no year either it gets the Unix epoch day
+    1970-01-01 (never the build clock). Dates that do not parse as YYYY-MM-DD, and
+    years outside 1000-9999, count as missing.
+  * order: newest first by publication date; an undated briefing goes after the dated
+    ones of its year, briefings with neither date nor year go last; ties break by guid,
+    then by the rest of the entry, so the order never depends on the input order.
+  * the feed's <updated>/<lastBuildDate> is the newest entry date shown, or the epoch
+    when the feed is empty.
+  * text: archive text is untrusted. Atom titles and summaries are type="text"; RSS
+    <title>/<description> are read as HTML by feed readers (feedparser included), so
+    they carry the text HTML-escaped once. Full text goes to Atom <content type="html">
+    and RSS <content:encoded> as <p> paragraphs built here with html.escape.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import quote
+
+from feedgen.feed import FeedGenerator
+
+CST = timezone(timedelta(hours=8), "CST")  # China Standard Time, no DST
+EPOCH = datetime(1970, 1, 1, tzinfo=CST)  # the fallback date: fixed, never "now"
+GENERATOR = "briefings"  # feedgen's default carries its version; ours must not change
+UNTITLED = "(无标题)"
+
+# Everything XML 1.0 forbids (C0 controls except \t \n \r, lone surrogates, U+FFFE/U+FFFF):
+# lxml raises on these, so they are removed from every string before feedgen sees it.
+# DEL and the C1 controls (U+007F-U+009F) go too: XML discourages them, they are mojibake in this
+# archive, and readers guess at them (feedparser turns U+0091 into a cp1252 quote).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only
+_URN_SAFE = "-._~!$&'()*+,;=:@/"  # RFC 8141 NSS characters that need no percent-encoding
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    guid: str  # the briefing's stable id, not its URL
+    title: str
+    link: str  # absolute URL of the briefing page
+    date: str | None  # publication date YYYY-MM-DD
+    year: int | None  # the year reported on, used when date is None
+    categories: tuple[str, ...]  # city, programs
+    summary: str  # short plain-text excerpt
+    paragraphs: tuple[str, ...]  # the full cleaned text, plain-text paragraphs
+
+
+@dataclass(frozen=True)
+class FeedChannel:
+    title: str
+    link: str  # absolute URL of the page the feed belongs to
+    description: str
+    rss_url: str  # absolute URLs of the feeds themselves (self links)
+    atom_url: str
+    language: str = "zh-CN"
+    limit: int = 50
+
+
+def xml_text(value: str) -> str:
+    """The text as XML carries it: characters XML 1.0 cannot hold removed, and every line
+    break a plain "\n" (parsers and HTML readers fold CR and CRLF into LF anyway; doing it
+    here means what a reader gets back is exactly what we wrote)."""
+    return _NOT_XML.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _clean(value: str, fallback: str = "") -> str:
+    text = xml_text(value).strip()
+    return text or fallback
+
+
+def _escape(text: str) -> str:
+    # quote=False: quotes only matter inside attributes, and this is element text.
+    return html.escape(text, quote=False)
+
+
+def _published(entry: FeedEntry) -> date | None:
+    if entry.date is None or not _ISO_DAY.fullmatch(entry.date):
+        return None
+    try:
+        day = date.fromisoformat(entry.date)
+    except ValueError:  # well-formed but impossible, e.g. 2021-02-30
+        return None
+    return day if day.year >= 1000 else None
+
+
+def _year(entry: FeedEntry) -> int | None:
+    year = entry.year
+    return year if isinstance(year, int) and 1000 <= year <= 9999 else None
+
+
+def _sort_key(entry: FeedEntry) -> tuple:
+    """Ascending key that puts the newest first. Total: after the guid, the whole entry
+    breaks ties, so even duplicate guids come out in an order the input order cannot change."""
+    day = _published(entry)
+    year = day.year if day else _year(entry)
+    return (
+        year is None,  # neither date nor year: last
+        -(year or 0),  # newer year first
+        day is None,  # within a year, dated before undated
+        -(day.toordinal() if day else 0),
+        entry.guid,
+        repr(entry),
+    )
+
+
+def _updated(entry: FeedEntry) -> datetime:
+    """The entry's Atom <updated>: its date, else 1 January of its year, else the epoch."""
+    day = _published(entry)
+    if day is not None:
+        return datetime(day.year, day.month, day.day, tzinfo=CST)
+    year = _year(entry)
+    return datetime(year, 1, 1, tzinfo=CST) if year is not None else EPOCH
+
+
+def _content_html(paragraphs: Sequence[str]) -> str:
+    texts = (_clean(p) for p in paragraphs)
+    return "\n".join(f"<p>{_escape(t)}</p>" for t in texts if t)
+
+
+def _build(channel: FeedChannel, entries: Sequence[FeedEntry], *, rss: bool) -> FeedGenerator:
+    """One generator per format: RSS and Atom need different self links and text escaping,
+    and feedgen shares both between its two outputs."""
+    # RSS titles and descriptions are HTML to readers; Atom text constructs are plain text.
+    text = _escape if rss else (lambda s: s)
+    title = _clean(channel.title, UNTITLED)
+    link = _clean(channel.link, "about:blank")
+    self_url = _clean(channel.rss_url if rss else channel.atom_url, link)
+
+    fg = FeedGenerator()
+    fg.id(self_url)  # the feed's own address is its stable Atom id
+    fg.title(text(title))
+    fg.description(text(_clean(channel.description, title)))  # RSS description, Atom subtitle
+    # feedgen's RSS <link> is the last link added, its RSS atom:link the first "self" one.
+    fg.link(href=self_url, rel="self")
+    fg.link(href=link, rel="alternate")
+    fg.language(_clean(channel.language))
+    fg.generator(GENERATOR)
+    # Never left at feedgen's default of now(): the newest date shown, or the epoch.
+    fg.updated(max((_updated(e) for e in entries), default=EPOCH))
+
+    for entry in entries:
+        # add_entry prepends by default, which would reverse our order.
+        fe = fg.add_entry(order="append")
+        fe.id("urn:briefing:" + quote(xml_text(entry.guid), safe=_URN_SAFE))  # also the RSS guid
+        fe.title(text(_clean(entry.title, UNTITLED)))
+        fe.link(href=_clean(entry.link))
+        fe.updated(_updated(entry))  # always set: feedgen's default is now()
+        day = _published(entry)
+        if day is not None:
+            fe.published(datetime(day.year, day.month, day.day, tzinfo=CST))  # also RSS pubDate
+        terms = dict.fromkeys(t for t in (_clean(c) for c in entry.categories) if t)
+        for term in terms:
+            fe.category(term=term)
+        fe.content(_content_html(entry.paragraphs), type="html")  # content:encoded in RSS
+        summary = _clean(entry.summary)
+        if summary:  # without one, feedgen puts the content HTML in RSS <description>
+            fe.summary(text(summary))  # Atom <summary>, RSS <description>
+    return fg
+
+
+def render_feeds(channel: FeedChannel, entries: Sequence[FeedEntry]) -> tuple[bytes, bytes]:
+    """The (RSS 2.0, Atom) documents for the newest `channel.limit` entries, newest first."""
+    shown = sorted(entries, key=_sort_key)[: max(channel.limit, 0)]
+    rss = _build(channel, shown, rss=True).rss_str(pretty=True)
+    atom = _build(channel, shown, rss=False).atom_str(pretty=True)
+    return rss, atom
