@@ -1,0 +1,366 @@
+"""find_place: the briefing's own city and province, never a visitor's, benchmark's or a guess."""
+
+from pathlib import Path
+
+import pytest
+from briefings.gazetteer import gazetteer
+from briefings.places import Place, find_place
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
+
+
+def seed(prefix: str) -> list[str]:
+    """The non-empty lines of one raw archive sample (cleaning is not used here)."""
+    path = next(ARCHIVE.glob(f"{prefix}_*.txt"))
+    return [line.strip() for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+def line(lines: list[str], start: str) -> str:
+    return next(item for item in lines if item.startswith(start))
+
+
+def place(title: str = "", lead: str = "", body: str = "", **kw) -> Place:
+    return find_place(title=title, lead=lead, body=body or lead, **kw)
+
+
+def said(p: Place, *words: str) -> bool:
+    """Whether some warning mentions all the words."""
+    return any(all(w in str(warning) for w in words) for warning in p.warnings)
+
+
+# --- the five seeds, split roughly as cleaning will -------------------------------------------
+
+
+def test_seed_000_jining_despite_qufu_university_and_the_province():
+    lines = seed("000")
+    lead = line(lines, "齐鲁网")
+    p = find_place(title="权威发布2021年济宁市直机关党建工作亮", lead=lead, body="\n".join(lines[lines.index(lead):-2]),
+                   meta=lines[:4] + lines[-2:])
+    assert (p.city, p.province) == ("济宁市", "山东省") and not p.warnings
+    assert p.evidence.startswith("title: 济宁")
+
+
+def test_seed_000_without_a_headline_still_jining_from_ownership():
+    lines = seed("000")
+    p = find_place(title="", lead=lines[4], body="\n".join(lines[4:-2]))
+    assert (p.city, p.province) == ("济宁市", "山东省") and p.evidence.startswith("ownership: 济宁市")
+
+
+def test_seed_001_is_anonymised_so_no_place_at_all():
+    lines = seed("001")
+    p = find_place(title="在全省机关党建现场观摩推进会上的汇报发言", lead=lines[1], body="\n".join(lines[:-4]),
+                   meta=lines[-4:])
+    assert (p.city, p.province) == (None, None)
+    assert said(p, "city", "anonymised") and said(p, "province", "anonymised")
+
+
+def test_seed_002_heze_not_its_benchmarks_shenzhen_and_zunyi():
+    lines = seed("002")
+    p = find_place(title="", lead=lines[2], body="\n".join(lines[2:]), meta=lines[:2])
+    assert (p.city, p.province) == ("菏泽市", "山东省") and not p.warnings
+    assert "菏泽" in p.evidence
+
+
+def test_seed_003_zaozhuang_from_site_names_in_a_yearbook():
+    lines = seed("003")
+    p = find_place(title=lines[0], lead=lines[2], body="\n".join(lines[2:]),
+                   url="http://lib.sdsqw.cn/bin/mse.exe?seachword=&K=b4&A=6&rec=16&run=13")
+    assert (p.city, p.province) == ("枣庄市", "山东省")
+    assert p.evidence.startswith("site: 枣庄机关建设网") and said(p, "city", "site name")
+
+
+def test_seed_004_zhumadian():
+    lines = seed("004")
+    title = line(lines, "驻马店市直单位")
+    lead = line(lines, "驻马店网讯")
+    body = "\n".join(lines[lines.index(lead):])
+    p = find_place(title=title, lead=lead, body=body, meta=lines[:2] + [line(lines, "2021-12-01")], source="驻马店网")
+    assert (p.city, p.province) == ("驻马店市", "河南省") and p.evidence == "title: 驻马店市" and not p.warnings
+
+
+@pytest.mark.parametrize("prefix, city", [("000", "济宁市"), ("001", None), ("002", "菏泽市"), ("003", "枣庄市"), ("004", "驻马店市")])
+def test_seeds_with_a_naive_split(prefix, city):
+    lines = seed(prefix)
+    assert find_place(title=lines[0], lead=lines[1], body="\n".join(lines)).city == city
+
+
+# --- evidence from the title, counties, url hosts, scripts ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, city, province",
+    [
+        ("义乌市直机关开展“模范机关”创建活动", "金华市", "浙江省"),
+        ("曲阜市召开机关党建工作会议", "济宁市", "山东省"),
+        ("海安：机关党建引领高质量发展", "南通市", "江苏省"),
+    ],
+)
+def test_a_county_in_the_title_gives_its_prefecture_with_a_warning(title, city, province):
+    p = place(title, "会议强调，要持续深化模范机关创建。")
+    assert (p.city, p.province) == (city, province)
+    assert said(p, "city", "county")
+
+
+def test_a_prefecture_outweighs_a_county_of_another_city():
+    p = place("", "济宁市委市直机关工委召开会议，学习借鉴义乌经验。", "济宁市委市直机关工委召开会议。会上，海安市直机关作交流发言。")
+    assert p.city == "济宁市" and not p.warnings
+
+
+@pytest.mark.parametrize(
+    "url, city",
+    [("http://suihua.dbw.cn/system/2019/06/01/1.shtml", "绥化市"), ("https://www.jining.gov.cn/art/1.html", "济宁市"),
+     ("http://heze.dzwww.com/news/1.htm", "菏泽市")],
+)
+def test_url_host_pinyin_is_weak_evidence(url, city):
+    p = place("市直机关召开党建工作会议", "市委市直机关工委召开会议。", url=url)
+    assert p.city == city and p.evidence.startswith("url host") and said(p, "url host")
+
+
+@pytest.mark.parametrize("url", ["http://fuzhou.example.cn/1.html", "http://www.gov.cn/1.html", "not a url", "http://[::1"])
+def test_shared_or_meaningless_hosts_name_no_city(url):
+    assert place("市直机关召开党建工作会议", url=url).city is None
+
+
+def test_the_title_beats_body_frequency_and_host():
+    body = "驻马店市委直属机关工委召开会议。" + "上海市某律师事务所提供法律服务。" * 8
+    p = place("驻马店市直单位观摩活动讲评会召开", "驻马店网讯 12月1日，会议召开。", body, url="http://shanghai.example.com/")
+    assert p.city == "驻马店市" and p.evidence.startswith("title")
+
+
+def test_the_dateline_beats_body_frequency():
+    body = "驻马店网讯(记者 张丽丽)12月1日，会议召开。郑州的经验值得学习。郑州的做法。郑州的同志。"
+    p = place("", "驻马店网讯(记者 张丽丽)12月1日，会议召开。", body)
+    assert p.city == "驻马店市" and p.province == "河南省"
+
+
+def test_traditional_characters_are_read():
+    p = place("泰安市直機關黨建工作會議召開", "會議強調，要持續深化模範機關創建。")
+    assert (p.city, p.province) == ("泰安市", "山东省")
+
+
+def test_traditional_body_only():
+    p = place("", "", "泰安市委市直機關工委召開會議，部署機關黨建工作。")
+    assert p.city == "泰安市"
+
+
+def test_variant_spelling_heze():
+    assert place("荷泽市市直机关召开党建工作会议").city == "菏泽市"
+
+
+# --- site names and meta lines ----------------------------------------------------------------
+
+
+def test_site_names_in_meta_and_source():
+    body = "市委市直机关工委召开会议，部署全年工作。"
+    crumb = "您当前位置:荷泽市-中国菏泽市-菏泽新闻网 > 权威发布 > 正文"
+    assert place("", body, meta=[crumb]).city == "菏泽市"
+    assert place("", body, meta=["来源：枣庄机关建设网"]).city == "枣庄市"
+    p = place("", body, source="菏泽新闻网")
+    assert p.city == "菏泽市" and said(p, "site name")
+
+
+def test_a_local_brand_names_the_city():
+    p = place("", "", "推进法治枣庄建设，评选法治枣庄建设先进集体。")
+    assert p.city == "枣庄市" and p.evidence.startswith("site: 法治枣庄")
+
+
+def test_meta_lines_that_are_not_sites_do_not_count():
+    assert place("", "市直机关召开会议。", meta=["法律顾问单位:上海市汇业(武汉)律师事务所"]).city is None
+
+
+# --- visitors, benchmarks, heritage, meetings naming several cities --------------------------
+
+
+def test_benchmarked_cities_do_not_count():
+    body = "菏泽市委市直机关工委召开会议。对标深圳、遵义直属机关工委，学习两市机关党建工作经验。深圳、遵义的做法。"
+    p = place("", body)
+    assert p.city == "菏泽市"
+
+
+def test_only_benchmarks_named_gives_none():
+    p = place("", "市直机关工委对标深圳、遵义直属机关工委，学习两市经验。")
+    assert p.city is None and said(p, "city", "no place named")
+
+
+def test_a_study_trip_is_not_the_own_city():
+    p = place("市直机关党员赴井冈山学习", "市直机关工委组织党员干部赴井冈山学习，赴延安接受教育。")
+    assert (p.city, p.province) == (None, None) and said(p, "city", "no place named")
+
+
+def test_a_visiting_delegation_is_not_the_own_city():
+    assert place("", "深圳市考察团来我市考察交流。市直机关工委介绍了经验。").city is None
+    p = place("", "济宁市委市直机关工委召开会议。枣庄市考察团来我市考察，枣庄市委市直机关工委负责同志一行莅临。")
+    assert p.city == "济宁市"
+
+
+def test_heritage_names_are_not_places():
+    assert place("", "市直机关党员学习延安精神、遵义会议精神。").city is None
+
+
+def test_an_event_venue_is_not_the_own_city():
+    assert place("", "全省机关党建现场观摩推进会在济宁召开，市直机关工委参加。").city is None
+
+
+def test_a_university_is_weak():
+    assert place("", "市直机关工委与曲阜师范大学开展党建共建。").city is None
+
+
+def test_several_cities_none_dominant():
+    body = "在全省会议上，济宁、菏泽、枣庄作典型发言。济宁、菏泽、枣庄的经验。"
+    p = place("", "", body)
+    assert p.city is None and p.province == "山东省"
+    assert said(p, "city", "several cities", "济宁市", "菏泽市", "枣庄市")
+
+
+def test_several_cities_in_different_provinces_give_no_province():
+    p = place("", "", "济宁、郑州、武汉的经验。济宁、郑州、武汉的做法。")
+    assert (p.city, p.province) == (None, None) and said(p, "province", "several cities")
+
+
+# --- anonymised text --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x委直属机关工委在市直机关大力开展活动，为我市建设做出新贡献。涌现出“红色荆楚企业之家”等品牌。",
+        "*市市直机关工委召开会议，学习武汉经验。",
+        "X市直机关党建工作取得新成效，赴延安学习。",
+        "××市委市直机关工委召开会议。",
+        "xx市直机关工委组织党员到宝莲社区开展志愿服务。",
+        "某市市直机关工委组织党员赴济宁学习。济宁市直机关工委介绍经验。",
+    ],
+)
+def test_anonymised_text_gets_no_place(text):
+    p = place("", text)
+    assert (p.city, p.province) == (None, None) and p.evidence == "anonymised"
+    assert said(p, "city", "anonymised")
+
+
+def test_markdown_bold_is_not_anonymisation():
+    assert place("", "**济宁市直机关**工委召开会议。").city == "济宁市"
+
+
+def test_names_that_are_everyday_words_are_not_places():
+    p = place("", "市直机关党支部争创红旗党支部，开展安康杯竞赛，各位来宾出席，推进惠民工程，会同有关部门。")
+    assert (p.city, p.province) == (None, None)
+
+
+# --- municipalities, province-administered cities, ambiguous names, provinces ----------------
+
+
+def test_municipality():
+    p = place("北京市直机关工委召开党建工作会议")
+    assert (p.city, p.province) == ("北京市", "北京市")
+    assert place("", "", "重庆市北碚区机关党建工作会议召开，北碚区委直属机关工委部署工作。").city == "重庆市"
+
+
+def test_province_administered_city():
+    p = place("济源市直机关召开党建工作会议")
+    assert (p.city, p.province) == ("济源市", "河南省") and not p.warnings
+
+
+def test_ambiguous_chaoyang_is_not_evidence_alone():
+    p = place("朝阳区机关党建工作会议召开", "朝阳区委区直机关工委召开会议。")
+    assert p.city is None and said(p, "city", "no place named")
+    assert place("朝阳市直机关召开党建工作会议").city == "朝阳市"
+
+
+def test_a_province_alone():
+    p = place("山东省直机关工委召开党建工作会议", "山东省直机关工委召开会议。")
+    assert (p.city, p.province) == (None, "山东省") and said(p, "city", "only the province")
+
+
+def test_no_place_named():
+    p = place("市直机关召开党建工作会议", "会议强调，要持续深化模范机关创建。")
+    assert (p.city, p.province, p.evidence) == (None, None, "")
+    assert said(p, "city", "no place named") and said(p, "province", "no place named")
+
+
+def test_body_mentions_alone_are_a_guess():
+    p = place("", "", "全市机关党建工作会议召开。会上，泸州经验受到关注。泸州的做法值得推广。")
+    assert p.city == "泸州市" and said(p, "body mentions only")
+
+
+def test_empty_input():
+    p = find_place(title="", lead="", body="")
+    assert p.city is None and p.province is None
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_PIECES = ["济宁", "菏泽市", "曲阜", "朝阳", "北京", "对标", "赴", "考察团", "来我市", "市直机关", "委", "x委", "某市",
+           "*", "機關", "精神", "网", "，", "。", "\n", "在", "召开", "山东省", "直属机关工委", "法治", "学习"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.text(max_size=40),
+    body=st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)), max_size=60).map("".join),
+    meta=st.lists(st.text(max_size=20), max_size=3),
+    url=st.one_of(st.none(), st.text(max_size=30), st.sampled_from(["http://suihua.dbw.cn/", "http://[bad"])),
+    source=st.one_of(st.none(), st.text(max_size=10)),
+)
+def test_find_place_never_raises_and_stays_consistent(title, body, meta, url, source):
+    p = find_place(title=title, lead=body[:50], body=body, meta=meta, url=url, source=source)
+    g = gazetteer()
+    if p.city is not None:
+        assert p.province == g.cities[p.city].province
+    else:
+        assert any(w.field == "city" for w in p.warnings)
+    assert p.province is None or p.province in g.provinces
+
+
+def test_the_first_city_of_a_headline_is_its_subject():
+    assert place("菏泽：学习济宁经验推动机关党建").city == "菏泽市"
+    assert place("济宁市直机关工委召开会议 学习菏泽经验").city == "济宁市"
+
+
+def test_a_delegation_after_the_own_city_belongs_to_the_next_name():
+    p = place("", "济宁市委市直机关工委热烈欢迎枣庄市考察团来我市。济宁市直机关工委介绍了经验。")
+    assert p.city == "济宁市"
+
+
+def test_a_province_subject_is_not_overridden_by_a_passing_city():
+    p = place("山东省直机关工委召开党建工作会议", "会议指出，泸州经验值得学习。", "会议指出，泸州经验值得学习。泸州做法。")
+    assert (p.city, p.province) == (None, "山东省")
+
+
+def test_a_city_directly_before_its_district_takes_the_district_context():
+    p = place("", "北京市朝阳区委区直机关工委召开会议。北京市朝阳区委区直机关工委部署工作。")
+    assert (p.city, p.province) == ("北京市", "北京市")
+
+
+@pytest.mark.parametrize(
+    "lead, city",
+    [("大理州直机关工委召开会议。", "大理白族自治州"), ("恩施州委州直机关工委召开会议。", "恩施土家族苗族自治州"),
+     ("中共宜昌市委直属机关工作委员会召开会议。", "宜昌市"), ("兴安盟直属机关工委召开会议。", "兴安盟"),
+     ("天津市委市级机关工委召开会议。", "天津市")],
+)
+def test_ownership_phrases(lead, city):
+    p = place("", lead)
+    assert p.city == city and p.evidence.startswith("ownership")
+
+
+def test_a_named_province_in_the_body_does_not_hide_a_weakly_named_city():
+    p = place("市直机关工委工作", "", "在枣庄机关建设网开设专栏。山东省直机关工委领导给予充分肯定。推进法治枣庄建设。")
+    assert (p.city, p.province) == ("枣庄市", "山东省")
+
+
+def test_a_provincial_meeting_is_not_a_city_briefing():
+    p = place("湖北省直机关工委召开党建工作会议", "会议在武汉召开。", "会议在武汉召开。武汉市直机关工委、宜昌市直机关工委作交流发言。")
+    assert (p.city, p.province) == (None, "湖北省")
+
+
+def test_a_visiting_province_leader_leaves_the_own_city():
+    p = place("湖北省直机关工委领导来我市调研", "", "宜昌市直机关工委书记陪同调研。宜昌市直机关工委汇报了工作。")
+    assert (p.city, p.province) == ("宜昌市", "湖北省")
+
+
+def test_a_shared_host_reading_only_supports_a_city_the_text_names():
+    body = "福州经验值得学习。福州的做法。莆田的做法。莆田经验。"
+    assert place("", "", body).city is None  # a tie
+    assert place("", "", body, url="http://fuzhou.example.cn/1.html").city == "福州市"
+    assert place("", "", "市直机关召开会议。", url="http://fuzhou.example.cn/1.html").city is None
