@@ -32,8 +32,15 @@ def _tokenizer():
     import jieba
 
     jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
+    from . import gazetteer
+
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    # Place names stand as words of their own: 驻马店市直单位 -> 驻马店 / 市直 / 单位, not 驻马店市 / 直.
+    for division in (*gazetteer.cities(), *gazetteer.provinces()):
+        if len(division.short_name) >= 2:
+            tokenizer.add_word(division.short_name, freq=100_000)
+            tokenizer.del_word(division.name)
     return tokenizer
 
 
@@ -89,9 +96,14 @@ def _place_slugs() -> dict[str, str]:
     for city in gazetteer.cities():
         by_slug.setdefault(pinyin_slug(city.short_name), []).append(city)
     for slug, cities in by_slug.items():
+        if len(cities) == 1:
+            table.setdefault(cities[0].name, slug)
+            continue
+        # 福州/抚州 differ by province; 嘉义市/嘉义县 share one, so their full names tell them apart.
+        with_province = {city.name: f"{slug}-{table[city.province]}" for city in cities}
         for city in cities:
-            if len(cities) == 1:
-                table.setdefault(city.name, slug)
-            else:
-                table.setdefault(city.name, f"{slug}-{table.get(city.province) or pinyin_slug(city.province)}")
+            candidate = with_province[city.name]
+            if list(with_province.values()).count(candidate) > 1:
+                candidate = f"{pinyin_slug(city.name)}-{table[city.province]}"
+            table.setdefault(city.name, candidate)
     return table

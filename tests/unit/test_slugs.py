@@ -38,3 +38,13 @@ def test_id_is_stable_and_path_based():
     assert briefing_id("a/b.txt") == briefing_id("a\\b.txt")
     assert briefing_id("a/b.txt") != briefing_id("a/c.txt")
     assert re.fullmatch(r"[0-9a-f]{12}", briefing_id("简报 一.txt"))
+
+
+def test_every_place_in_the_gazetteer_has_its_own_slug():
+    from briefings import gazetteer
+
+    cities = {slugify_name(city.name) for city in gazetteer.cities()}
+    provinces = {slugify_name(province.name) for province in gazetteer.provinces()}
+    assert len(cities) == len({city.name for city in gazetteer.cities()})
+    assert len(provinces) == len(gazetteer.provinces())
+    assert slugify_name("嘉义市") != slugify_name("嘉义县")
