@@ -41,7 +41,7 @@ def squash(text: str) -> str:
 
 
 def _norm_program(text: str) -> str:
-    return _T2S.convert(re.sub(r"[\s“”\"'「」『』《》、，,·+＋]", "", text)
+    return _T2S.convert(re.sub(r"[\s“”\"'「」『』《》、，,·+＋]", "", text))
 
 
 def title_matches(found: str, truth: str | None) -> bool:

@@ -1,0 +1,671 @@
+"""Cleaning: one raw scraped text -> Cleaned(blocks, headline, dropped).
+
+Stages, each linear in the size of the text:
+  1. normalise whitespace (line ends, invisible characters, odd spaces);
+  2. drop noise lines: every line is tried against patterns for one kind of noise (crumbs,
+     bylines, ads, footers ...); a few rules also look at where the line sits (the top of the
+     page, the trailer after the body);
+  3. rejoin hard-wrapped lines when most lines share one display width;
+  4. drop noise again on rejoined paragraphs (a glued line may now read as noise);
+  5. recover the headline, headings, lists, credits and the speakers of a press conference.
+
+Cleaning cleaned text changes nothing: clean(blocks_to_text(clean(t).blocks)).blocks equals
+clean(t).blocks. Rules that look at neighbours are written so that what they see does not
+change when the text comes back as blocks (see _has_headline, _is_dialogue, _structure).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .model import Block, Cleaned, Dropped
+
+__all__ = ["clean"]
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+_HAS_SENTENCE = re.compile(r"[。！？!?]")  # a line holding one of these says something
+_ENDS_OPEN = re.compile(r"[:：,，、;；—-]$")  # ... and one ending so goes on or introduces
+_ENDS_FINAL = re.compile(r"[。！？!?；;：:”」』…]$")
+_PUNCT = re.compile(r"[^\w\s]")
+_DATE = r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_DATE_ONLY = re.compile(rf"^{_DATE}(?:\s*{_TIME})?$")
+
+# ---- 1. whitespace ------------------------------------------------------------------------
+_NEWLINE = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# invisible characters, and the HTML entities of invisible characters and of spaces
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f\xad\u180e\u200b-\u200f\u202a-\u202e"
+                        r"\u2060-\u2064\ufeff]|&(?:zwj|zwnj|shy|#8203|#x200[bB]);")
+_SPACE_RUN = re.compile(r"(?:[ \t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]|"
+                        r"&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#12288|#x3000);)+")
+# a space next to CJK punctuation, or after ASCII punctuation between two CJK characters, is no word gap
+_NEEDLESS_SPACE = re.compile(f" (?:(?<=[，。、；：！？”’）》】」』] )|(?=[，。、；：！？“‘（《【「『])|"
+                             f"(?<=[{_HAN}][,;:!?] )(?=[{_HAN}]))")
+_LETTER_SPACED = re.compile(f"[{_HAN}](?: [{_HAN}]){{1,9}}")  # 概 况 -> 概况
+
+
+def _normalise(text: str) -> list[str]:
+    """The lines of the text with invisible characters gone and spaces tidied."""
+    text = _INVISIBLE.sub("", _NEWLINE.sub("\n", text))
+    for _ in range(4 if "&" in text else 0):  # dropping "&zwj;" from "&zw&zwj;j;" leaves another
+        text, found = _INVISIBLE.subn("", text)
+        if not found:
+            break
+    text = _NEEDLESS_SPACE.sub("", _SPACE_RUN.sub(" ", text))
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if " " in line:
+            line = line.strip(" ")
+            lines[i] = line.replace(" ", "") if len(line) < 20 and _LETTER_SPACED.fullmatch(line) else line
+    return lines
+
+
+# ---- names: press-conference speakers, reporters' bylines -------------------------------
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+                      "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
+                      "万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳"
+                      "甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
+                      "解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬"
+                      "边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "公孙", "夏侯", "尉迟", "长孙",
+                      "宇文", "司徒", "端木", "申屠", "独孤", "南宫")
+# characters of short headings and stock phrases that hardly appear in given names
+_NOT_IN_NAMES = frozenset("的了是在和与及等之其这那们个为以于对从把被将就都也还要会能可作工业务效果况题施措划法规则制度"
+                          "性化型式动活组织党政府机关部门单位设问答说讲记者主持年月日时第项条件次篇章节计总结情经验做"
+                          "就绩存目标任求意见议步骤束始介绍提回感谢好各位确推实")
+
+
+def _is_name(word: str) -> bool:
+    """A plausible Chinese personal name: a surname and one or two given characters."""
+    surname = 2 if word[:2] in _COMPOUND_SURNAMES else 1
+    if not (surname == 2 or word[0] in _SURNAMES) or not 2 <= len(word) - surname + 1 <= 3:
+        return False
+    return not any(c in _NOT_IN_NAMES for c in word[surname:])
+
+
+# ---- 2. noise: one pattern per kind, tried on a single line -------------------------------
+def _row(tokens: str, seps: str = r"[\s\[\]【】()（）|｜/·•:：<>»«]", must: str = "") -> re.Pattern[str]:
+    """A line made only of `tokens` (toolbars, pagers) with separators between them, `must` among them."""
+    return re.compile(rf"^{f'(?=.*?(?:{must}))' if must else ''}(?:{seps}*(?:{tokens}))+{seps}*$")
+
+
+_ORIGINAL_URL = re.compile(r"(?:original url|source url|url|原文(?:地址|链接|网址)|原始链接|来源网址)\s*[:：]",
+                           re.IGNORECASE)  # used with .match(text, pos)
+_COPYRIGHT_HEAD = re.compile(r"^[\[【]?(?:版权声明|免责声明|法律声明|版权说明|版权及免责声明|特别声明)")
+# (reason, pattern, longest line it applies to, applies also to lines holding a sentence)
+_RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
+    # the address of the saved page; extraction reads the url from it
+    ("meta", re.compile("^" + _ORIGINAL_URL.pattern, re.IGNORECASE), 10**9, True),
+    # a "标题：…" line above a reposted text; extraction takes the title from it
+    ("meta", re.compile(r"^(?:原标题|标\s*题|题\s*目)\s*[:：]"), 100, True),
+    # site footers naming the page, or forbidding reposts
+    ("footer", re.compile(r"^(?:查看完整版本|完整版本|本文链接|本文地址|本文网址|文章链接|文章地址|本页地址|"
+                          r"转载请注明|转载请保留|转载时请|如需转载)|未经(?:本网|本站)?(?:允许|授权|许可|同意|书面授权)"
+                          r"[，,]?(?:不得|禁止|请勿|严禁)(?:转载|复制|使用)"), 300, True),
+    # previous/next links and page numbers
+    ("pager", re.compile(r"^(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|上篇|下篇)\s*[:：]?"), 300, True),
+    ("pager", re.compile(r"^\d{1,3}(?: ?[/／] ?\d{1,3})?$"), 9, False),
+    ("pager", _row(r"上一页|下一页|上页|下页|前一页|后一页|首页|尾页|末页|第 ?\d+ ?页|共 ?\d+ ?页|\d{1,3}|…|\.{3}|GO|go|"
+                   r"跳转|跳至|到第|页", r"[\s<>«»]", must=r"\d|[上下前后]一?页|尾页|末页"), 80, False),
+    # legal blocks: a header, or a line a site footer is made of
+    ("copyright", _COPYRIGHT_HEAD, 300, True),
+    ("copyright", re.compile(r"[Cc]opyright|COPYRIGHT|©|\([Cc]\) ?(?:19|20)\d\d|版权所有|"
+                             r"[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED|ICP[备证]|公网安备|网站标识码|"
+                             r"网站识别码|法律顾问|互联网新闻信息服务许可"),
+     200, False),
+    ("copyright", re.compile(r"^(?:网站)?(?:技术支持|主办单位|网站维护)\s*[:：]|"
+                             r"^(?:联系电话|联系我们|举报电话|举报邮箱|投稿邮箱|违法和不良信息举报)"), 200, False),
+    # comment sections: the header starts the trailer
+    ("comments", re.compile(r"^[\[【]?(?:最新评论|网友评论|发表评论|相关评论|评论列表|全部评论|热门评论|精彩评论|最热评论|"
+                            r"我要评论|我来说两句|用户评论|读者评论|网友留言|评论区|评论|留言板|发表留言|写留言|精选留言|"
+                            r"(?:已有|共)\d+(?:条|人)(?:评论|参与))[\]】]?(?:\s*[:：(（].{0,20})?$"), 30, False),
+    ("related", re.compile(r"^[\[【]?(?:相关(?:新闻|阅读|文章|链接|报道|推荐|资讯|内容|专题|稿件)|推荐阅读|延伸阅读|扩展阅读|"
+                           r"热点推荐|热门推荐|热门文章|热门新闻|热点新闻|猜你喜欢|为您推荐|精彩推荐|编辑推荐|往期回顾|"
+                           r"往期推荐|热门点击|点击排行|阅读排行|今日推荐|最新文章|最新新闻|更多新闻|更多精彩|更多)"
+                           r"[\]】]?\s*[:：>»]*$"), 20, False),
+    # reaction widgets: a header, then a bullet list of moods
+    ("widget-header", re.compile(r"心情排行|(?:看到|读完|看完)(?:此|这|本)篇文章.{0,6}感受|文章的感受|我要表态"), 60, False),
+    ("widget", re.compile(r"^[•·●○◆◇■□▪▫*\uf06c\uf0a7\uf0b7-]+$"), 20, False),
+    ("widget", re.compile(r"^扫一扫|在手机(?:上)?(?:打开|浏览|阅读)|手机(?:扫一扫|浏览|阅读|打开)(?:本页|当前页|此页)"), 40, False),
+    # video players and share prompts left by embedded media and WeChat pages
+    ("widget", re.compile(r"^(?:视频加载中|您的浏览器不支持|当前浏览器不支持|(?:点击)?播放视频|分享让更多人看到|预览时标签不可点)"),
+     60, True),
+    # SMS and app subscriptions, "follow our account"
+    ("subscription", re.compile(r"^(?:发送短信|编辑短信|短信订阅|手机报订阅)|即可订阅|^(?:请)?(?:扫码|扫描(?:下方)?二维码|"
+                                r"长按(?:识别)?二维码|微信扫一扫)|^(?:欢迎)?关注.{0,20}(?:微信公众号|公众号|官方微信|"
+                                r"微信号|官方微博|抖音号|视频号)|^(?:点击|下载|打开).{0,12}客户端"), 120, True),
+    ("back-link", re.compile(r"^.{0,8}阅读原文.{0,8}$"), 20, False),
+    ("back-link", _row(r"返回顶部|回到顶部|返回首页|回到首页|返回列表|返回上页|返回上一页|返回上级|返回目录|返回主页|"
+                       r"返回栏目|返回页首|返回|回顶部|置顶|TOP|Top|top|↑|▲"), 40, False),
+    # toolbars: print, close, font size, share
+    ("meta", _row(r"打印本页|打印本文|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享|字号|字体|"
+                  r"我要纠错|纠错|复制链接|复制网址|默认|放大|缩小|大|中|小|微信好友|微信|新浪微博|微博|QQ空间|QQ好友|"
+                  r"QQ|朋友圈|保存|回复|举报|引用|只看该作者|评分|点评"), 60, False),
+    # decoration: a line of dashes, stars or other marks, with no word in it
+    ("separator", re.compile(r"^[^\w【】]+$"), 80, True),
+    # image placeholders left where a picture was
+    ("image", re.compile(r"^[\[【]?(?:微信图片_?[\d_-]*|IMG_?[\d_-]+|DSC[NF_]?\d+|P\d{6,}|mmexport\d+|"
+                         r"图片\s*\d*|图\s*\d+|image\s*\d*|img|photo\s*\d*|pic\s*\d*|picture\s*\d*|"
+                         r"点击(?:查看)?大图|查看(?:原|大)图)[\]】]?(?:\.(?:jpe?g|png|gif|bmp|webp|tiff?))?$|"
+                         r"^[^\s，。]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$",
+                         re.IGNORECASE), 100, False),
+)
+
+# crumbs: "首页 » 常识 » …", "您当前位置:… > … > 正文"
+_CRUMB_START = re.compile(r"^(?:您(?:的|当前|现在)?(?:所在)?(?:的)?位置|当前位置|所在位置|现在位置|位置)\s*[:：]|"
+                          r"^(?:网站)?首页\s*(?:[»>＞›→/|｜]|&gt;)")
+_CRUMB_SEP = re.compile(r"\s*(?:[»›＞>]|&gt;)\s*")
+# rows of short words: site navigation, slogans, moods
+_NAV_WORDS = frozenset({"首页", "主页", "网站首页", "新闻", "要闻", "动态", "资讯", "政务", "公开", "政务公开", "信息公开", "通知公告",
+                        "公告", "专题", "专栏", "图片", "视频", "互动", "服务", "办事", "登录", "注册", "搜索", "客户端", "手机版",
+                        "电子报", "数字报", "本地", "国内", "国际", "时政", "社会", "财经", "体育", "娱乐", "文化", "教育", "健康",
+                        "旅游", "汽车", "房产", "科技", "军事", "论坛", "博客", "English", "网站地图", "关于我们", "联系我们"})
+_MOODS = frozenset({"点赞", "高兴", "羡慕", "愤怒", "震惊", "难过", "流泪", "无奈", "枪稿", "标题党", "感动", "同情", "开心", "搞笑",
+                    "无聊", "路过", "雷人", "鸡冻", "愤慨", "惊讶", "悲伤", "喜欢", "支持", "反对", "担忧", "期待", "好评", "差评",
+                    "给力", "坑爹", "囧", "顶", "踩", "赞", "怒", "哭", "笑", "惊", "晕"})
+_SLOGAN_WORDS = re.compile(r"谣|文明|网络安全|清朗|举报|正能量|核心价值观|新风")
+_MOOD_STRIP = re.compile(r"^[\s•·●○◆◇■□▪▫*\uf06c\uf0a7\uf0b7-]+|[\s\d%％()（）]+$")
+# bylines and meta lines: labelled fields, a date, a repost handle with a timestamp
+_STRONG_LABELS = ("作者|来源|稿源|出处|责任编辑|责编|编辑|主编|审核|审校|校对|初审|复审|终审|供稿|撰稿|录入|发布者|发布人|"
+                  "发布单位|发布机构|发布时间|发表时间|发布日期|发表日期|更新时间|更新日期|上传时间|添加时间|浏览次数|浏览量|"
+                  "浏览人次|阅读次数|阅读量|阅读数|点击数|点击量|点击次数|点击率|访问量|访问次数|人气|字号|信息来源|"
+                  "文章来源|新闻来源|稿件来源|索引号|发文字号|通讯员")
+_WEAK_LABELS = "时间|日期|浏览|点击|阅读|分类|栏目|关键词|关键字|标签|摄影|记者|字体|文号"
+_META_LABEL = re.compile(rf"(?:{_STRONG_LABELS}|{_WEAK_LABELS})\s*[:：]")
+_META_START = re.compile(rf"^[\[【〔(（]?\s*(?:({_STRONG_LABELS})|{_WEAK_LABELS})\s*[:：]")
+_DATE_START = re.compile(rf"^{_DATE}(?:\s*{_TIME})?")
+_ISO_DATE = re.compile(r"\d[-/]\d")
+_BYLINE_WORDS = re.compile(r"作者|来源|稿源|出处|记者|通讯员|供稿|撰稿")
+_REPOST = re.compile(rf"^[^\s，。,]{{1,30}} ?(?:[-—–|｜·]|发表于|发布于|发表在) ?{_DATE}(?: ?{_TIME})?$")
+# "记者 张丽丽 通讯员 王强": the people who wrote a news story
+_REPORTERS = re.compile(rf"^(?:(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生|摄影|摄像)\s*[:：]?\s*"
+                        rf"[{_HAN}]{{2,4}}(?:[ 、，,][{_HAN}]{{2,4}})*\s*)+$")
+_SPEAKER_WORD = re.compile(r"^(?:主持人|记者|问|答)$")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)]+", re.IGNORECASE)
+_URL_ONLY = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)  # used with .match
+_SITE_SUFFIX = re.compile(r"(?:网|在线|频道|新闻|日报|晚报|早报|时报|客户端|论坛|门户|网站|电视台|融媒|APP|App|app)$")
+
+
+def _meta_reason(line: str) -> str | None:
+    """"byline" / "meta" for a line of labelled fields ("来源：X 发布时间：…") holding no sentence."""
+    if len(line) > 120:
+        return None
+    if _REPOST.match(line):
+        return "byline"
+    reporters = _REPORTERS.match(line)
+    if reporters and all(_is_name(w) for w in re.findall(f"[{_HAN}]{{2,4}}", line)
+                         if w not in ("本报", "本台", "本网", "特约", "记者", "通讯员", "实习生", "摄影", "摄像")):
+        return "byline"
+    labels = len(_META_LABEL.findall(line))
+    date = _DATE_START.match(line)
+    if date:
+        rest = line[date.end():].strip()
+        is_meta = labels > 0 if rest else bool(_ISO_DATE.search(date.group(0)))
+    else:
+        start = _META_START.match(line)
+        is_meta = bool(start) and (start.group(1) is not None or labels >= 2 or bool(re.search(_DATE, line)))
+    if not is_meta:
+        return None
+    return "byline" if _BYLINE_WORDS.search(line) else "meta"
+
+
+def _is_crumb(line: str) -> bool:
+    """A breadcrumb trail (the line holds no sentence)."""
+    if len(line) > 200:
+        return False
+    if _CRUMB_START.match(line):
+        return True
+    if len(line) > 120:
+        return False
+    parts = _CRUMB_SEP.split(line)
+    return len(parts) >= 3 and all(parts) and max(len(p) for p in parts[:-1]) <= 12
+
+
+def _row_words(line: str, longest: int) -> list[str]:
+    """The words of a row of short space-separated words without punctuation, else []."""
+    words = line.split(" ")
+    if len(words) < 3 or len(line) > 60 or any(len(w) > longest or not w.isalnum() for w in words):
+        return []
+    return words
+
+
+def _row_reason(line: str) -> str | None:
+    """A row of moods ("点赞 高兴 …") or of navigation words ("首页 新闻 天中")."""
+    words = _row_words(line, 8)
+    if not words:
+        return None
+    if all(w in _MOODS for w in words):
+        return "widget"
+    nav = sum(w in _NAV_WORDS for w in words)
+    if max(len(w) for w in words) <= 6 and (words[0] in ("首页", "主页", "网站首页") or 2 * nav >= len(words)):
+        return "crumb"
+    return None
+
+
+def _url_reason(line: str) -> str | None:
+    """A line that is only an address ("url"), or a few words around one ("ad")."""
+    if "://" not in line and "www." not in line and "WWW." not in line:
+        return None
+    if _URL_ONLY.match(line):
+        return "url"
+    if len(line) > 300 or not _URL.search(line):
+        return None
+    rest = _PUNCT.sub("", _URL.sub("", line)).strip()
+    if not rest:
+        return "url"
+    return "ad" if len(rest) <= 40 and not _HAS_SENTENCE.search(_URL.sub("", line)) else None
+
+
+# anchored patterns need only be tried at the start of the line
+_ANCHORED = tuple((reason, rule.match if rule.pattern.startswith("^") else rule.search, longest, sentences)
+                  for reason, rule, longest, sentences in _RULES)
+
+
+def _noise_reason(line: str, sentence: bool) -> str | None:
+    """Why a line is noise, judged from the line alone; None for a body line."""
+    n = len(line)
+    if n > 300:  # running text; only a saved page's address line is this long
+        return "meta" if _ORIGINAL_URL.match(line) else ("url" if _URL_ONLY.match(line) else None)
+    for reason, test, longest, with_sentence in _ANCHORED:
+        if n <= longest and (with_sentence or not sentence) and test(line):
+            return reason
+    if sentence:  # crumbs, bylines and rows of words hold no sentence
+        return _url_reason(line)
+    if _is_crumb(line):
+        return "crumb"
+    return _meta_reason(line) or _row_reason(line) or _url_reason(line)
+
+
+def _site_label(line: str) -> int:
+    """How much a top line looks like the name of a site, place, app or column.
+
+    2: on its own ("人民网", "济宁"); 1: a short name ("学习强国"), when a title follows it;
+    0 for a line of up to 20 characters that is a site's name only above its navigation.
+    """
+    if len(line) > 20 or _PUNCT.search(line) or " " in line or _SPEAKER_WORD.match(line):
+        return -1
+    if len(line) <= 10 and _SITE_SUFFIX.search(line):
+        return 2
+    if len(line) > 8 or len(_HAN_CHAR.findall(line)) != len(line):
+        return 0
+    return 2 if len(line) <= 3 else 1
+
+
+def _body_like(text: str) -> bool:
+    """Running text: it holds a sentence, or is too long for a title."""
+    return len(text) > 60 or bool(_HAS_SENTENCE.search(text))
+
+
+class _Facts(NamedTuple):
+    """What a non-blank line is, judged from the line alone."""
+
+    reason: str | None  # why it is noise ("comments", "copyright", "related" may start a trailer)
+    row: bool  # a row of short words without punctuation (a slogan row if it names one)
+    slogan: bool
+    mood: bool  # a mood word of a reaction widget ("• 点赞")
+    widget_item: bool  # short enough to be an entry of such a widget
+    body: bool  # running text
+    link: bool  # noise, or short without a sentence: what a list of related links is made of
+    site: int  # see _site_label
+    title: bool  # could be a headline
+    repost: bool  # a user handle and a timestamp, as repost sites and forums print them
+
+
+def _facts(line: str) -> _Facts:
+    """What a line is; cached, as sites repeat their crumbs and footers on every page."""
+    return _cached_facts(line) if len(line) <= 1000 else _line_facts(line)
+
+
+def _line_facts(line: str) -> _Facts:
+    sentence = len(line) > 300 or bool(_HAS_SENTENCE.search(line))
+    reason = _noise_reason(line, sentence)
+    row = not sentence and len(line) <= 40 and bool(_row_words(line, 8))
+    stripped = _MOOD_STRIP.sub("", line) if len(line) <= 16 else line
+    return _Facts(reason, row, row and bool(_SLOGAN_WORDS.search(line)), stripped in _MOODS,
+                  stripped in _MOODS or (len(stripped) <= 6 and not _PUNCT.search(stripped)),
+                  len(line) > 60 or sentence, reason is not None or (len(line) <= 80 and not sentence),
+                  _site_label(line), _headline_like(line), reason == "byline" and bool(_REPOST.match(line)))
+
+
+_cached_facts = lru_cache(maxsize=1 << 16)(_line_facts)
+
+
+# ---- 2b. noise that shows from where a line sits ---------------------------------------------
+# reasons a line inside a legal trailer keeps (anything else there is "copyright")
+_LINK_REASONS = frozenset({"back-link", "related", "pager", "crumb", "url", "ad", "image", "subscription",
+                           "widget"})
+Line = tuple[int, str]  # (index of the raw line it starts at, text); "" is a blank line
+
+
+def _filter_once(lines: list[Line], facts: list[_Facts | None],
+                 dropped: list[tuple[int, Dropped]]) -> list[int]:
+    """One pass of noise dropping: the indices of the kept lines ("" stays: a paragraph break)."""
+    n = len(lines)
+    next_reason: list[str | None] = [None] * n  # of the next non-blank line; slogans count
+    titled = [False] * n  # the next non-blank line could be a headline, and running text follows it
+    link_tail = [True] * (n + 1)  # everything from here on is blank, noise or a short link title
+    following, body_follows, title_follows = None, False, False
+    for i in range(n - 1, -1, -1):
+        f = facts[i]
+        next_reason[i], titled[i] = following, title_follows
+        link_tail[i] = link_tail[i + 1] and (f is None or f.link)
+        if f is not None:
+            following = f.reason or ("slogan" if f.slogan else None)
+        if f is not None and f.reason is None:
+            title_follows, body_follows = f.title and body_follows, f.body
+    moods = [False] * n  # three or more mood words in a row are a reaction widget
+    run: list[int] = []
+    for i in [*range(n), n]:
+        f = facts[i] if i < n else None
+        if i < n and (f is None or f.reason is not None):
+            continue
+        if f is not None and f.mood:
+            run.append(i)
+            continue
+        for j in run if len(run) >= 3 else ():
+            moods[j] = True
+        run = []
+
+    kept: list[int] = []
+    trailer: str | None = None
+    widget_run = seen_kept = seen_body = False
+    for i, (pos, t) in enumerate(lines):
+        f = facts[i]
+        if f is None:
+            kept.append(i)
+            continue
+        reason = f.reason
+        if trailer:  # comments swallow everything; a legal block keeps the links it holds
+            reason = reason if trailer != "comments" and reason in _LINK_REASONS else trailer
+        elif f.repost and seen_body:  # a reply's byline: the replies follow
+            trailer = reason = "comments"
+        elif reason in ("comments", "copyright", "related"):
+            if seen_body and (reason == "comments" or link_tail[i + 1] or _COPYRIGHT_HEAD.match(t)):
+                trailer = reason
+        elif reason == "widget-header":
+            widget_run = True
+        elif widget_run and f.widget_item:
+            reason = "widget"
+        elif not reason:
+            widget_run = False
+            if moods[i]:
+                reason = "widget"
+            elif not seen_kept and (f.site == 2 or (f.site == 1 and titled[i]) or
+                                    (f.site >= 0 and next_reason[i] in ("crumb", "slogan"))):
+                reason = "site-label"
+            elif not seen_kept and f.row and (f.slogan or next_reason[i] is not None):
+                reason = "slogan"
+        if reason:
+            dropped.append((pos, Dropped(t, "widget" if reason == "widget-header" else reason)))
+            continue
+        kept.append(i)
+        seen_kept = True
+        seen_body = seen_body or f.body
+    return kept
+
+
+def _filter(lines: list[Line], dropped: list[tuple[int, Dropped]]) -> list[Line]:
+    """Drop noise until nothing more goes (a rule that looks at neighbours may see new ones)."""
+    facts = [_facts(t) if t else None for _, t in lines]
+    for _ in range(8):
+        kept = _filter_once(lines, facts, dropped)
+        if len(kept) == len(lines):
+            break
+        lines, facts = [lines[i] for i in kept], [facts[i] for i in kept]
+    return lines
+
+
+# ---- 3. hard wraps --------------------------------------------------------------------------
+def _width(text: str) -> int:
+    """Display width: CJK characters (three bytes in UTF-8) take two columns, ASCII one."""
+    return len(text) + (len(text.encode("utf-8", "surrogatepass")) - len(text)) // 2
+
+
+def _wrap_bounds(texts: list[str]) -> tuple[int, int] | None:
+    """(narrowest, widest) width of a full line when the text is hard-wrapped, else None.
+
+    Hard-wrapped text has most of its lines at one width, hardly any wider, and most of those
+    full lines stop mid-sentence.
+    """
+    widths = [_width(t) for t in texts]
+    long = sorted(w for w in widths if w >= 40)
+    if len(long) < 4:
+        return None
+    top = long[len(long) * 3 // 4]
+    low, high = top - max(6, top // 10), top + max(4, top // 16)
+    full = [t for t, w in zip(texts, widths) if low <= w <= high]
+    over = sum(w > high for w in long)
+    open_ends = sum(not _ENDS_FINAL.search(t) for t in full)
+    if top > 240 or len(full) < 4 or 2 * len(full) < len(long) or 10 * over > len(long):
+        return None
+    if 2 * open_ends < len(full):
+        return None
+    return low, high
+
+
+def _glue(left: str, right: str) -> str:
+    """What goes between two wrapped lines: nothing, but a space between two Latin words."""
+    a, b = left[-1], right[0]
+    latin = a.isascii() and b.isascii() and a.isalnum() and b.isalnum()
+    return " " if latin and not (a + b).isdigit() else ""
+
+
+def _rejoin(lines: list[Line]) -> list[Line]:
+    """Paragraphs: wrapped lines glued back together; blank lines dropped."""
+    bounds = _wrap_bounds([t for _, t in lines if t])
+    paragraphs: list[tuple[int, list[str]]] = []
+    open_ = False  # the last line was full, so the next one may carry on its paragraph
+    for pos, t in lines:
+        if not t:
+            open_ = False
+            continue
+        if open_ and not (_ENDS_FINAL.search(paragraphs[-1][1][-1]) and _starts_block(t)):
+            parts = paragraphs[-1][1]
+            parts.extend((_glue(parts[-1], t), t))
+        else:
+            paragraphs.append((pos, [t]))
+        open_ = bounds is not None and bounds[0] <= _width(t) <= bounds[1]
+    return [(pos, "".join(parts)) for pos, parts in paragraphs]
+
+
+# ---- 5. structure ---------------------------------------------------------------------------
+# heading markers; used with .match(text, pos), so they carry no "^"
+_H2 = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]|第[一二三四五六七八九十百零〇\d]{1,4}(?:章|部分|篇|节)")
+_H3 = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[，,、：:]")
+_BRACKET_HEAD = re.compile(r"【[^】]{1,24}】")
+_FIRST_SENTENCE = re.compile(r"[^。！？!?：:]{1,29}[。！？!?：:]")
+_ITEM = re.compile(r"^(?:(\d{1,2}[.．、](?!\d))|([（(]\d{1,2}[)）])|([\u2460-\u2473\u2776-\u277f])|"
+                   r"([•·●○◆◇■□▪▶►\uf06c\uf0a7\uf0b7]|-(?= )))\s*\S")
+_NOTE = re.compile(r"^[（(][^（()）]{1,38}[)）]$")
+_SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|各位)|(?:同志们|朋友们|女士们|先生们|各位领导|各位来宾|大家好)$")
+_SPEAKER = re.compile(rf"^(主持人|[{_HAN}A-Za-z·]{{0,12}}记者|问|答|[{_HAN}]{{2,4}})\s*(?:[:：]\s*(.*))?$")
+
+
+def _speaker(text: str, names: bool) -> tuple[str, str, str] | None:
+    """(speaker, role, what follows the label) for a speaker label, standalone or "X：…" inline."""
+    m = _SPEAKER.match(text)
+    if not m:
+        return None
+    who = m.group(1)
+    if who == "主持人":
+        role = "host"
+    elif who.endswith("记者") or who == "问":
+        role = "reporter"
+    elif who == "答" or (names and _is_name(who)):
+        role = "answerer"
+    else:
+        return None
+    return who, role, (m.group(2) or "").strip()
+
+
+def _marker_level(text: str, pos: int = 0) -> int:
+    """2 for 一、/【…】/第一章, 3 for (一)/第一，, 0 for a line without a heading marker."""
+    if _H2.match(text, pos) or _BRACKET_HEAD.match(text, pos):
+        return 2
+    return 3 if _H3.match(text, pos) else 0
+
+
+def _title_like(text: str, longest: int) -> bool:
+    """A short line that names something rather than saying it: no sentence, no open end."""
+    return (len(text) <= longest and not _HAS_SENTENCE.search(text) and not _ENDS_OPEN.search(text)
+            and not _DATE_ONLY.match(text) and not _SALUTATION.search(text))
+
+
+def _headline_like(text: str) -> bool:
+    """A title line; whatever follows a headline can never look like one (see _body_like)."""
+    return (_title_like(text, 60) and len(_HAN_CHAR.findall(text)) >= 4 and not _marker_level(text)
+            and not _ITEM.match(text) and not _NOTE.match(text) and _speaker(text, True) is None)
+
+
+def _has_headline(paragraphs: list[str]) -> bool:
+    """A title line followed by running text or by a speaker.
+
+    A speaker's label may come back written differently ("李琦" alone, then "李琦：…"), so
+    only the speaker's name counts: it must not pass for a site name once it is the first line.
+    """
+    if len(paragraphs) < 2 or not _headline_like(paragraphs[0]):
+        return False
+    label = _speaker(paragraphs[1], True)
+    return _site_label(label[0]) < 1 if label else _body_like(paragraphs[1])
+
+
+def _split_heading(text: str) -> list[str]:
+    """"【概况】 2009年…" and "一、总体情况。今年…" -> the heading, then the rest, when both are body.
+
+    Walks the line by position: a line of many headings must not be copied once per heading.
+    """
+    pieces, start, n = [], 0, len(text)
+    while True:
+        numbered = _marker_level(text, start) and not text.startswith("第", start)
+        m = _BRACKET_HEAD.match(text, start) or (
+            _FIRST_SENTENCE.match(text, start) if numbered and not _short_heading(text, start) else None)
+        rest = n if m is None else m.end() + (m.end() < n and text[m.end()] == " ")  # single spaces only
+        if m is None or rest >= n or _facts(m.group(0).strip()).reason or _rest_is_noise(text, rest):
+            pieces.append(text[start:])
+            return pieces
+        pieces.append(m.group(0).strip())
+        start = rest
+
+
+def _rest_is_noise(text: str, pos: int) -> bool:
+    if len(text) - pos <= 300:
+        return _facts(text[pos:]).reason is not None
+    return bool(_ORIGINAL_URL.match(text, pos) or _URL_ONLY.match(text, pos))  # what a long line can be
+
+
+def _short_heading(text: str, pos: int = 0) -> bool:
+    """Short enough for a heading, with no sentence inside (a final 。 is fine)."""
+    return len(text) - pos <= 40 and not _HAS_SENTENCE.search(text, pos, len(text) - 1)
+
+
+def _starts_block(text: str) -> bool:
+    """A line that opens a heading, a list item or a turn (no wrapped line runs into it)."""
+    return bool(_marker_level(text) or _ITEM.match(text) or _speaker(text, False))
+
+
+def _piece_kind(text: str, dialogue: bool) -> Kind:
+    """What one piece is on its own: label/inline (a speaker), heading, item?, note or text."""
+    label = _speaker(text, True) if dialogue else None
+    if label:
+        return ("inline" if label[2] else "label"), label
+    level = _marker_level(text)
+    if level and _short_heading(text):
+        return "heading", level
+    item = _ITEM.match(text)
+    if item:
+        return "item?", item.lastindex
+    if _NOTE.match(text) and not _HAS_SENTENCE.search(text):
+        return "note", None
+    return "text", None
+
+
+def _is_dialogue(pieces: list[str]) -> bool:
+    """A press conference: two turns, one of them a host's or a reporter's.
+
+    Turns are counted where the speaker changes: a label repeating the speaker before it is
+    not written again when the blocks are turned back into text.
+    """
+    asking = answering = 0
+    previous = None
+    for text in pieces:
+        label = _speaker(text, True)
+        if label and label[0] != previous:
+            previous = label[0]
+            asking += label[1] in ("host", "reporter")
+            answering += label[1] == "answerer"
+            if asking >= 2 or (asking and answering):
+                return True
+    return False
+
+
+Kind = tuple[str, object]  # what _piece_kind says, with its detail (level, list family, speaker label)
+
+
+def _mark_lists(kinds: list[Kind]) -> None:
+    """A list is two or more items of one family in a row; a lone numbered line is text."""
+    n = len(kinds)
+    for i, (kind, family) in enumerate(kinds):
+        if kind == "item?":
+            after = i + 1 < n and kinds[i + 1] == ("item?", family)
+            before = i > 0 and kinds[i - 1] == ("item", family)
+            kinds[i] = ("item", family) if before or after else ("text", None)
+
+
+def _mark_subheadings(pieces: list[str], kinds: list[Kind]) -> None:
+    """A short line without a sentence, above running text, a speaker or a heading, is a sub-heading."""
+    for i in range(len(pieces) - 1):
+        if kinds[i][0] != "text" or not _title_like(pieces[i], 40) or not _HAN_CHAR.search(pieces[i]):
+            continue
+        if _body_like(pieces[i + 1]) or kinds[i + 1][0] in ("label", "inline", "heading"):
+            kinds[i] = ("heading", 2)
+
+
+def _blocks(pieces: list[str], kinds: list[Kind]) -> list[Block]:
+    """Blocks from classified pieces; in a dialogue, running text is said by the last speaker."""
+    blocks: list[Block] = []
+    speaker = role = ""
+    for i, text in enumerate(pieces):
+        kind, extra = kinds[i]
+        if kind in ("label", "inline"):
+            speaker, role, said = extra  # type: ignore[misc]
+            if said:
+                blocks.append(Block("speech", said, speaker=speaker, role=role))
+            elif i + 1 == len(pieces) or kinds[i + 1][0] != "text":  # stays put unless its words follow
+                blocks.append(Block("paragraph", text))
+        elif kind == "heading":
+            blocks.append(Block("heading", text, level=extra))  # type: ignore[arg-type]
+        elif kind in ("item", "note"):
+            blocks.append(Block(kind, text))
+        elif speaker:
+            blocks.append(Block("speech", text, speaker=speaker, role=role))
+        else:
+            blocks.append(Block("paragraph", text))
+    return blocks
+
+
+def _structure(paragraphs: list[str]) -> tuple[str | None, list[Block]]:
+    """The headline and the blocks of the body's paragraphs."""
+    headline = None
+    if _has_headline(paragraphs):
+        headline, paragraphs = paragraphs[0], paragraphs[1:]
+    pieces = [piece for text in paragraphs for piece in _split_heading(text)]
+    dialogue = _is_dialogue(pieces)
+    kinds = [_piece_kind(p, dialogue) for p in pieces]
+    _mark_lists(kinds)
+    _mark_subheadings(pieces, kinds)
+    return headline, _blocks(pieces, kinds)
+
+
+def clean(text: str) -> Cleaned:
+    """The clean record of one raw text: body blocks, the headline if any, the dropped lines."""
+    dropped: list[tuple[int, Dropped]] = []
+    lines = _filter(list(enumerate(_normalise(text))), dropped)
+    paragraphs = _rejoin(lines)
+    if len(paragraphs) < sum(1 for _, t in lines if t):  # lines were glued: look at the new paragraphs
+        paragraphs = _filter(paragraphs, dropped)
+    headline, blocks = _structure([t for _, t in paragraphs])
+    dropped.sort(key=lambda item: item[0])
+    return Cleaned(tuple(blocks), headline, tuple(d for _, d in dropped))

@@ -1,0 +1,115 @@
+"""Everything the archive adds to the site, as plain (docs path, content) pairs.
+
+The hook (hooks/archive.py) turns each pair into an MkDocs File.generated; nothing here
+knows MkDocs, so a test can build the whole site's Markdown, feeds and data without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .briefing_page import render_briefing_page
+from .catalog import Catalog, ProgramEntry, briefing_src, build_catalog
+from .facet_pages import render_city_index, render_facet_pages, render_program_index, render_year_index
+from .home_page import render_home
+from .model import Briefing, Rejection
+from .page_parts import pages_of
+from .report_page import render_report
+from .site_data import SiteAddress, catalog_data, report_data, report_entries, to_json_bytes
+from .site_feeds import render_site_feeds
+
+EPOCH_DAY = "1970-01-01"  # the date of an archive without dates: fixed, never the build clock
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    site_title: str
+    site_url: str  # absolute, e.g. https://briefings.example.org/ (feeds need absolute links)
+    site_description: str = ""
+    directory_urls: bool = True
+    page_size: int = 50
+    feed_limit: int = 50
+
+    @property
+    def address(self) -> SiteAddress:
+        return SiteAddress(urlsplit(self.site_url).path.rstrip("/"), self.directory_urls)
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    src_uri: str  # docs-relative POSIX path: "briefings/x.md", "cities/jining/feed.xml"
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class Site:
+    catalog: Catalog
+    files: tuple[GeneratedFile, ...]
+    report: dict  # the data of /report.json
+    page_dates: dict[str, str]  # docs path -> YYYY-MM-DD of its newest briefing, for the sitemap
+    site_date: str  # the newest briefing's date: for every other page (about, report)
+
+    def page_date(self, src_uri: str) -> str:
+        """The sitemap's <lastmod> of a page: a date from the archive, never the build clock."""
+        return self.page_dates.get(src_uri, self.site_date)
+
+
+def build_site(
+    briefings: Iterable[Briefing],
+    rejections: Iterable[Rejection],
+    programs: Iterable[ProgramEntry | tuple],
+    settings: SiteSettings,
+    slugify_name: Callable[[str], str],
+    archive_files: Iterable[str] = (),
+) -> Site:
+    """programs: the vocabulary (ProgramEntry, or (name, description[, aliases])); archive_files: every archive-relative
+    path, so the report can account for files that are not briefings (vocabulary, sidecars)."""
+    briefings = tuple(briefings)
+    rejections = tuple(rejections)
+    catalog = build_catalog(briefings, tuple(programs), slugify_name)
+    entries = report_entries(briefings, rejections, archive_files, settings.address)
+    report = report_data(entries)
+    files = tuple(_files(catalog, settings, report))
+    _check_unique_paths(files)
+    page_dates = {briefing_src(briefing): content_date([briefing]) for briefing in catalog.briefings}
+    for facet in catalog.facets:
+        for number in range(1, len(pages_of(facet.briefings, settings.page_size)) + 1):
+            page_dates[facet.page_src(number)] = content_date(facet.briefings)
+    return Site(catalog, files, report, page_dates, content_date(catalog.briefings))
+
+
+def content_date(briefings: Iterable[Briefing]) -> str:
+    """The newest date among the briefings (a year alone counts as its 1 January)."""
+    days = [b.date if b.date else f"{b.year:04d}-01-01" for b in briefings if b.date or b.year]
+    return max(days, default=EPOCH_DAY)
+
+
+def _files(catalog: Catalog, settings: SiteSettings, report: dict) -> Iterator[GeneratedFile]:
+    title = settings.site_title
+    yield GeneratedFile("index.md", render_home(catalog, title, settings.site_description))
+    yield GeneratedFile("cities/index.md", render_city_index(catalog, title))
+    yield GeneratedFile("years/index.md", render_year_index(catalog, title))
+    yield GeneratedFile("programs/index.md", render_program_index(catalog, title))
+    for facet in catalog.facets:
+        for src, markdown in render_facet_pages(facet, catalog, title, settings.page_size):
+            yield GeneratedFile(src, markdown)
+    for briefing in catalog.briefings:
+        yield GeneratedFile(briefing_src(briefing), render_briefing_page(briefing, catalog, title))
+    page_src_of = {briefing.path: briefing_src(briefing) for briefing in catalog.briefings}
+    yield GeneratedFile("report/index.md", render_report(report["files"], report["counts"], page_src_of))
+    for src, data in render_site_feeds(
+        catalog, settings.address, settings.site_url, title, settings.feed_limit
+    ):
+        yield GeneratedFile(src, data)
+    yield GeneratedFile("catalog.json", to_json_bytes(catalog_data(catalog, settings.address)))
+    yield GeneratedFile("report.json", to_json_bytes(report))
+
+
+def _check_unique_paths(files: tuple[GeneratedFile, ...]) -> None:
+    seen: set[str] = set()
+    for file in files:
+        if file.src_uri in seen:
+            raise ValueError(f"two generated files share the path {file.src_uri}")
+        seen.add(file.src_uri)

@@ -1,0 +1,75 @@
+"""The site's feeds: one RSS 2.0 + Atom pair for the whole site and one for every city and
+every program, next to its facet page. Turns the catalog into briefings.feeds' plain records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urljoin
+
+from .catalog import Catalog, Facet, briefing_src
+from .facet_pages import facet_title
+from .feeds import FeedChannel, FeedEntry, render_feeds
+from .markup import excerpt
+from .model import Briefing
+from .site_data import SiteAddress
+
+SUMMARY_LENGTH = 200
+
+
+def feed_entry(briefing: Briefing, address: SiteAddress, site_url: str) -> FeedEntry:
+    return FeedEntry(
+        guid=briefing.id,
+        title=briefing.title,
+        link=absolute(site_url, address.url(briefing_src(briefing))),
+        date=briefing.date,
+        year=briefing.year,
+        categories=tuple(name for name in (briefing.city, *briefing.programs) if name),
+        summary=excerpt(briefing.text, SUMMARY_LENGTH),
+        paragraphs=tuple(paragraph for paragraph in briefing.text.split("\n\n") if paragraph.strip()),
+    )
+
+
+def render_site_feeds(
+    catalog: Catalog, address: SiteAddress, site_url: str, site_title: str, limit: int
+) -> Iterator[tuple[str, bytes]]:
+    """(docs path, bytes) of every feed file: feed.xml/atom.xml at the root, per city, per program."""
+    entries = {b.id: feed_entry(b, address, site_url) for b in catalog.briefings}
+    site = FeedChannel(
+        title=site_title,
+        link=absolute(site_url, address.url("index.md")),
+        description=f"{site_title}：最新简报",
+        rss_url=absolute(site_url, address.url("feed.xml")),
+        atom_url=absolute(site_url, address.url("atom.xml")),
+        limit=limit,
+    )
+    yield from _pair("feed.xml", "atom.xml", site, list(entries.values()))
+    for facet in catalog.facets:
+        if facet.has_feed:
+            channel = _facet_channel(facet, address, site_url, site_title, limit)
+            yield from _pair(facet.rss_src, facet.atom_src, channel, [entries[b.id] for b in facet.briefings])
+
+
+def _facet_channel(
+    facet: Facet, address: SiteAddress, site_url: str, site_title: str, limit: int
+) -> FeedChannel:
+    return FeedChannel(
+        title=f"{site_title} · {facet_title(facet)}",
+        link=absolute(site_url, address.url(facet.index_src)),
+        description=f"{facet_title(facet)}的最新市直机关党建简报",
+        rss_url=absolute(site_url, address.url(facet.rss_src)),
+        atom_url=absolute(site_url, address.url(facet.atom_src)),
+        limit=limit,
+    )
+
+
+def _pair(
+    rss_src: str, atom_src: str, channel: FeedChannel, entries: list[FeedEntry]
+) -> Iterator[tuple[str, bytes]]:
+    rss, atom = render_feeds(channel, entries)  # it keeps the newest channel.limit
+    yield rss_src, rss
+    yield atom_src, atom
+
+
+def absolute(site_url: str, site_path: str) -> str:
+    """An absolute URL for a site-absolute path, under site_url's host."""
+    return urljoin(site_url, site_path)

@@ -1,0 +1,108 @@
+"""Browser tests: the sample site (five seeds + a hostile file), built with `mkdocs build
+--strict`, served on 127.0.0.1 and driven in Debian's headless Chromium through Playwright.
+
+Playwright never downloads a browser here: executable_path points at /usr/bin/chromium
+(CHROMIUM overrides it). A missing browser fails the tests; they are never skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "build"))
+
+from site_build import make_sample_archive, mkdocs_build
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("browser")
+    build = mkdocs_build(make_sample_archive(root / "archive"), root / "site")
+    assert build.returncode == 0, build.log
+    return build.site
+
+
+@pytest.fixture(scope="session")
+def catalog(built_site) -> dict:
+    return json.loads((built_site / "catalog.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).is_file(), f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """open_page(path, **context options) -> a Playwright page that fails the test on any
+    alert/confirm dialog (a sign of script injection) and records every request."""
+    contexts = []
+    dialogs: list[str] = []
+
+    def opener(path: str = "/", **options):
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
+        contexts.append(context)
+        page = context.new_page()
+        page.requests = []
+        page.on("request", lambda request: page.requests.append(request.url))
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+    assert dialogs == [], f"a page opened a dialog: {dialogs}"
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory) -> Path:
+    """Where screenshots go: $SCREENSHOT_DIR to keep them, else a temporary folder."""
+    folder = (
+        Path(os.environ["SCREENSHOT_DIR"])
+        if os.environ.get("SCREENSHOT_DIR")
+        else tmp_path_factory.mktemp("screenshots")
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

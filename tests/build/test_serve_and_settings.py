@@ -1,0 +1,73 @@
+"""`mkdocs serve` rebuilds when a file in the archive changes; extra.archive settings are
+checked the way MkDocs checks its own."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from site_build import ROOT, make_sample_archive, mkdocs_build
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(predicate, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_when_an_archive_file_changes(tmp_path):
+    archive = make_sample_archive(tmp_path / "archive")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "BRIEFINGS_ARCHIVE": str(archive)}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "-f",
+        str(ROOT / "mkdocs.yml"),
+        "-a",
+        f"127.0.0.1:{port}",
+    ]
+    with open(log, "w") as output:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        assert wait_for(lambda: "Serving on" in log.read_text(), 120), log.read_text()
+        home = f"http://127.0.0.1:{port}/"
+        assert "新标题" not in urllib.request.urlopen(home, timeout=10).read().decode("utf-8")
+        builds = log.read_text().count("Building documentation")
+        (archive / "006_new.md").write_text(
+            "---\ntitle: 新标题的简报\ncity: 菏泽\n---\n\n菏泽市直机关召开会议。\n", "utf-8"
+        )
+
+        def rebuilt() -> bool:
+            text = log.read_text()
+            return (
+                text.count("Building documentation") > builds and text.count("Documentation built") > builds
+            )
+
+        assert wait_for(rebuilt, 120), log.read_text()
+        assert "新标题的简报" in urllib.request.urlopen(home, timeout=10).read().decode("utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_missing_archive_folder_is_a_configuration_error(tmp_path):
+    build = mkdocs_build(tmp_path / "no-such-archive", tmp_path / "site")
+    assert build.returncode != 0
+    assert "extra.archive.dir" in build.log and "no-such-archive" in build.log

@@ -1,0 +1,339 @@
+"""The generated site, page by page, from briefings made by hand: Markdown, facets, feeds and
+catalog as briefings.site hands them to MkDocs. No MkDocs and no ingest needed here."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+import yaml
+from briefings.catalog import newest_first_key
+from briefings.model import Block
+from briefings.site import SiteSettings, build_site
+from briefings.slugs import slugify_name
+from site_samples import HOSTILE_TITLE, PROGRAMS, make_briefing, seed_like
+
+SETTINGS = SiteSettings(site_title="市直机关党建简报档案", site_url="https://briefings.example.org/")
+
+
+def site_files(briefings, settings=SETTINGS, rejections=(), archive_files=()):
+    site = build_site(briefings, rejections, PROGRAMS, settings, slugify_name, archive_files)
+    return site, {file.src_uri: file.content for file in site.files}
+
+
+def split_page(markdown: str) -> tuple[dict, str]:
+    assert markdown.startswith("---\n")
+    head, body = markdown[4:].split("\n---\n", 1)
+    return yaml.safe_load(head), body
+
+
+def links_of(markdown: str) -> list[str]:
+    return re.findall(r"\]\(([^)]+)\)", markdown)
+
+
+@pytest.fixture(scope="module")
+def seed_site():
+    return site_files(seed_like(), archive_files=[f"{n:03d}.txt" for n in range(5)] + ["programs.yml"])
+
+
+def test_every_briefing_has_a_page_with_its_title_in_front_matter(seed_site):
+    site, files = seed_site
+    for briefing in site.catalog.briefings:
+        meta, body = split_page(files[f"briefings/{briefing.slug}.md"])
+        assert meta["title"] == briefing.title
+        assert meta["briefing_id"] == briefing.id
+        assert body.lstrip().startswith(f"# {briefing.title}")
+
+
+def test_metadata_card_links_city_province_year_and_programs_to_their_pages(seed_site):
+    site, files = seed_site
+    briefing = next(b for b in site.catalog.briefings if b.city == "驻马店市")
+    _, body = split_page(files[f"briefings/{briefing.slug}.md"])
+    city = slugify_name("驻马店市")
+    card = body.split('<div class="briefing-card"', 1)[1].split("</div>", 1)[0]
+    assert f"[驻马店市](../cities/{city}/index.md)" in card
+    assert f"[河南省](../cities/index.md#{slugify_name('河南省')})" in card
+    assert "[2021 年](../years/2021/index.md)" in card
+    assert f"(../cities/{city}/2021/index.md)" in card
+    for program in briefing.programs:
+        assert f"(../programs/{slugify_name(program)}/index.md)" in card
+    assert "2021&#45;12&#45;01" in card  # the date, escaped like all archive text
+
+
+def test_every_link_points_at_a_generated_page_or_file(seed_site):
+    _, files = seed_site
+    import posixpath
+
+    for src, content in files.items():
+        if not src.endswith(".md"):
+            continue
+        for link in links_of(content):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(src), link.split("#")[0]))
+            assert target in files, f"{src} links to missing {target}"
+
+
+def test_facet_pages_for_every_city_year_program_and_city_year(seed_site):
+    site, files = seed_site
+    for city in ("济宁市", "菏泽市", "枣庄市", "驻马店市"):
+        assert f"cities/{slugify_name(city)}/index.md" in files
+    meta, body = split_page(files["cities/unknown/index.md"])
+    assert meta["title"] == "未知城市" and "在全省机关党建现场观摩推进会上的汇报发言" in body
+    for year in (2009, 2021, 2023):
+        assert f"years/{year}/index.md" in files
+    for name, _ in PROGRAMS:
+        assert f"programs/{slugify_name(name)}/index.md" in files
+    assert f"cities/{slugify_name('济宁市')}/2021/index.md" in files
+    assert "cities/unknown/2023/index.md" in files
+    kinds = {facet.kind for facet in site.catalog.facets}
+    assert kinds == {"city", "year", "program", "city-year"}
+
+
+def test_city_and_program_pages_show_count_chart_and_feed_links(seed_site):
+    _, files = seed_site
+    for src in (
+        f"cities/{slugify_name('菏泽市')}/index.md",
+        f"programs/{slugify_name('星级党支部创建')}/index.md",
+    ):
+        meta, body = split_page(files[src])
+        assert "共 **1** 篇简报" in body
+        assert '<svg class="year-chart__svg"' in body and "<script" not in body
+        assert "[RSS](feed.xml)" in body and "[Atom](atom.xml)" in body
+        assert meta["feeds"][0]["rss"] == src.replace("index.md", "feed.xml")
+    _, year_page = split_page(files["years/2021/index.md"])
+    assert "<svg" not in year_page  # a single year needs no per-year chart
+
+
+def test_facet_lists_are_newest_first_and_paginated_past_the_page_size():
+    briefings = [make_briefing(n, date=f"2021-{1 + n // 28:02d}-{1 + n % 28:02d}") for n in range(120)]
+    _, files = site_files(briefings, SiteSettings(SETTINGS.site_title, SETTINGS.site_url, page_size=50))
+    city = slugify_name("济宁市")
+    pages = [f"cities/{city}/index.md", f"cities/{city}/page/2/index.md", f"cities/{city}/page/3/index.md"]
+    assert all(page in files for page in pages) and f"cities/{city}/page/4/index.md" not in files
+    titles = [re.findall(r"^- \[(简报\d+)\]", split_page(files[page])[1], re.MULTILINE) for page in pages]
+    assert [len(t) for t in titles] == [50, 50, 20]
+    shown = [title for page in titles for title in page]
+    assert shown == [f"简报{b.id[2:].lstrip('0') or '0'}" for b in sorted(briefings, key=newest_first_key)]
+    assert "[下一页 →](page/2/index.md)" in files[pages[0]]
+    assert "[← 上一页](../../index.md)" in files[pages[1]]
+    assert split_page(files[pages[1]])[0]["title"] == "济宁市（第 2 页）"
+    assert "共 **120** 篇简报" in files[pages[0]]
+
+
+def test_related_briefings_and_previous_next_in_time():
+    briefings = [
+        make_briefing(1, date="2021-01-01", programs=("双报到",)),
+        make_briefing(2, date="2022-01-01", city="菏泽市", programs=("双报到",)),
+        make_briefing(3, date="2023-01-01"),
+    ]
+    _, files = site_files(briefings)
+    _, body = split_page(files["briefings/briefing-001.md"])
+    related = body.split('<div class="briefing-related"', 1)[1]
+    assert "济宁市的其他简报" in related and "[简报3](briefing-003.md)" in related
+    assert "同一专项工作的简报" in related and "[简报2](briefing-002.md)" in related
+    assert "更新：[简报2](briefing-002.md)" in body and "更早" not in body
+    _, middle = split_page(files["briefings/briefing-002.md"])
+    assert "← 更早：[简报1](briefing-001.md)" in middle and "更新：[简报3](briefing-003.md)" in middle
+
+
+def test_qa_turns_headings_lists_and_notes(seed_site):
+    site, files = seed_site
+    briefing = next(b for b in site.catalog.briefings if b.city == "菏泽市")
+    _, body = split_page(files[f"briefings/{briefing.slug}.md"])
+    assert body.count('<div class="qa qa--host" markdown>') == 1  # two speeches of one turn
+    assert '<p class="qa__speaker"><strong>李琦</strong> <span class="qa__role">发布人</span></p>' in body
+    assert '<p class="qa__speaker"><strong>大众网记者</strong></p>' in body  # the name says 记者
+    assert "\n## 一、突出政治引领，走好“第一方阵”\n" in body
+    assert '<p class="briefing-note">（图片摄影：李鲲）</p>' in body
+    _, listing = split_page(
+        files[f"briefings/{next(b for b in site.catalog.briefings if b.city is None).slug}.md"]
+    )
+    assert "- 一是机关创品牌\n- 二是支部争当红旗\n" in listing
+
+
+def test_untrusted_text_never_becomes_markup():
+    hostile = make_briefing(
+        7,
+        title=HOSTILE_TITLE,
+        source="<b>来源</b>",
+        url="javascript:alert(1)",
+        blocks=(
+            Block("heading", "## 假标题 <img src=x onerror=alert(1)>", level=2),
+            Block("paragraph", '!!! note "x"\n    {: .y } [^1] *斜体* <script>alert(2)</script> {% raw %}'),
+            Block("item", "1. 假列表 | 表格 |"),
+            Block("speech", "<i>话</i>", speaker="<b>主持人</b>", role="host"),
+            Block("note", "</p><script>alert(3)</script>"),
+        ),
+    )
+    _, files = site_files([hostile])
+    meta, body = split_page(files["briefings/briefing-007.md"])
+    # Front matter title and description are printed unescaped by Material's templates.
+    assert "<" not in meta["title"] and "&lt;script&gt;" in meta["title"]
+    assert "<" not in meta["description"]
+    for dangerous in (
+        "<script",
+        "<img",
+        "<b>",
+        "<i>",
+        "javascript:",
+        "**粗体**",
+        "](javascript",
+        "{{",
+        "{%",
+        "!!!",
+        "{:",
+        "[^1]",
+        "*斜体*",
+        "| 表格 |",
+        "\n## 假标题",
+    ):
+        assert dangerous not in body, dangerous
+    assert "&#60;script&#62;" in body  # shown as text
+    assert "**来源**：&#60;b&#62;来源&#60;/b&#62;\n" in body  # a javascript: URL is not linked
+    # The excerpt on the facet page and the catalog keep the text, never markup.
+    listing = files["cities/" + slugify_name("济宁市") + "/index.md"]
+    assert "<script" not in listing and "&#60;script&#62;" in listing
+    catalog = json.loads(files["catalog.json"])
+    assert catalog["briefings"][0]["title"] == HOSTILE_TITLE
+
+
+def test_original_url_is_linked_only_when_it_is_http(seed_site):
+    site, files = seed_site
+    briefing = next(b for b in site.catalog.briefings if b.city == "济宁市")
+    _, body = split_page(files[f"briefings/{briefing.slug}.md"])
+    assert '<a href="https://example.org/a.html" rel="nofollow noopener">齐鲁网</a>' in body
+    zaozhuang = next(b for b in site.catalog.briefings if b.city == "枣庄市")
+    _, body = split_page(files[f"briefings/{zaozhuang.slug}.md"])
+    assert 'href="http://lib.sdsqw.cn/bin/mse.exe?seachword=&amp;K=b4&amp;A=6&amp;rec=16&amp;run=13"' in body
+    assert ">原文链接</a>" in body  # no source name: the link says what it is
+
+
+def test_catalog_json_lists_briefings_and_facets_with_site_absolute_urls(seed_site):
+    _, files = seed_site
+    catalog = json.loads(files["catalog.json"])
+    assert set(catalog) == {"briefings", "facets"}
+    assert len(catalog["briefings"]) == 5
+    for record in catalog["briefings"]:
+        assert set(record) == {
+            "id",
+            "url",
+            "title",
+            "city",
+            "province",
+            "year",
+            "date",
+            "programs",
+            "source",
+            "original_url",
+        }
+        assert record["url"].startswith("/briefings/") and record["url"].endswith("/")
+    for facet in catalog["facets"]:
+        assert set(facet) == {"kind", "name", "slug", "url", "rss", "atom", "count"}
+        assert facet["kind"] in ("city", "year", "program", "city-year")
+        assert facet["url"].startswith("/") and facet["url"].endswith("/")
+        if facet["kind"] in ("city", "program"):
+            assert facet["rss"] == facet["url"] + "feed.xml" and facet["atom"] == facet["url"] + "atom.xml"
+        else:
+            assert facet["rss"] is None and facet["atom"] is None
+    unknown = next(f for f in catalog["facets"] if f["kind"] == "city" and f["slug"] == "unknown")
+    assert unknown == {
+        "kind": "city",
+        "name": "未知城市",
+        "slug": "unknown",
+        "url": "/cities/unknown/",
+        "rss": "/cities/unknown/feed.xml",
+        "atom": "/cities/unknown/atom.xml",
+        "count": 1,
+    }
+
+
+def test_urls_follow_a_site_url_with_a_path():
+    settings = SiteSettings(SETTINGS.site_title, "https://example.org/archive/")
+    _, files = site_files(seed_like(), settings)
+    catalog = json.loads(files["catalog.json"])
+    assert all(record["url"].startswith("/archive/briefings/") for record in catalog["briefings"])
+    assert b"<link>https://example.org/archive/briefings/" in files["feed.xml"]
+
+
+def test_report_accounts_for_every_archive_file(seed_site):
+    from briefings.model import Rejection
+
+    files_in_archive = ["000.txt", "001.txt", "bad.pdf", "programs.yml"]
+    _, files = site_files(
+        seed_like()[:2],
+        rejections=[Rejection("bad.pdf", "not a briefing file")],
+        archive_files=files_in_archive,
+    )
+    report = json.loads(files["report.json"])
+    assert [entry["path"] for entry in report["files"]] == files_in_archive
+    statuses = {entry["path"]: entry["status"] for entry in report["files"]}
+    assert statuses == {
+        "000.txt": "page",
+        "001.txt": "page",
+        "bad.pdf": "rejected",
+        "programs.yml": "vocabulary",
+    }
+    unknown_city = next(e for e in report["files"] if e["path"] == "001.txt")
+    assert unknown_city["guessed"] == [{"field": "city", "message": "no city named in the text"}]
+    assert report["counts"] == {"files": 4, "pages": 2, "rejected": 1, "guessed_fields": 1}
+    _, page = split_page(files["report/index.md"])
+    assert "| bad.pdf | not a briefing file |" in page
+    assert "(../briefings/briefing-001.md)" in page
+
+
+def test_same_input_same_bytes_whatever_the_order():
+    briefings = seed_like()
+    _, first = site_files(briefings)
+    _, second = site_files(list(reversed(briefings)))
+    assert first == second
+
+
+def test_build_is_linear_enough_for_thousands_of_briefings():
+    text = "市直机关党建工作取得新成效。" * 40
+    cities = ["济宁市", "菏泽市", "枣庄市", "驻马店市", "郑州市"]
+    briefings = [
+        make_briefing(
+            n,
+            city=cities[n % 5],
+            province="山东省" if n % 5 < 3 else "河南省",
+            year=2000 + n % 24,
+            date=f"{2000 + n % 24}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+            programs=(PROGRAMS[n % len(PROGRAMS)][0],),
+            blocks=tuple(Block("paragraph", text) for _ in range(5)),
+        )
+        for n in range(2000)
+    ]
+    started = time.perf_counter()
+    site_files(briefings[:500])
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    _, large = site_files(briefings)
+    large_time = time.perf_counter() - started
+    assert large_time < 30
+    assert large_time < small_time * 4 * 2.5  # 4x the briefings: well under quadratic
+    assert sum(1 for src in large if src.startswith("briefings/")) == 2000
+
+
+def test_an_empty_archive_still_makes_a_site():
+    site, files = site_files([], archive_files=["programs.yml"])
+    assert {
+        "index.md",
+        "cities/index.md",
+        "years/index.md",
+        "programs/index.md",
+        "feed.xml",
+        "atom.xml",
+    } <= set(files)
+    assert "共收录 **0** 篇简报" in files["index.md"]
+    assert json.loads(files["catalog.json"])["briefings"] == []
+    assert site.site_date == "1970-01-01"  # never the build clock
+
+
+def test_the_site_package_never_imports_mkdocs():
+    import subprocess
+    import sys
+
+    code = "import sys, briefings.site, briefings.search_dictionary; print('mkdocs' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
