@@ -166,7 +166,7 @@ _NAV_WORDS = frozenset({"首页", "主页", "网站首页", "新闻", "要闻", 
 _MOODS = frozenset({"点赞", "高兴", "羡慕", "愤怒", "震惊", "难过", "流泪", "无奈", "枪稿", "标题党", "感动", "同情", "开心", "搞笑",
                     "无聊", "路过", "雷人", "鸡冻", "愤慨", "惊讶", "悲伤", "喜欢", "支持", "反对", "担忧", "期待", "好评", "差评",
                     "给力", "坑爹", "囧", "顶", "踩", "赞", "怒", "哭", "笑", "惊", "晕"})
-_SLOGAN_WORDS = re.compile(r"谣|文明|网络安全|清朗|举报|正能量|核心价值观|新风")
+_SLOGAN_WORDS = re.compile(r"谣|讲文明|文明上网|文明办网|树新风|网络安全|清朗|举报|正能量")  # sites' banner slogans
 _MOOD_STRIP = re.compile(r"^[\s•·●○◆◇■□▪▫*\uf06c\uf0a7\uf0b7-]+|[\s\d%％()（）]+$")
 # bylines and meta lines: labelled fields, a date, a repost handle with a timestamp
 _STRONG_LABELS = ("作者|来源|稿源|出处|责任编辑|责编|编辑|主编|审核|审校|校对|初审|复审|终审|供稿|撰稿|录入|发布者|发布人|"
@@ -224,10 +224,10 @@ def _is_crumb(line: str) -> bool:
     return len(parts) >= 3 and all(parts) and max(len(p) for p in parts[:-1]) <= 12
 
 
-def _row_words(line: str, longest: int) -> list[str]:
+def _row_words(line: str, longest: int, fewest: int = 3) -> list[str]:
     """The words of a row of short space-separated words without punctuation, else []."""
     words = line.split(" ")
-    if len(words) < 3 or len(line) > 60 or any(len(w) > longest or not w.isalnum() for w in words):
+    if len(words) < fewest or len(line) > 60 or any(len(w) > longest or not w.isalnum() for w in words):
         return []
     return words
 
@@ -322,9 +322,11 @@ def _facts(line: str) -> _Facts:
 def _line_facts(line: str) -> _Facts:
     sentence = len(line) > 300 or bool(_HAS_SENTENCE.search(line))
     reason = _noise_reason(line, sentence)
-    row = not sentence and len(line) <= 40 and bool(_row_words(line, 8))
+    words = _row_words(line, 8, 2) if not sentence and len(line) <= 40 else []
+    slogan = bool(words) and bool(_SLOGAN_WORDS.search(line))  # two words will do for a slogan
+    row = len(words) >= 3 or slogan
     stripped = _MOOD_STRIP.sub("", line) if len(line) <= 16 else line
-    return _Facts(reason, row, row and bool(_SLOGAN_WORDS.search(line)), stripped in _MOODS,
+    return _Facts(reason, row, slogan, stripped in _MOODS,
                   stripped in _MOODS or (len(stripped) <= 6 and not _PUNCT.search(stripped)),
                   len(line) > 60 or sentence, reason is not None or (len(line) <= 80 and not sentence),
                   _site_label(line), _headline_like(line), reason == "byline" and bool(_REPOST.match(line)))

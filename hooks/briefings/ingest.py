@@ -83,7 +83,7 @@ def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> B
     def take(field: str, guess_value, guess_warnings):
         if field in overrides:
             return overrides[field]
-        warnings.extend(guess_warnings)
+        warnings.extend(_kind_by_value(guess_warnings, guess_value))
         return guess_value
 
     title_guess = extraction.find_title(cleaned)
@@ -134,5 +134,16 @@ def _place(cleaned: Cleaned, title: str, body: str, url, outlet, overrides: dict
         if place.province and place.province != overrides["province"]:
             return None, overrides["province"]
         return place.city, overrides["province"]
-    warnings.extend(place.warnings)
+    values = {"city": place.city, "province": place.province}
+    warnings.extend(_kind_by_value(place.warnings, None, values))
     return place.city, place.province
+
+
+def _kind_by_value(found, value, values: dict | None = None) -> list[Warning]:
+    """A warning about a field left empty says it is missing; one about a value, that it was guessed."""
+    result = []
+    for warning in found:
+        field_value = values.get(warning.field) if values is not None else value
+        kind = "missing" if field_value is None else "guessed"
+        result.append(Warning(warning.field, warning.message, kind))
+    return result

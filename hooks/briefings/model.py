@@ -69,13 +69,18 @@ class Cleaned:
 
 @dataclass(frozen=True)
 class Warning:
-    """A field that was guessed or is missing, and why. Shown to the archivist."""
+    """A field that was guessed or is missing, and why. Shown to the archivist.
+
+    A guessed value is a warning of the build (it may be wrong: the archivist confirms or
+    corrects it in a sidecar); a missing one is information (the text does not say).
+    """
 
     field: str
     message: str
+    kind: str = "guessed"  # or "missing"
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
+        return f"{self.field} {self.kind}: {self.message}"
 
 
 @dataclass(frozen=True)

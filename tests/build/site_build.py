@@ -40,6 +40,9 @@ def make_sample_archive(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in (*SEED_FILES, "programs.yml"):
         shutil.copyfile(SHIPPED_ARCHIVE / name, target / name)
+        sidecar = (SHIPPED_ARCHIVE / name).with_suffix(".yml")
+        if name != "programs.yml" and sidecar.is_file():  # the archivist's confirmed guesses
+            shutil.copyfile(sidecar, target / sidecar.name)
     for path in sorted(SAMPLE_EXTRA.iterdir()):
         shutil.copyfile(path, target / path.name)
     return target

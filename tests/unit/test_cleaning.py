@@ -310,6 +310,15 @@ def test_a_site_label_at_the_top_is_dropped(top, reason):
     assert cleaned.headline is None
 
 
+def test_a_slogan_row_at_the_top_is_dropped_but_a_two_phrase_headline_is_not():
+    cleaned = clean(f"不信谣不传谣 讲文明树新风\n市直机关党建工作推进会召开\n{BODY}")
+    assert [(d.text, d.reason) for d in cleaned.dropped] == [("不信谣不传谣 讲文明树新风", "slogan")]
+    assert cleaned.headline == "市直机关党建工作推进会召开"
+    for title in ("学习贯彻二十大 模范机关走在前", "创建全国文明城市 建设美好幸福家园"):
+        cleaned = clean(f"{title}\n来源：xx日报 发布时间：2023-05-06\n{BODY}")
+        assert cleaned.headline == title
+
+
 def test_noise_keeps_the_dropped_lines_in_document_order():
     raw = f"当前位置：首页 > 工作动态\n{BODY}\n微信图片_20230506\n{BODY2}\n责任编辑：张三\n返回顶部"
     cleaned = clean(raw)

@@ -37,9 +37,25 @@ NOISE = [
 
 
 @pytest.fixture(scope="module")
-def records():
+def records(tmp_path_factory):
+    """What extraction alone makes of the seeds: copied without the archivist's sidecars."""
     vocabulary = load_vocabulary(ARCHIVE)
-    return {name: read_briefing(ARCHIVE / name, name, vocabulary) for name in EXPECTED}
+    folder = tmp_path_factory.mktemp("raw")
+    for name in EXPECTED:
+        (folder / name).write_bytes((ARCHIVE / name).read_bytes())
+    return {name: read_briefing(folder / name, name, vocabulary) for name in EXPECTED}
+
+
+def test_shipped_archive_has_every_guess_confirmed_by_a_sidecar():
+    archive = read_archive(ARCHIVE)
+    assert len(archive.briefings) == 5 and not archive.rejections
+    guessed = [(b.path, str(w)) for b in archive.briefings for w in b.warnings if w.kind == "guessed"]
+    assert guessed == []
+
+
+def test_missing_and_guessed_fields_are_told_apart(records):
+    kinds = {(w.field, w.kind) for w in records["001_171ca9732d2879ad.txt"].warnings}
+    assert {("city", "missing"), ("province", "missing"), ("date", "missing"), ("year", "guessed")} <= kinds
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
