@@ -43,41 +43,55 @@ def seed_paragraphs() -> list[str]:
 
 
 def make_corpus(target: Path, count: int, seed: int = 20261122) -> Path:
-    from briefings import gazetteer
-    from briefings.programs import Vocabulary
-
     rng = random.Random(seed)
-    cities = sorted(gazetteer.cities(), key=lambda city: city.name)
-    programs = [program.name for program in Vocabulary.load(SEEDS / "programs.yml").programs]
-    paragraphs = seed_paragraphs()
+    material = _material()
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
     shutil.copy(SEEDS / "programs.yml", target / "programs.yml")
     originals: list[str] = []
     for number in range(count):
-        if number % 20 == 19 and originals:
-            body = rng.choice(originals)  # a reprint: same story, other noise
-        else:
-            city = rng.choice(cities)
-            year = rng.randint(2005, 2025)
-            month, day = rng.randint(1, 12), rng.randint(1, 28)
-            program = rng.choice(programs)
-            title = f"{city.name}市直机关“{program}”推进会召开"
-            lead = (f"{city.short_name}新闻网讯 {month}月{day}日，{city.name}委市直机关工委召开{year}年"
-                    f"“{program}”推进会，总结工作、部署任务。")
-            chosen = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(3, 8)))
-            chosen = [re.sub(r"(济宁|菏泽|驻马店|枣庄)", city.short_name, text) for text in chosen]
-            body = "\n".join([title, f"{year}-{month:02d}-{day:02d} 10:00 来源：{city.short_name}新闻网", lead, *chosen])
-            originals.append(body)
-        top = rng.sample(NOISE_TOP, k=2)
-        bottom = rng.sample(NOISE_BOTTOM, k=3)
-        title_line = body.split("\n", 1)[0]
-        text = "\n".join([*top, body, *(line.format(title=title_line) for line in bottom)]) + "\n"
+        text = _briefing(rng, material, originals, reprint=number % 20 == 19)
         folder = target / f"{number // 1000:02d}"
         folder.mkdir(exist_ok=True)
         (folder / f"b{number:05d}.txt").write_text(text, encoding="utf-8")
     return target
+
+
+def make_briefing_text(number: int, seed: int = 20261122) -> str:
+    """One more briefing like the corpus's (never a reprint), the same for the same number."""
+    return _briefing(random.Random(seed * 100_003 + number), _material(), [], reprint=False)
+
+
+def _material() -> tuple[list, list[str], list[str]]:
+    from briefings import gazetteer
+    from briefings.programs import Vocabulary
+
+    cities = sorted(gazetteer.cities(), key=lambda city: city.name)
+    programs = [program.name for program in Vocabulary.load(SEEDS / "programs.yml").programs]
+    return cities, programs, seed_paragraphs()
+
+
+def _briefing(rng: random.Random, material, originals: list[str], reprint: bool) -> str:
+    cities, programs, paragraphs = material
+    if reprint and originals:
+        body = rng.choice(originals)  # a reprint: same story, other noise
+    else:
+        city = rng.choice(cities)
+        year = rng.randint(2005, 2025)
+        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        program = rng.choice(programs)
+        title = f"{city.name}市直机关“{program}”推进会召开"
+        lead = (f"{city.short_name}新闻网讯 {month}月{day}日，{city.name}委市直机关工委召开{year}年"
+                f"“{program}”推进会，总结工作、部署任务。")
+        chosen = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(3, 8)))
+        chosen = [re.sub(r"(济宁|菏泽|驻马店|枣庄)", city.short_name, text) for text in chosen]
+        body = "\n".join([title, f"{year}-{month:02d}-{day:02d} 10:00 来源：{city.short_name}新闻网", lead, *chosen])
+        originals.append(body)
+    top = rng.sample(NOISE_TOP, k=2)
+    bottom = rng.sample(NOISE_BOTTOM, k=3)
+    title_line = body.split("\n", 1)[0]
+    return "\n".join([*top, body, *(line.format(title=title_line) for line in bottom)]) + "\n"
 
 
 def main() -> None:

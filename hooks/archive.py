@@ -9,12 +9,20 @@ on_config. Every module-level name starting with on_ is an event handler.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import time
+import types
 from pathlib import Path
 
 from briefings import gazetteer, ingest, slugs
+from briefings.cache import CACHE_FOLDER, BriefingCache
+from briefings.page_cache import PageCache, page_key
 from briefings.catalog import ProgramEntry
 from briefings.search_dictionary import dictionary_words, register_words
+from briefings.progress import Progress, summary_line
 from briefings.site import SiteSettings, build_site
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -37,13 +45,40 @@ class ArchiveSettings(base.Config):
     dir = c.Dir(exists=True, default="archive")
     page_size = c.Type(int, default=50)  # briefings per facet page before it is paginated
     feed_limit = c.Type(int, default=50)  # newest entries in every feed
+    # Ingested briefings, by content hash, in .cache/briefings/ beside mkdocs.yml (safe to
+    # delete); BRIEFINGS_CACHE=0 turns it off.
+    cache = c.Type(bool, default=True)
+
+
+class _WarningCounter(logging.Handler):
+    """Counts the build's warnings for its summary line."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 _state: dict = {}
+# Kept across the builds of one `mkdocs serve` (this module is not reloaded): records are
+# keyed by content, so an unchanged file is never read, cleaned or extracted twice.
+_caches: dict[str, BriefingCache] = {}
+_page_caches: dict[str, PageCache] = {}
+# A page served from the page cache is rendered with this empty template (the cached HTML
+# replaces its output), so neither its Markdown nor Material's template is processed again.
+CACHED_PAGE_TEMPLATE = "briefings-cached.html"
+_warnings = _WarningCounter()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
+    _state["started"] = time.monotonic()
+    _warnings.count = 0
+    mkdocs_log = logging.getLogger("mkdocs")
+    if _warnings not in mkdocs_log.handlers:
+        mkdocs_log.addHandler(_warnings)
     settings = _archive_settings(config)
     if not config.site_url:
         raise PluginError("hooks/archive.py: set site_url in mkdocs.yml; feeds need absolute links")
@@ -57,12 +92,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings: ArchiveSettings = _state["settings"]
     root = Path(settings.dir)
-    archive = ingest.read_archive(root)
+    archive = _read_archive(root, config, settings)
     _log_archive(archive, root)
-    program_names = [
-        name for program in archive.vocabulary.programs for name in (program.name, *program.aliases)
-    ]
-    register_words(dictionary_words(gazetteer.all_place_names(), program_names))
+    if "search" in config.plugins:  # Material's search cuts text with jieba's default tokenizer
+        program_names = [
+            name for program in archive.vocabulary.programs for name in (program.name, *program.aliases)
+        ]
+        register_words(dictionary_words(gazetteer.all_place_names(), program_names))
     site = build_site(
         archive.briefings,
         archive.rejections,
@@ -79,6 +115,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         archive_files=_archive_files(root),
     )
     _state["site"] = site
+    _state["briefings"] = len(archive.briefings)
+    _state["generated"] = {generated.src_uri for generated in site.files}
     for generated in site.files:
         written = files.get_file_from_path(generated.src_uri)
         if written is not None:
@@ -94,6 +132,81 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav, *, config: MkDocsConfig, files: Files):
+    pages = files.documentation_pages()
+    _state["pages"] = len(pages)
+    _state["page_cache"] = _page_cache(config, nav)
+    _state["markdown_progress"] = _progress("转换页面", len(pages))
+    return nav
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    # Every page's Markdown is converted before the first is written: the second bar starts here.
+    _state["markdown_progress"].finish()
+    _state["html_progress"] = _progress("写出页面", _state["pages"])
+    return env
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _advance("markdown_progress")
+    cache: PageCache | None = _state.get("page_cache")
+    src = page.file.src_uri
+    if cache is None or src not in _state.get("generated", ()):
+        return markdown
+    key = page_key(_state["page_signature"], src, markdown)
+    found = cache.get(key)
+    if found is not None:  # unchanged since a build that rendered it: its output is reused
+        _state["cached_html"][src] = key  # read again when written: 10,000s of pages stay on disk
+        page.meta["template"] = CACHED_PAGE_TEMPLATE
+        return ""
+    _state["page_keys"][src] = [key, _warnings.count, ()]
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src = page.file.src_uri
+    cached = _state.get("cached_html", {}).get(src)
+    if cached is not None:  # the anchors other pages' links are checked against
+        page.present_anchor_ids = set(json.loads(_state["page_cache"].get(cached, count=False))["anchors"])
+    pending = _state.get("page_keys", {}).get(src)
+    if pending is not None:
+        if _warnings.count != pending[1]:
+            del _state["page_keys"][src]  # a page that warned is rendered again next time
+        else:
+            pending[2] = sorted(page.present_anchor_ids or ())
+    return html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    _advance("html_progress")
+    src = page.file.src_uri
+    cached = _state.get("cached_html", {}).pop(src, None)
+    if cached is not None:
+        return json.loads(_state["page_cache"].get(cached, count=False))["html"]
+    pending = _state.get("page_keys", {}).pop(src, None)
+    if pending is not None:
+        _state["page_cache"].put(pending[0], json.dumps({"anchors": pending[2], "html": output}))
+    return output
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    for name in ("markdown_progress", "html_progress"):
+        if _state.get(name) is not None:
+            _state[name].finish()
+    if _state.get("page_cache") is not None:
+        _state["page_cache"].forget_unused()
+        log.debug("page cache: %d pages reused, %d rendered", _state["page_cache"].hits,
+                  _state["page_cache"].misses)
+    log.info(
+        summary_line(
+            _state.get("briefings", 0),
+            _state.get("pages", 0),
+            _warnings.count,
+            time.monotonic() - _state.get("started", time.monotonic()),
+        )
+    )
+
+
 def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     # MkDocs stamps every page with the build date, which ends in sitemap.xml(.gz); a date
     # from the archive keeps the output the same for the same input.
@@ -101,6 +214,95 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     if site is not None:
         page.update_date = site.page_date(page.file.src_uri)
     return page
+
+
+def _read_archive(root: Path, config: MkDocsConfig, settings: ArchiveSettings) -> ingest.Archive:
+    """read_archive through the content cache, with progress over the archive's files."""
+    cache = None
+    if settings.cache and os.environ.get("BRIEFINGS_CACHE", "1") != "0":
+        folder = str(Path(config.config_file_path or ".").resolve().parent / CACHE_FOLDER)
+        cache = _caches.setdefault(folder, BriefingCache(Path(folder)))
+        cache.reset_counts()
+    read = cache.reader(ingest.read_briefing) if cache is not None else ingest.read_briefing
+    progress = _progress("读取简报", len(ingest.archive_files(root)))
+
+    def read_with_progress(path, relative, vocabulary):
+        try:
+            return read(path, relative, vocabulary)
+        finally:
+            progress.advance()
+
+    archive = ingest.read_archive(root, read=read_with_progress)
+    progress.finish()
+    if cache is not None:
+        cache.forget_unused()
+        log.debug("archive cache: %d read from cache, %d read from the files", cache.hits, cache.misses)
+    return archive
+
+
+def _page_cache(config: MkDocsConfig, nav) -> PageCache | None:
+    """The page cache of this build, or None when pages must all be rendered: the cache is
+    off, the empty template is missing, or a plugin reads the rendered pages (Material's search
+    indexes every page's content and would index a reused page as empty)."""
+    settings: ArchiveSettings = _state["settings"]
+    plugins = [name for name, plugin in config.plugins.items() if not isinstance(plugin, types.ModuleType)]
+    if not settings.cache or os.environ.get("BRIEFINGS_CACHE", "1") == "0" or plugins:  # hooks are modules
+        return None
+    if not any((Path(folder) / CACHED_PAGE_TEMPLATE).is_file() for folder in config.theme.dirs):
+        return None
+    folder = str(Path(config.config_file_path or ".").resolve().parent / CACHE_FOLDER / "pages")
+    cache = _page_caches.setdefault(folder, PageCache(Path(folder)))
+    cache.reset_counts()
+    _state["page_signature"] = _page_signature(config, nav)
+    _state["cached_html"] = {}
+    _state["page_keys"] = {}
+    return cache
+
+
+def _page_signature(config: MkDocsConfig, nav) -> str:
+    """What every page's HTML depends on besides its own Markdown and path: the configuration
+    (files and the values MkDocs or `serve` changed), theme templates, navigation, versions."""
+    from importlib import metadata
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())  # this module's page events
+    for part in (
+        metadata.version("mkdocs"),
+        metadata.version("mkdocs-material"),
+        str(config.site_url),
+        str(config.use_directory_urls),
+        repr(config.extra),
+        repr(config.markdown_extensions),
+        repr(sorted(config.theme.items(), key=repr)),
+        repr([str(css) for css in config.extra_css]),
+        repr([str(script) for script in config.extra_javascript]),
+        repr(_nav_items(nav.items)),
+    ):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    config_file = Path(config.config_file_path or "")
+    if config_file.is_file():
+        digest.update(config_file.read_bytes())
+    for folder in config.theme.dirs:
+        for path in sorted(Path(folder).rglob("*.html")) if Path(folder).is_dir() else ():
+            if "site-packages" not in str(path):  # the theme's own files change with its version
+                digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _nav_items(items) -> list:
+    return [
+        (str(item.title), getattr(item, "url", None), _nav_items(getattr(item, "children", None) or []))
+        for item in items
+    ]
+
+
+def _progress(label: str, total: int) -> Progress:
+    return Progress(label, total, log=log.info)
+
+
+def _advance(name: str) -> None:
+    progress = _state.get(name)
+    if progress is not None:
+        progress.advance()
 
 
 def _archive_settings(config: MkDocsConfig) -> ArchiveSettings:
@@ -121,11 +323,10 @@ def _log_archive(archive, root: Path) -> None:
     for briefing in sorted(archive.briefings, key=lambda briefing: briefing.path):
         for warning in briefing.warnings:
             log.log(FIELD_LEVELS.get(warning.kind, logging.WARNING), "%s/%s: %s", root.name, briefing.path, warning)
+        for reprint in briefing.reprints:  # news, not a fault: a reprint is merged, nothing is lost
+            log.info("%s/%s: a reprint of %s/%s, merged into its page", root.name, reprint.path, root.name, briefing.path)
 
 
 def _archive_files(root: Path) -> list[str]:
-    return sorted(
-        path.relative_to(root).as_posix()
-        for path in root.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)
-    )
+    # Named the way ingest names them (undecodable names escaped), so the report counts each once.
+    return ingest.archive_paths(root)

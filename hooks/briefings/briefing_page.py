@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from .catalog import Catalog, briefing_src
 from .markup import excerpt, html_text, md_link, md_text, safe_external_url
-from .model import Block, Briefing
+from .model import Block, Briefing, Reprint
 from .page_parts import feed_meta, front_matter, when
 
 ROLE_LABELS = {"host": "主持人", "reporter": "记者", "answerer": "发布人"}
@@ -75,6 +75,8 @@ def metadata_card(briefing: Briefing, catalog: Catalog, src: str) -> str:
         ("年份", years),
         ("来源", _source(briefing)),
     ]
+    if briefing.reprints:  # the same briefing scraped from other sites, merged into this page
+        rows.append(("转载", "；".join(_reprint(reprint) for reprint in briefing.reprints)))
     if briefing.programs:
         links = (md_link(name, src, catalog.program_facet(name).index_src) for name in briefing.programs)
         rows.append(("专项工作", "、".join(links)))
@@ -91,6 +93,13 @@ def _source(briefing: Briefing) -> str:
         return label or "不详"
     link_text = label or "原文链接"
     return f'<a href="{html_text(url)}" rel="nofollow noopener">{link_text}</a>'
+
+
+def _reprint(reprint: Reprint) -> str:
+    url = safe_external_url(reprint.url)
+    label = md_text(reprint.source) if reprint.source else "来源不详"
+    shown = f'<a href="{html_text(url)}" rel="nofollow noopener">{label}</a>' if url else label
+    return f"{shown}（{md_text(reprint.date)}）" if reprint.date else shown
 
 
 def body_markdown(blocks: Sequence[Block]) -> Iterator[str]:

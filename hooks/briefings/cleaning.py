@@ -4,9 +4,10 @@ Stages, each linear in the size of the text:
   1. normalise whitespace (line ends, invisible characters, odd spaces);
   2. drop noise lines: every line is tried against patterns for one kind of noise (crumbs,
      bylines, ads, footers ...); a few rules also look at where the line sits (the top of the
-     page, the trailer after the body);
-  3. rejoin hard-wrapped lines when most lines share one display width;
-  4. drop noise again on rejoined paragraphs (a glued line may now read as noise);
+     page, the trailer after the body). In hard-wrapped text a piece of a sentence is judged
+     only by how it starts;
+  3. rejoin hard-wrapped lines when most lines share one length (display width or characters);
+  4. drop noise again on rejoined paragraphs (a glued or spared line may now read as noise);
   5. recover the headline, headings, lists, credits and the speakers of a press conference.
 
 Cleaning cleaned text changes nothing: clean(blocks_to_text(clean(t).blocks)).blocks equals
@@ -17,6 +18,7 @@ change when the text comes back as blocks (see _has_headline, _is_dialogue, _str
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -109,23 +111,32 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("pager", re.compile(r"^(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|上篇|下篇)\s*[:：]?"), 300, True),
     ("pager", re.compile(r"^\d{1,3}(?: ?[/／] ?\d{1,3})?$"), 9, False),
     ("pager", _row(r"上一页|下一页|上页|下页|前一页|后一页|首页|尾页|末页|第 ?\d+ ?页|共 ?\d+ ?页|\d{1,3}|…|\.{3}|GO|go|"
-                   r"跳转|跳至|到第|页", r"[\s<>«»]", must=r"\d|[上下前后]一?页|尾页|末页"), 80, False),
+                   r"跳转|跳至|到第|页|Previous|Next|Prev", r"[\s<>«»/／|｜\[\]【】]",
+                   must=r"\d|[上下前后]一?页|尾页|末页|Previous|Next|Prev"), 80, False),
+    ("pager", re.compile(r"^(?:«\s*)?(?:Previous|Next|Older|Newer)(?: (?:Post|Article|Entry|Page))?"
+                         r"(?:\s*»)?\s*[:：]?",
+                         re.IGNORECASE), 200, True),
     # legal blocks: a header, or a line a site footer is made of
     ("copyright", _COPYRIGHT_HEAD, 300, True),
     ("copyright", re.compile(r"[Cc]opyright|COPYRIGHT|©|\([Cc]\) ?(?:19|20)\d\d|版权所有|"
                              r"[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED|ICP[备证]|公网安备|网站标识码|"
                              r"网站识别码|法律顾问|互联网新闻信息服务许可"),
      200, False),
-    ("copyright", re.compile(r"^(?:网站)?(?:技术支持|主办单位|网站维护)\s*[:：]|"
+    ("copyright", re.compile(r"^(?:网站)?(?:技术支持|主办单位|网站维护)\s*[:：]|^[Pp]owered by |"
                              r"^(?:联系电话|联系我们|举报电话|举报邮箱|投稿邮箱|违法和不良信息举报)"), 200, False),
     # comment sections: the header starts the trailer
     ("comments", re.compile(r"^[\[【]?(?:最新评论|网友评论|发表评论|相关评论|评论列表|全部评论|热门评论|精彩评论|最热评论|"
                             r"我要评论|我来说两句|用户评论|读者评论|网友留言|评论区|评论|留言板|发表留言|写留言|精选留言|"
-                            r"(?:已有|共)\d+(?:条|人)(?:评论|参与))[\]】]?(?:\s*[:：(（].{0,20})?$"), 30, False),
+                            r"(?:已有|共有?|有)\s*\d+\s*(?:条|人)(?:评论|参与|跟帖|留言)|"
+                            r"leave a (?:reply|comment)|\d* ?comments?|add a comment|post a comment)[\]】]?"
+                            r"(?:\s*[:：(（].{0,20})?$", re.IGNORECASE), 30, False),
+    ("comments", re.compile(r"^(?:网友|读者|用户)?评论.{0,6}(?:仅供|仅代表|不代表)"), 120, True),
     ("related", re.compile(r"^[\[【]?(?:相关(?:新闻|阅读|文章|链接|报道|推荐|资讯|内容|专题|稿件)|推荐阅读|延伸阅读|扩展阅读|"
                            r"热点推荐|热门推荐|热门文章|热门新闻|热点新闻|猜你喜欢|为您推荐|精彩推荐|编辑推荐|往期回顾|"
-                           r"往期推荐|热门点击|点击排行|阅读排行|今日推荐|最新文章|最新新闻|更多新闻|更多精彩|更多)"
-                           r"[\]】]?\s*[:：>»]*$"), 20, False),
+                           r"往期推荐|热门点击|点击排行|阅读排行|今日推荐|最新文章|最新新闻|更多新闻|更多精彩|更多|"
+                           r"related(?: posts| articles| news| stories)?|you may also like|read more|"
+                           r"more stories)"
+                           r"[\]】]?\s*[:：>»]*$", re.IGNORECASE), 30, False),
     # reaction widgets: a header, then a bullet list of moods
     ("widget-header", re.compile(r"心情排行|(?:看到|读完|看完)(?:此|这|本)篇文章.{0,6}感受|文章的感受|我要表态"), 60, False),
     ("widget", re.compile(r"^[•·●○◆◇■□▪▫*\uf06c\uf0a7\uf0b7-]+$"), 20, False),
@@ -143,7 +154,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     # toolbars: print, close, font size, share
     ("meta", _row(r"打印本页|打印本文|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享|字号|字体|"
                   r"我要纠错|纠错|复制链接|复制网址|默认|放大|缩小|大|中|小|微信好友|微信|新浪微博|微博|QQ空间|QQ好友|"
-                  r"QQ|朋友圈|保存|回复|举报|引用|只看该作者|评分|点评"), 60, False),
+                  r"QQ|朋友圈|保存|回复|举报|引用|只看该作者|评分|点评|我要分享|一键分享|分享至|转发|点赞|赞|踩|在看|"
+                  r"[(（]\d+[)）]|Share this|Share|Tweet|Facebook|Twitter|WeChat|Weibo|Email|Print|"
+                  r"Like this|Like"),
+     60, False),
     # decoration: a line of dashes, stars or other marks, with no word in it
     ("separator", re.compile(r"^[^\w【】]+$"), 80, True),
     # image placeholders left where a picture was
@@ -157,7 +171,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
 # crumbs: "首页 » 常识 » …", "您当前位置:… > … > 正文"
 _CRUMB_START = re.compile(r"^(?:您(?:的|当前|现在)?(?:所在)?(?:的)?位置|当前位置|所在位置|现在位置|位置)\s*[:：]|"
                           r"^(?:网站)?首页\s*(?:[»>＞›→/|｜]|&gt;)")
-_CRUMB_SEP = re.compile(r"\s*(?:[»›＞>]|&gt;)\s*")
+_CRUMB_SEP = re.compile(r"\s*(?:[»›＞>→]|&gt;)+\s*")
+_CRUMB_ENDS = frozenset({"正文", "详情", "内容", "全文", "阅读", "文章"})
 # rows of short words: site navigation, slogans, moods
 _NAV_WORDS = frozenset({"首页", "主页", "网站首页", "新闻", "要闻", "动态", "资讯", "政务", "公开", "政务公开", "信息公开", "通知公告",
                         "公告", "专题", "专栏", "图片", "视频", "互动", "服务", "办事", "登录", "注册", "搜索", "客户端", "手机版",
@@ -172,19 +187,22 @@ _MOOD_STRIP = re.compile(r"^[\s•·●○◆◇■□▪▫*\uf06c\uf0a7\uf0b7-
 _STRONG_LABELS = ("作者|来源|稿源|出处|责任编辑|责编|编辑|主编|审核|审校|校对|初审|复审|终审|供稿|撰稿|录入|发布者|发布人|"
                   "发布单位|发布机构|发布时间|发表时间|发布日期|发表日期|更新时间|更新日期|上传时间|添加时间|浏览次数|浏览量|"
                   "浏览人次|阅读次数|阅读量|阅读数|点击数|点击量|点击次数|点击率|访问量|访问次数|人气|字号|信息来源|"
-                  "文章来源|新闻来源|稿件来源|索引号|发文字号|通讯员")
+                  "文章来源|新闻来源|稿件来源|索引号|发文字号|通讯员|录入时间|发稿时间|Source|Author|Posted by|Published|"
+                  "Updated|Tags")
 _WEAK_LABELS = "时间|日期|浏览|点击|阅读|分类|栏目|关键词|关键字|标签|摄影|记者|字体|文号"
 _META_LABEL = re.compile(rf"(?:{_STRONG_LABELS}|{_WEAK_LABELS})\s*[:：]")
-_META_START = re.compile(rf"^[\[【〔(（]?\s*(?:({_STRONG_LABELS})|{_WEAK_LABELS})\s*[:：]")
+_META_START = re.compile(rf"^[\[【〔(（]?\s*(?:文章|信息|新闻|稿件)?(?:({_STRONG_LABELS})|{_WEAK_LABELS})\s*[:：]")
 _DATE_START = re.compile(rf"^{_DATE}(?:\s*{_TIME})?")
 _ISO_DATE = re.compile(r"\d[-/]\d")
 _BYLINE_WORDS = re.compile(r"作者|来源|稿源|出处|记者|通讯员|供稿|撰稿")
+_POSTED = re.compile(r"^(?:posted|published|updated|written)(?: by| on)\b", re.IGNORECASE)
 _REPOST = re.compile(rf"^[^\s，。,]{{1,30}} ?(?:[-—–|｜·]|发表于|发布于|发表在) ?{_DATE}(?: ?{_TIME})?$")
 # "记者 张丽丽 通讯员 王强": the people who wrote a news story
 _REPORTERS = re.compile(rf"^(?:(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生|摄影|摄像)\s*[:：]?\s*"
                         rf"[{_HAN}]{{2,4}}(?:[ 、，,][{_HAN}]{{2,4}})*\s*)+$")
 _SPEAKER_WORD = re.compile(r"^(?:主持人|记者|问|答)$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)]+", re.IGNORECASE)
+_URL_AT_END = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)]+$", re.IGNORECASE)
 _URL_ONLY = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)  # used with .match
 _SITE_SUFFIX = re.compile(r"(?:网|在线|频道|新闻|日报|晚报|早报|时报|客户端|论坛|门户|网站|电视台|融媒|APP|App|app)$")
 
@@ -193,7 +211,7 @@ def _meta_reason(line: str) -> str | None:
     """"byline" / "meta" for a line of labelled fields ("来源：X 发布时间：…") holding no sentence."""
     if len(line) > 120:
         return None
-    if _REPOST.match(line):
+    if _REPOST.match(line) or _POSTED.match(line):
         return "byline"
     reporters = _REPORTERS.match(line)
     if reporters and all(_is_name(w) for w in re.findall(f"[{_HAN}]{{2,4}}", line)
@@ -201,9 +219,10 @@ def _meta_reason(line: str) -> str | None:
         return "byline"
     labels = len(_META_LABEL.findall(line))
     date = _DATE_START.match(line)
-    if date:
+    if date:  # "2024-10-11 17:30:00 来自 手机客户端": a timestamp and a few words
         rest = line[date.end():].strip()
-        is_meta = labels > 0 if rest else bool(_ISO_DATE.search(date.group(0)))
+        iso = bool(_ISO_DATE.search(date.group(0)))
+        is_meta = labels > 0 or (iso and len(rest) <= 30) if rest else iso
     else:
         start = _META_START.match(line)
         is_meta = bool(start) and (start.group(1) is not None or labels >= 2 or bool(re.search(_DATE, line)))
@@ -221,7 +240,10 @@ def _is_crumb(line: str) -> bool:
     if len(line) > 120:
         return False
     parts = _CRUMB_SEP.split(line)
-    return len(parts) >= 3 and all(parts) and max(len(p) for p in parts[:-1]) <= 12
+    if len(parts) < 3 or not all(parts) or max(len(p) for p in parts[:-1]) > 12:
+        return False
+    # "申请→受理→办结" is a process: an arrow trail is a crumb only when it names a page
+    return "→" not in line or parts[-1] in _CRUMB_ENDS or any(p in _NAV_WORDS for p in parts)
 
 
 def _row_words(line: str, longest: int, fewest: int = 3) -> list[str]:
@@ -253,29 +275,62 @@ def _url_reason(line: str) -> str | None:
         return "url"
     if len(line) > 300 or not _URL.search(line):
         return None
-    rest = _PUNCT.sub("", _URL.sub("", line)).strip()
+    words = _URL.sub("", line)
+    rest = _PUNCT.sub("", words).strip()
     if not rest:
         return "url"
-    return "ad" if len(rest) <= 40 and not _HAS_SENTENCE.search(_URL.sub("", line)) else None
+    if len(rest) > 40:
+        return None
+    # a few words and then an address is an ad; a sentence quoting an address goes on after it
+    return "ad" if not _HAS_SENTENCE.search(words) or _URL_AT_END.search(line) else None
 
 
-# anchored patterns need only be tried at the start of the line
-_ANCHORED = tuple((reason, rule.match if rule.pattern.startswith("^") else rule.search, longest, sentences)
-                  for reason, rule, longest, sentences in _RULES)
+def _anchored(pattern: str) -> bool:
+    """Whether every top-level branch of a pattern starts with "^" (it can match only at the start)."""
+    depth, escaped, in_class, branch_start = 0, False, False, True
+    for ch in pattern:
+        if branch_start:
+            if ch != "^":
+                return False
+            branch_start = False
+        elif escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            branch_start = True
+    return True
 
 
-def _noise_reason(line: str, sentence: bool) -> str | None:
-    """Why a line is noise, judged from the line alone; None for a body line."""
+# (reason, test, longest, with_sentence, anchored): anchored patterns are tried at the start only
+_ANCHORED = tuple((reason, rule.match if _anchored(rule.pattern) else rule.search, longest, sentences,
+                   _anchored(rule.pattern)) for reason, rule, longest, sentences in _RULES)
+
+
+def _noise_reason(line: str, sentence: bool, fragment: bool) -> str | None:
+    """Why a line is noise, judged from the line alone; None for a body line.
+
+    A fragment of hard-wrapped running text is judged only by how it starts: cut anywhere, it
+    may hold an address or a word such as 版权所有 in the middle of a sentence.
+    """
     n = len(line)
-    if n > 300:  # running text; only a saved page's address line is this long
+    if n > 300 or (fragment and sentence):  # running text; only an address line is this long
         return "meta" if _ORIGINAL_URL.match(line) else ("url" if _URL_ONLY.match(line) else None)
-    for reason, test, longest, with_sentence in _ANCHORED:
-        if n <= longest and (with_sentence or not sentence) and test(line):
+    for reason, test, longest, with_sentence, anchored in _ANCHORED:
+        if n <= longest and (with_sentence or not sentence) and (anchored or not fragment) and test(line):
             return reason
     if sentence:  # crumbs, bylines and rows of words hold no sentence
         return _url_reason(line)
-    if _is_crumb(line):
+    if _CRUMB_START.match(line) or (not fragment and _is_crumb(line)):
         return "crumb"
+    if fragment:
+        return _meta_reason(line) or ("url" if _URL_ONLY.match(line) else None)
     return _meta_reason(line) or _row_reason(line) or _url_reason(line)
 
 
@@ -314,14 +369,14 @@ class _Facts(NamedTuple):
     repost: bool  # a user handle and a timestamp, as repost sites and forums print them
 
 
-def _facts(line: str) -> _Facts:
+def _facts(line: str, fragment: bool = False) -> _Facts:
     """What a line is; cached, as sites repeat their crumbs and footers on every page."""
-    return _cached_facts(line) if len(line) <= 1000 else _line_facts(line)
+    return _cached_facts(line, fragment) if len(line) <= 1000 else _line_facts(line, fragment)
 
 
-def _line_facts(line: str) -> _Facts:
+def _line_facts(line: str, fragment: bool) -> _Facts:
     sentence = len(line) > 300 or bool(_HAS_SENTENCE.search(line))
-    reason = _noise_reason(line, sentence)
+    reason = _noise_reason(line, sentence, fragment)
     words = _row_words(line, 8, 2) if not sentence and len(line) <= 40 else []
     slogan = bool(words) and bool(_SLOGAN_WORDS.search(line))  # two words will do for a slogan
     row = len(words) >= 3 or slogan
@@ -362,10 +417,10 @@ def _filter_once(lines: list[Line], facts: list[_Facts | None],
     run: list[int] = []
     for i in [*range(n), n]:
         f = facts[i] if i < n else None
-        if i < n and (f is None or f.reason is not None):
-            continue
         if f is not None and f.mood:
             run.append(i)
+            continue
+        if i < n and (f is None or f.reason is not None):  # blanks and other noise do not break a run
             continue
         for j in run if len(run) >= 3 else ():
             moods[j] = True
@@ -382,6 +437,8 @@ def _filter_once(lines: list[Line], facts: list[_Facts | None],
         reason = f.reason
         if trailer:  # comments swallow everything; a legal block keeps the links it holds
             reason = reason if trailer != "comments" and reason in _LINK_REASONS else trailer
+        elif moods[i]:
+            reason = "widget"
         elif f.repost and seen_body:  # a reply's byline: the replies follow
             trailer = reason = "comments"
         elif reason in ("comments", "copyright", "related"):
@@ -393,9 +450,7 @@ def _filter_once(lines: list[Line], facts: list[_Facts | None],
             reason = "widget"
         elif not reason:
             widget_run = False
-            if moods[i]:
-                reason = "widget"
-            elif not seen_kept and (f.site == 2 or (f.site == 1 and titled[i]) or
+            if not seen_kept and (f.site == 2 or (f.site == 1 and titled[i]) or
                                     (f.site >= 0 and next_reason[i] in ("crumb", "slogan"))):
                 reason = "site-label"
             elif not seen_kept and f.row and (f.slogan or next_reason[i] is not None):
@@ -409,9 +464,11 @@ def _filter_once(lines: list[Line], facts: list[_Facts | None],
     return kept
 
 
-def _filter(lines: list[Line], dropped: list[tuple[int, Dropped]]) -> list[Line]:
+def _filter(lines: list[Line], dropped: list[tuple[int, Dropped]], fragments: list[bool] | None = None
+            ) -> list[Line]:
     """Drop noise until nothing more goes (a rule that looks at neighbours may see new ones)."""
-    facts = [_facts(t) if t else None for _, t in lines]
+    fragments = fragments or [False] * len(lines)
+    facts = [_facts(t, fragment) if t else None for (_, t), fragment in zip(lines, fragments)]
     for _ in range(8):
         kept = _filter_once(lines, facts, dropped)
         if len(kept) == len(lines):
@@ -426,26 +483,53 @@ def _width(text: str) -> int:
     return len(text) + (len(text.encode("utf-8", "surrogatepass")) - len(text)) // 2
 
 
-def _wrap_bounds(texts: list[str]) -> tuple[int, int] | None:
-    """(narrowest, widest) width of a full line when the text is hard-wrapped, else None.
+def _wrap_band(texts: list[str], measure: Callable[[str], int], unit: int) -> tuple[int, int, int] | None:
+    """(full lines, narrowest, widest full line) when the texts are hard-wrapped by `measure`, else None.
 
-    Hard-wrapped text has most of its lines at one width, hardly any wider, and most of those
-    full lines stop mid-sentence.
+    Hard-wrapped text has most of its lines at one size, hardly any longer, and most of those
+    full lines stop mid-sentence. `unit` is what one CJK character counts in `measure`.
     """
-    widths = [_width(t) for t in texts]
-    long = sorted(w for w in widths if w >= 40)
+    sizes = [measure(t) for t in texts]
+    long = sorted(x for x in sizes if x >= 20 * unit)
     if len(long) < 4:
         return None
     top = long[len(long) * 3 // 4]
-    low, high = top - max(6, top // 10), top + max(4, top // 16)
-    full = [t for t, w in zip(texts, widths) if low <= w <= high]
-    over = sum(w > high for w in long)
+    low, high = top - max(3 * unit, top // 10), top + max(2 * unit, top // 16)
+    full = [t for t, x in zip(texts, sizes) if low <= x <= high]
+    over = sum(x > high for x in long)
     open_ends = sum(not _ENDS_FINAL.search(t) for t in full)
-    if top > 240 or len(full) < 4 or 2 * len(full) < len(long) or 10 * over > len(long):
+    if top > 120 * unit or len(full) < 4 or 2 * len(full) < len(long) or 10 * over > len(long):
         return None
-    if 2 * open_ends < len(full):
+    return (len(full), low, high) if 2 * open_ends >= len(full) else None
+
+
+def _full_line_test(texts: list[str]) -> Callable[[str], bool] | None:
+    """Whether a line is a full line of hard-wrapped text, or None when the text is not wrapped.
+
+    Text is wrapped at a display width (CJK characters two columns) or at a count of characters.
+    """
+    best = None
+    for measure, unit in ((_width, 2), (len, 1)):
+        band = _wrap_band(texts, measure, unit)
+        if band and (best is None or band[0] > best[0][0]):
+            best = (band, measure)
+    if best is None:
         return None
-    return low, high
+    (_, low, high), measure = best
+    return lambda text: low <= measure(text) <= high
+
+
+def _fragments(lines: list[Line], full: Callable[[str], bool] | None) -> list[bool]:
+    """In hard-wrapped text, the lines that are pieces of running text: a full line that stops
+    mid-sentence and runs on into the next line, and that next line."""
+    flags = [False] * len(lines)
+    if full is None:
+        return flags
+    for i in range(len(lines) - 1):
+        line, after = lines[i][1], lines[i + 1][1]
+        if line and after and full(line) and not _ENDS_FINAL.search(line):
+            flags[i] = flags[i + 1] = True
+    return flags
 
 
 def _glue(left: str, right: str) -> str:
@@ -455,9 +539,8 @@ def _glue(left: str, right: str) -> str:
     return " " if latin and not (a + b).isdigit() else ""
 
 
-def _rejoin(lines: list[Line]) -> list[Line]:
+def _rejoin(lines: list[Line], full: Callable[[str], bool] | None) -> list[Line]:
     """Paragraphs: wrapped lines glued back together; blank lines dropped."""
-    bounds = _wrap_bounds([t for _, t in lines if t])
     paragraphs: list[tuple[int, list[str]]] = []
     open_ = False  # the last line was full, so the next one may carry on its paragraph
     for pos, t in lines:
@@ -469,7 +552,7 @@ def _rejoin(lines: list[Line]) -> list[Line]:
             parts.extend((_glue(parts[-1], t), t))
         else:
             paragraphs.append((pos, [t]))
-        open_ = bounds is not None and bounds[0] <= _width(t) <= bounds[1]
+        open_ = full is not None and full(t)
     return [(pos, "".join(parts)) for pos, parts in paragraphs]
 
 
@@ -664,10 +747,13 @@ def _structure(paragraphs: list[str]) -> tuple[str | None, list[Block]]:
 def clean(text: str) -> Cleaned:
     """The clean record of one raw text: body blocks, the headline if any, the dropped lines."""
     dropped: list[tuple[int, Dropped]] = []
-    lines = _filter(list(enumerate(_normalise(text))), dropped)
-    paragraphs = _rejoin(lines)
-    if len(paragraphs) < sum(1 for _, t in lines if t):  # lines were glued: look at the new paragraphs
-        paragraphs = _filter(paragraphs, dropped)
+    lines = list(enumerate(_normalise(text)))
+    full = _full_line_test([t for _, t in lines if t])  # judged before noise goes, as fragments are spared
+    fragments = _fragments(lines, full)
+    lines = _filter(lines, dropped, fragments)
+    paragraphs = _rejoin(lines, full or _full_line_test([t for _, t in lines if t]))
+    if any(fragments) or len(paragraphs) < sum(1 for _, t in lines if t):
+        paragraphs = _filter(paragraphs, dropped)  # glued or spared lines: judge them as they now stand
     headline, blocks = _structure([t for _, t in paragraphs])
     dropped.sort(key=lambda item: item[0])
     return Cleaned(tuple(blocks), headline, tuple(d for _, d in dropped))

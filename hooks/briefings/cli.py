@@ -1,4 +1,5 @@
-"""The `briefings` command: `briefings inspect [--json] PATH...` shows what ingest made of files."""
+"""The `briefings` command: `briefings inspect [--json] PATH...` shows what ingest made of files;
+`briefings offline --output DIR` writes the offline bundle (DIR and DIR.zip)."""
 
 from __future__ import annotations
 
@@ -23,9 +24,16 @@ def main(argv: list[str] | None = None) -> int:
     inspect.add_argument("paths", nargs="+", metavar="PATH", help="briefing files or folders of them")
     inspect.add_argument("--json", action="store_true", help="print a JSON array of records")
     inspect.add_argument("--programs", metavar="FILE", help=f"the program vocabulary (default: the nearest {VOCABULARY_FILE})")
+    offline = commands.add_parser("offline", help="build the site for reading from disk: DIR and DIR.zip")
+    offline.add_argument("--output", required=True, metavar="DIR", help="the bundle's folder (replaced)")
+    offline.add_argument("--config-file", default="mkdocs.yml", metavar="FILE", help="default: ./mkdocs.yml")
+    offline.add_argument("--archive", metavar="DIR", help="another archive folder (default: the config's)")
+    offline.add_argument("--strict", action="store_true", help="fail on any warning, as mkdocs build --strict")
     args = parser.parse_args(argv)
     if args.command == "inspect":
         return inspect_command(args)
+    if args.command == "offline":
+        return offline_command(args)
     return 2  # pragma: no cover - argparse rejects unknown commands first
 
 
@@ -54,6 +62,25 @@ def inspect_command(args: argparse.Namespace) -> int:
         for record in records:
             print(summarise(record))
     return 1 if failed else 0
+
+
+def offline_command(args: argparse.Namespace) -> int:
+    from .offline import build_bundle
+
+    config = Path(args.config_file)
+    if not config.is_file():
+        print(f"briefings: no MkDocs config at {config}", file=sys.stderr)
+        return 2
+    try:
+        bundle = build_bundle(Path(args.output), config, args.strict, Path(args.archive) if args.archive else None)
+    except RuntimeError as error:
+        print(f"briefings: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"{bundle.folder}: {bundle.files} files, {bundle.folder_bytes / 1e6:.1f} MB; "
+        f"{bundle.zip_path}: {bundle.zip_bytes / 1e6:.1f} MB. Open {bundle.folder / 'index.html'}"
+    )
+    return 0
 
 
 def briefing_to_json(briefing: Briefing) -> dict:

@@ -24,6 +24,7 @@ def render_home(catalog: Catalog, site_title: str, site_description: str = "") -
         (
             f"共收录 **{total}** 篇简报，涉及 **{known_cities}** 个城市、**{known_years}** 个年份、"
             f"**{sum(1 for program in catalog.programs if program.count)}** 项专项工作。"
+            f"{_newest_sentence(catalog)}"
             f" {feed_links(HOME, None)}\n\n</div>\n\n"
         ),
         year_bar_chart(year_counts(catalog.briefings), "各年份简报数") + "\n\n",
@@ -35,6 +36,13 @@ def render_home(catalog: Catalog, site_title: str, site_description: str = "") -
         _overview("专项工作", PROGRAM_INDEX, catalog.programs),
     ]
     return "".join(parts)
+
+
+def _newest_sentence(catalog: Catalog) -> str:
+    # What the archive holds, dated by its newest briefing, never by the build clock (the
+    # offline bundle is read long after it was made).
+    dates = [briefing.date for briefing in catalog.briefings if briefing.date]
+    return f"最新简报发布于 **{max(dates)}**。" if dates else ""
 
 
 def _overview(label: str, index_src: str, facets: tuple[Facet, ...]) -> str:

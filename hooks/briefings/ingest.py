@@ -5,16 +5,17 @@ read -> clean -> extract, with front matter / sidecar values winning over extrac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import dates, extraction, places
 from .cleaning import clean
-from .model import ArchiveError, Briefing, Cleaned, Rejection, Source, Warning
+from .model import ArchiveError, Briefing, Cleaned, Rejection, Reprint, Source, Warning
 from .overrides import validate_overrides
 from .programs import Vocabulary, discover
 from .reading import is_briefing_file, read_source
-from .slugs import briefing_id, briefing_slug
+from .reprints import find_reprints
+from .slugs import briefing_id, briefing_slug, pinyin_slug
 
 VOCABULARY_FILE = "programs.yml"
 LEAD_BLOCKS = 2
@@ -22,13 +23,16 @@ LEAD_BLOCKS = 2
 
 @dataclass(frozen=True)
 class Archive:
-    briefings: tuple[Briefing, ...]  # sorted by id
+    briefings: tuple[Briefing, ...]  # sorted by id; reprints merged into them (Briefing.reprints)
     rejections: tuple[Rejection, ...]  # sorted by path
     vocabulary: Vocabulary
 
 
-def read_archive(root: Path, vocabulary: Vocabulary | None = None) -> Archive:
-    """Every briefing file under root, read; a file that cannot be read becomes a Rejection."""
+def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None) -> Archive:
+    """Every briefing file under root, read; a file that cannot be read becomes a Rejection,
+    a reprint of another file is merged into that file's briefing (see briefings.reprints).
+    read: what reads one file, read_briefing by default (briefings.cache wraps it)."""
+    read = read or read_briefing
     root = Path(root)
     if vocabulary is None:
         vocabulary = load_vocabulary(root)
@@ -36,15 +40,81 @@ def read_archive(root: Path, vocabulary: Vocabulary | None = None) -> Archive:
     rejections: list[Rejection] = []
     for path in archive_files(root):
         relative = path.relative_to(root).as_posix()
-        if not is_briefing_file(path):
-            rejections.append(Rejection(relative, f"not a briefing file (expected .txt, .md or .html)"))
-            continue
-        try:
-            briefings.append(read_briefing(path, relative, vocabulary))
-        except ArchiveError as error:
-            rejections.append(Rejection(relative, error.problem))
+        problem = path_problem(path, root, relative)
+        if problem:
+            rejections.append(Rejection(display_path(relative), problem))
+        elif not is_briefing_file(path):
+            rejections.append(Rejection(relative, "not a briefing file (expected .txt, .md or .html)"))
+        else:
+            try:
+                briefings.append(read(path, relative, vocabulary))
+            except ArchiveError as error:
+                rejections.append(Rejection(relative, error.problem))
+    briefings = merge_reprints(briefings)
+    briefings, clashes = settle_addresses(briefings)
     briefings.sort(key=lambda briefing: briefing.id)
+    rejections = sorted(rejections + clashes, key=lambda rejection: rejection.path)
     return Archive(tuple(briefings), tuple(rejections), vocabulary)
+
+
+def archive_paths(root: Path) -> list[str]:
+    """Every file of the archive as the report names it (archive-relative, printable)."""
+    root = Path(root)
+    return sorted(
+        display_path(path.relative_to(root).as_posix())
+        for path in root.rglob("*")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    )
+
+
+def display_path(relative: str) -> str:
+    """The path, printable: bytes that are not UTF-8 as \\xNN, control characters as \\uNNNN."""
+    text = relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(char if char.isprintable() or char == " " else f"\\u{ord(char):04x}" for char in text)
+
+
+def path_problem(path: Path, root: Path, relative: str) -> str | None:
+    """Why a file must not be read whatever it holds, or None."""
+    if display_path(relative) != relative:
+        return "file name is not printable UTF-8 (bytes of another encoding, or control characters): rename it"
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        return "is a symbolic link to a file outside the archive: not read"
+    return None
+
+
+def merge_reprints(briefings: list[Briefing]) -> list[Briefing]:
+    """One briefing per group of reprints: the copy with the smallest path, listing the others."""
+    replaced: dict[int, Briefing | None] = {}
+    for group in find_reprints(briefings):
+        copies = sorted((briefings[i] for i in group), key=lambda briefing: briefing.path)
+        reprints = tuple(Reprint(b.path, b.source, b.url, b.date) for b in copies[1:])
+        replaced.update(dict.fromkeys(group))  # None: merged into the keeper
+        replaced[group[0]] = replace(copies[0], reprints=reprints)
+    return [replaced.get(i, briefing) for i, briefing in enumerate(briefings) if replaced.get(i, briefing)]
+
+
+def settle_addresses(briefings: list[Briefing]) -> tuple[list[Briefing], list[Rejection]]:
+    """No two pages at one address. The same id comes from names that differ only in Unicode
+    normalisation: the later name is rejected. The same slug (one title, ids sharing their first
+    characters; 1 in 16 million): the later path's page uses its full id."""
+    by_id: dict[str, Briefing] = {}
+    rejections = []
+    for briefing in sorted(briefings, key=lambda briefing: briefing.path):
+        first = by_id.setdefault(briefing.id, briefing)
+        if first is not briefing:
+            rejections.append(Rejection(
+                briefing.path, f"has the same id as {first.path} (the names differ only in Unicode normalisation):"
+                " rename one"))
+    kept, slugs = [], {}
+    for briefing in by_id.values():
+        first = slugs.setdefault(briefing.slug, briefing)
+        if first is not briefing:
+            slug = f"{pinyin_slug(briefing.title)}-{briefing.id}".lstrip("-")
+            clash = Warning("slug", f"{briefing.slug} is also the address of {first.path}; this page is at {slug}",
+                            "conflict")
+            briefing = replace(briefing, slug=slug, warnings=(*briefing.warnings, clash))
+        kept.append(briefing)
+    return kept, rejections
 
 
 def archive_files(root: Path) -> list[Path]:
@@ -78,7 +148,8 @@ def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> B
     cleaned = clean(source.text)
     if not cleaned.blocks:
         raise ArchiveError(source.path, "has no briefing text left after removing page noise")
-    warnings: list[Warning] = []
+    # What decoding repaired (a truncated end, NUL bytes ...) is a warning about the text.
+    warnings: list[Warning] = [Warning("text", problem, "repaired") for problem in source.problems]
 
     def take(field: str, guess_value, guess_warnings):
         if field in overrides:

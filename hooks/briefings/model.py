@@ -21,6 +21,7 @@ class Source:
     overrides: dict = field(default_factory=dict)  # validated values for OVERRIDABLE_FIELDS
     encoding: str = "utf-8"
     kind: str = "txt"  # "txt", "md" or "html": how the body was written
+    problems: tuple[str, ...] = ()  # repairs made while decoding (truncated, NUL bytes ...), in words
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,17 @@ class Warning:
 
 
 @dataclass(frozen=True)
+class Reprint:
+    """Another archive file holding the same briefing (scraped from another site): it
+    becomes no page of its own; the briefing's page lists where it appeared."""
+
+    path: str
+    source: str | None
+    url: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
 class Briefing:
     """A clean, correct record of one briefing, ready for the catalog."""
 
@@ -101,6 +113,7 @@ class Briefing:
     discovered: tuple[str, ...]  # campaign-like names not (yet) in the vocabulary
     blocks: tuple[Block, ...]
     warnings: tuple[Warning, ...] = ()
+    reprints: tuple[Reprint, ...] = ()  # other copies of this briefing, merged into its page
 
     @property
     def text(self) -> str:

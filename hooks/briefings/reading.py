@@ -1,13 +1,15 @@
 """Reading: archive file bytes -> Source (decoded text, front matter and sidecar split off).
 
-Encodings are detected, not assumed: UTF-8 (with or without BOM) and UTF-16 by their marks,
-then GB18030 (a superset of GBK/GB2312) and Big5 by trying them and keeping the decoding
-that reads most like Chinese text.
+Decoding (encodings, damaged bytes) is briefings.decoding's job; what it repaired travels on
+as Source.problems, so the build warns about the file.
+
+Files over MAX_FILE_BYTES are not read: a briefing is a few pages (the longest yearbook
+chapter seen is ~200 KB); a 20 MB file is a dump or a mistake, and reading it would put
+tens of MB into one page and into the search index every reader downloads.
 """
 
 from __future__ import annotations
 
-import codecs
 import html
 import re
 from html.parser import HTMLParser
@@ -15,22 +17,13 @@ from pathlib import Path
 
 import yaml
 
+from .decoding import decode_bytes
 from .model import OVERRIDABLE_FIELDS, ArchiveError, Source
 
 BRIEFING_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 SIDECAR_SUFFIXES = (".yml", ".yaml")
-
-# Characters common in Simplified / Traditional official prose: used to choose between two
-# decodings that both succeed (GB18030 decodes almost any byte string without error).
-_COMMON_HANZI = set(
-    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
-    "十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质"
-    "們這來個國會時對說發學動過產種麵後應開還從數點體長見問現進將頭實機關黨員級級選評導總務職區鄉縣歲報導經濟傳統義風興團議"
-)
-_CONTROL_SHARE_FOR_BINARY = 0.05
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-# C0 controls (and DEL) never belong in a briefing; they also make feeds invalid XML.
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_SIDECAR_BYTES = 64 * 1024  # a sidecar sets a few fields
 _FRONT_MATTER_START = re.compile(r"---[ \t]*\n")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # Scraped plain text keeps entities of the page it came from (&nbsp; &ldquo;): they are
@@ -45,12 +38,21 @@ def is_briefing_file(path: Path) -> bool:
 def read_source(path: Path, relative_path: str) -> Source:
     """Read one archive file. Raises ArchiveError naming the file and the problem."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ArchiveError(
+                relative_path,
+                f"is {size / 1024 / 1024:.1f} MB, over the {MAX_FILE_BYTES // 1024 // 1024} MB limit for one"
+                " briefing: not read (split or trim the file)",
+            )
         data = path.read_bytes()
     except OSError as error:
         raise ArchiveError(relative_path, f"cannot be read: {error.strerror or error}") from error
+    if not data:
+        raise ArchiveError(relative_path, "is empty (0 bytes)")
     kind = BRIEFING_SUFFIXES.get(path.suffix.lower(), "txt")
-    text, encoding = decode(data, relative_path)
-    overrides, body = split_front_matter(text, relative_path)
+    decoded = decode_bytes(data, relative_path)
+    overrides, body = split_front_matter(decoded.text, relative_path)
     overrides.update(read_sidecar(path, relative_path))
     if kind == "html":
         body = html_to_text(body)
@@ -59,54 +61,16 @@ def read_source(path: Path, relative_path: str) -> Source:
     else:
         body = decode_entities(body)
     if not body.strip():
-        raise ArchiveError(relative_path, "is empty: no briefing text")
-    return Source(path=relative_path, text=body, overrides=overrides, encoding=encoding, kind=kind)
+        what = "holds only whitespace" if not decoded.text.strip() else "has no briefing text"
+        raise ArchiveError(relative_path, f"is empty: {what}")
+    return Source(path=relative_path, text=body, overrides=overrides, encoding=decoded.encoding, kind=kind,
+                  problems=decoded.problems)
 
 
 def decode(data: bytes, relative_path: str = "") -> tuple[str, str]:
-    """Bytes -> (text with "\\n" newlines, encoding name)."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return _normalise_newlines(data.decode(encoding, errors="replace")), encoding
-    if _looks_binary(data):
-        raise ArchiveError(relative_path, "looks binary (NUL bytes), not a text briefing")
-    try:
-        return _normalise_newlines(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = max(_candidate_decodings(data), key=lambda candidate: candidate[2], default=None)
-    if best is None or best[2] <= 0:
-        raise ArchiveError(relative_path, "is not text in UTF-8, GB18030/GBK or Big5")
-    return _normalise_newlines(best[0]), best[1]
-
-
-def _looks_binary(data: bytes) -> bool:
-    head = data[:65536]
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return controls > max(2, len(head) * _CONTROL_SHARE_FOR_BINARY)
-
-
-def _candidate_decodings(data: bytes):
-    for encoding in ("gb18030", "big5"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        yield text, encoding, _chinese_score(text)
-
-
-def _chinese_score(text: str) -> float:
-    """Share of CJK characters that are common ones: a wrong decoding yields rare characters."""
-    hanzi = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
-    if not hanzi:
-        return 0.5 if text.isprintable() or text.isascii() else 0.0
-    return sum(ch in _COMMON_HANZI for ch in hanzi) / len(hanzi)
-
-
-def _normalise_newlines(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").lstrip("\ufeff")
-    return _CONTROL_CHARS.sub("", text)
+    """Bytes -> (text with "\\n" newlines, encoding name); see briefings.decoding."""
+    decoded = decode_bytes(data, relative_path)
+    return decoded.text, decoded.encoding
 
 
 def split_front_matter(text: str, relative_path: str) -> tuple[dict, str]:
@@ -125,6 +89,8 @@ def read_sidecar(path: Path, relative_path: str) -> dict:
         sidecar = path.with_suffix(suffix)
         if sidecar.is_file():
             try:
+                if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+                    raise ArchiveError(relative_path, f"sidecar {sidecar.name} is over {MAX_SIDECAR_BYTES // 1024} KB")
                 text = sidecar.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError) as error:
                 raise ArchiveError(relative_path, f"sidecar {sidecar.name} cannot be read: {error}") from error
@@ -133,7 +99,19 @@ def read_sidecar(path: Path, relative_path: str) -> dict:
 
 
 class _StringDatesLoader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text: 2021-13-01 is then a bad *field*, not a crash."""
+    """Safe YAML that leaves dates as text: 2021-13-01 is then a bad *field*, not a crash.
+
+    Aliases (*name) are refused: no field needs one, and nested aliases ("billion laughs")
+    make a value that is tiny in the file and astronomically long once turned into text.
+    """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases such as *{event.anchor} are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 _StringDatesLoader.yaml_implicit_resolvers = {

@@ -10,6 +10,7 @@ REPORT = "report/index.md"
 STATUS_LABELS = {
     "page": "已生成页面",
     "rejected": "已拒绝",
+    "reprint": "转载（已并入原文页面）",
     "vocabulary": "专项工作词表",
     "sidecar": "元数据附件",
     "unread": "未读取",
@@ -29,7 +30,7 @@ def render_report(entries: list[dict], counts: dict, page_src_of: dict[str, str]
         "# 构建报告\n\n",
         (
             f"档案共 **{counts['files']}** 个文件：**{counts['pages']}** 篇生成了页面，"
-            f"**{counts['rejected']}** 个被拒绝，共有 **{counts['guessed_fields']}** 处字段为推断或缺失。"
+            f"**{counts['rejected']}** 个被拒绝，**{counts.get('reprints', 0)}** 篇转载已并入原文页面，共有 **{counts['guessed_fields']}** 处字段为推断或缺失。"
             f"机器可读版本：[report.json]({relative_link(REPORT, 'report.json')})。\n\n"
         ),
         "## 被拒绝的文件\n\n",

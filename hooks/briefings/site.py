@@ -17,6 +17,7 @@ from .home_page import render_home
 from .model import Briefing, Rejection
 from .page_parts import pages_of
 from .report_page import render_report
+from .search_index import catalog_search_files
 from .site_data import SiteAddress, catalog_data, report_data, report_entries, to_json_bytes
 from .site_feeds import render_site_feeds
 
@@ -105,6 +106,9 @@ def _files(catalog: Catalog, settings: SiteSettings, report: dict) -> Iterator[G
         yield GeneratedFile(src, data)
     yield GeneratedFile("catalog.json", to_json_bytes(catalog_data(catalog, settings.address)))
     yield GeneratedFile("report.json", to_json_bytes(report))
+    # Our search index (search/*.js), loaded by docs/assets/briefings/search.js on demand.
+    for src, script in catalog_search_files(catalog, settings.directory_urls):
+        yield GeneratedFile(src, script)
 
 
 def _check_unique_paths(files: tuple[GeneratedFile, ...]) -> None:

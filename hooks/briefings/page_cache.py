@@ -1,0 +1,80 @@
+"""A cache of finished HTML pages, keyed by everything a page's HTML is made from, so a rebuild
+renders only the generated pages whose Markdown changed.
+
+The caller (the hook) makes the key: the page's Markdown and path plus a signature of the
+build (configuration, theme overrides, navigation, versions). Values are zlib-compressed,
+kept in memory for the builds of one `mkdocs serve` and on disk (.cache/briefings/pages/)
+for the next `mkdocs build`. Safe to delete; a damaged entry is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import zlib
+from pathlib import Path
+
+
+def page_key(signature: str, src_uri: str, markdown: str) -> str:
+    digest = hashlib.sha256()
+    for part in (signature, src_uri, markdown):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class PageCache:
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder is not None else None
+        self._memory: dict[str, bytes] = {}
+        self._used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def reset_counts(self) -> None:
+        self.hits = 0
+        self.misses = 0
+        self._used = set()
+
+    def forget_unused(self) -> None:
+        self._memory = {key: value for key, value in self._memory.items() if key in self._used}
+
+    def get(self, key: str, count: bool = True) -> str | None:
+        data = self._memory.get(key)
+        if data is None and self.folder is not None:
+            try:
+                data = self._path(key).read_bytes()
+            except OSError:
+                data = None
+        if data is not None:
+            try:
+                html = zlib.decompress(data).decode("utf-8")
+            except (zlib.error, UnicodeDecodeError):
+                html = None
+            if html is not None:
+                self._memory[key] = data
+                self._used.add(key)
+                self.hits += count
+                return html
+        self.misses += count
+        return None
+
+    def put(self, key: str, html: str) -> None:
+        data = zlib.compress(html.encode("utf-8"), 1)
+        self._memory[key] = data
+        self._used.add(key)
+        if self.folder is None:
+            return
+        target = self._path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, target)
+        except OSError:
+            pass  # costs speed next time, never the build
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.html.z"
