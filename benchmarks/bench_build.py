@@ -29,6 +29,7 @@ import argparse
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -157,7 +158,10 @@ def add_briefing(corpus: Path, number: int) -> Path:
 def serve_rebuild(config: Path, corpus: Path, number: int) -> tuple[float, float]:
     """(seconds of the first build under `mkdocs serve`, seconds from adding a briefing until
     the rebuilt site is served)."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", "127.0.0.1:8765",
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}",
                "--no-livereload"]
     lines: list[tuple[float, str]] = []
     started = time.perf_counter()

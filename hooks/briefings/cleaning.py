@@ -32,6 +32,7 @@ _HAS_SENTENCE = re.compile(r"[。！？!?]")  # a line holding one of these says
 _ENDS_OPEN = re.compile(r"[:：,，、;；—-]$")  # ... and one ending so goes on or introduces
 _ENDS_FINAL = re.compile(r"[。！？!?；;：:”」』…]$")
 _PUNCT = re.compile(r"[^\w\s]")
+_WORD = re.compile(r"\w")
 _DATE = r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DATE_ONLY = re.compile(rf"^{_DATE}(?:\s*{_TIME})?$")
@@ -240,7 +241,7 @@ def _is_crumb(line: str) -> bool:
     if len(line) > 120:
         return False
     parts = _CRUMB_SEP.split(line)
-    if len(parts) < 3 or not all(parts) or max(len(p) for p in parts[:-1]) > 12:
+    if len(parts) < 3 or not all(_WORD.search(p) for p in parts) or max(len(p) for p in parts[:-1]) > 12:
         return False
     # "申请→受理→办结" is a process: an arrow trail is a crumb only when it names a page
     return "→" not in line or parts[-1] in _CRUMB_ENDS or any(p in _NAV_WORDS for p in parts)
@@ -375,8 +376,11 @@ def _facts(line: str, fragment: bool = False) -> _Facts:
 
 
 def _line_facts(line: str, fragment: bool) -> _Facts:
+    label = _speaker(line, True) if len(line) > 2 else None
+    # "主持人：…" is judged by what is said; "记者：…" may be a byline ("记者：张三 2023-05-06")
+    said = label[2] if label and label[2] and label[1] != "reporter" else line
+    reason = _noise_reason(said, len(said) > 300 or bool(_HAS_SENTENCE.search(said)), fragment)
     sentence = len(line) > 300 or bool(_HAS_SENTENCE.search(line))
-    reason = _noise_reason(line, sentence, fragment)
     words = _row_words(line, 8, 2) if not sentence and len(line) <= 40 else []
     slogan = bool(words) and bool(_SLOGAN_WORDS.search(line))  # two words will do for a slogan
     row = len(words) >= 3 or slogan

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -92,26 +92,26 @@ class NameScanner:
     def names(self) -> list[str]:
         return sorted(name for names in self.by_head.values() for name in names)
 
-    def find(self, run: str) -> Iterator[str]:
-        """Every occurrence of every known name inside a Han run (overlaps included)."""
+    def find(self, run: str, pairs: list[str]) -> Iterator[str]:
+        """Every occurrence of every known name inside a Han run (overlaps included); pairs are
+        the run's bigrams, so only places where a name can start are looked at."""
         by_head = self.by_head
-        for index in range(len(run) - 2):
-            for name in by_head.get(run[index : index + 2], ()):
-                if run.startswith(name, index):
-                    yield name
+        for index, pair in enumerate(pairs):
+            if pair in by_head:
+                for name in by_head[pair]:
+                    if run.startswith(name, index):
+                        yield name
 
 
-def text_keys(text: str, scanner: NameScanner) -> dict[str, int]:
+def text_keys(text: str, scanner: NameScanner) -> Counter[str]:
     """Key -> number of occurrences in text."""
-    counts: dict[str, int] = defaultdict(int)
+    counts: Counter[str] = Counter()
     text = normalise(text)
     for run in _HAN_RUN.findall(text):
-        for index in range(len(run) - 1):
-            counts[run[index : index + 2]] += 1
-        for name in scanner.find(run):
-            counts[name] += 1
-    for word in _LATIN_WORD.findall(text):
-        counts[word] += 1
+        pairs = list(map(str.__add__, run, run[1:]))  # Counter.update counts in C
+        counts.update(pairs)
+        counts.update(scanner.find(run, pairs))
+    counts.update(_LATIN_WORD.findall(text))
     return counts
 
 
@@ -195,14 +195,18 @@ def _delta_encode(values: list[int]) -> str:
     return ",".join(parts)
 
 
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_SMALL = [a + b for a in ("", *_DIGITS[1:]) for b in _DIGITS]  # 0..1295 precomputed: most postings
+
+
 def _base36(value: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if value < len(_SMALL):
+        return _SMALL[value]
     out = ""
-    while True:
+    while value:
         value, rest = divmod(value, 36)
-        out = digits[rest] + out
-        if not value:
-            return out
+        out = _DIGITS[rest] + out
+    return out
 
 
 def _shard_count(total_bytes: int) -> int:

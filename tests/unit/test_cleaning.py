@@ -266,6 +266,7 @@ def dropped_as(line: str) -> str | None:
     ("Posted by admin on 2023-05-06", "byline"),
     ("Previous Post", "pager"),
     ("Powered by WordPress", "copyright"),
+    ("记者：张三 2023-05-06", "byline"),
 ])
 def test_a_noise_line_between_body_paragraphs_is_dropped(line, reason):
     assert dropped_as(line) == reason
@@ -626,6 +627,15 @@ def test_a_press_conference_with_inline_and_standalone_labels():
         ("speech", "主持人", "host", "今天的发布会到此"),
     ]
     assert_idempotent(DIALOGUE)
+
+
+@pytest.mark.parametrize("text", [
+    "中国山东网记者\n主持人\n»1»:",  # "主持人：»1»:" must not read as a crumb once written back
+    "问：怎么样？\n问：怎么样？",  # one turn written once
+    "记者\n济宁\n" + BODY + "\n问：如何？",  # a label is not moved past a heading
+])
+def test_speech_written_back_cleans_to_the_same_blocks(text):
+    assert_idempotent(text)
 
 
 def test_question_and_answer_labels():

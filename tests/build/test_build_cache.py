@@ -1,0 +1,56 @@
+"""Builds through the caches make the same site as a build without them, and every build
+ends with its one-line summary."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from site_build import ROOT, make_sample_archive
+
+
+def build(archive: Path, site: Path, cache: str) -> str:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)]
+    env = {**os.environ, "BRIEFINGS_ARCHIVE": str(archive), "BRIEFINGS_CACHE": cache, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stderr
+
+
+def same_tree(left: Path, right: Path) -> bool:
+    comparison = filecmp.dircmp(left, right)
+    stack = [comparison]
+    while stack:
+        current = stack.pop()
+        if current.left_only or current.right_only or current.funny_files:
+            return False
+        _, mismatch, errors = filecmp.cmpfiles(current.left, current.right, current.common_files, shallow=False)
+        if mismatch or errors:
+            return False
+        stack.extend(current.subdirs.values())
+    return True
+
+
+def test_cached_builds_make_the_uncached_site(tmp_path: Path) -> None:
+    archive = make_sample_archive(tmp_path / "archive")
+    cache = tmp_path / "cache"
+    plain = build(archive, tmp_path / "plain", "0")
+    build(archive, tmp_path / "cold", str(cache))
+    warm = build(archive, tmp_path / "warm", str(cache))
+    assert list(cache.rglob("*.pickle")) and list((cache / "pages").rglob("*.html.z"))
+    assert same_tree(tmp_path / "plain", tmp_path / "cold")
+    assert same_tree(tmp_path / "plain", tmp_path / "warm")
+    for log in (plain, warm):
+        assert re.search(r"archive built: \d+ briefings, \d+ pages, 0 warnings, [\d.]+ s", log)
+
+    # A changed briefing changes its page, whatever the caches hold.
+    seed = archive / "002_de3249d200964dde.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n缓存测试新增的段落。\n", encoding="utf-8")
+    build(archive, tmp_path / "changed", str(cache))
+    build(archive, tmp_path / "changed-plain", "0")
+    assert same_tree(tmp_path / "changed", tmp_path / "changed-plain")
+    assert not same_tree(tmp_path / "changed", tmp_path / "warm")

@@ -1,0 +1,113 @@
+"""The content-keyed caches: a hit gives the record an uncached read gives; any change to the
+file, its sidecar, the vocabulary or the code is a miss."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefings import cache as cache_module
+from briefings.cache import BriefingCache
+from briefings.ingest import read_archive, read_briefing
+from briefings.page_cache import PageCache, page_key
+
+ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    shutil.copytree(ARCHIVE, root)
+    (root / "empty.txt").write_bytes(b"")  # a rejected file is cached as a rejection
+    return root
+
+
+def cached_read(root: Path, folder: Path) -> tuple[BriefingCache, object]:
+    cache = BriefingCache(folder)  # a new object each time: only the disk is shared
+    return cache, read_archive(root, read=cache.reader(read_briefing))
+
+
+def test_a_cached_archive_is_the_uncached_archive(archive: Path, tmp_path: Path) -> None:
+    plain = read_archive(archive)
+    cold_cache, cold = cached_read(archive, tmp_path / "cache")
+    warm_cache, warm = cached_read(archive, tmp_path / "cache")
+    assert (cold_cache.hits, cold_cache.misses) == (0, 6)
+    assert (warm_cache.hits, warm_cache.misses) == (6, 0)
+    for result in (cold, warm):
+        assert result.briefings == plain.briefings
+        assert result.rejections == plain.rejections
+    assert [r.path for r in warm.rejections] == ["empty.txt"]
+
+
+def test_memory_serves_a_second_build_without_the_disk(archive: Path, tmp_path: Path) -> None:
+    cache = BriefingCache(tmp_path / "cache")
+    first = read_archive(archive, read=cache.reader(read_briefing))
+    shutil.rmtree(tmp_path / "cache")
+    cache.reset_counts()
+    second = read_archive(archive, read=cache.reader(read_briefing))
+    assert (cache.hits, cache.misses) == (6, 0)
+    assert second.briefings == first.briefings
+
+
+def test_a_changed_file_or_sidecar_is_read_again(archive: Path, tmp_path: Path) -> None:
+    cached_read(archive, tmp_path / "cache")
+    text = archive / "004_8018b1e96243a8a6.txt"
+    text.write_bytes(text.read_bytes() + "\n补充一段新的文字。\n".encode())
+    cache, result = cached_read(archive, tmp_path / "cache")
+    assert (cache.hits, cache.misses) == (5, 1)
+    assert result.briefings == read_archive(archive).briefings
+
+    (archive / "004_8018b1e96243a8a6.yml").write_text("city: 济宁市\nprovince: 山东省\n", encoding="utf-8")
+    cache, result = cached_read(archive, tmp_path / "cache")
+    assert (cache.hits, cache.misses) == (5, 1)
+    changed = next(b for b in result.briefings if b.path == "004_8018b1e96243a8a6.txt")
+    assert changed.city == "济宁市"
+
+    sidecar = archive / "000_8fbe04c4c4a2a14c.yml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + "\n# a comment changes the bytes\n", encoding="utf-8")
+    cache, _ = cached_read(archive, tmp_path / "cache")
+    assert (cache.hits, cache.misses) == (5, 1)
+
+
+def test_a_changed_vocabulary_or_code_is_a_miss_everywhere(archive: Path, tmp_path: Path, monkeypatch) -> None:
+    cached_read(archive, tmp_path / "cache")
+    vocabulary = archive / "programs.yml"
+    vocabulary.write_text(
+        vocabulary.read_text(encoding="utf-8") + "\n- name: 测试专项工作\n  description: 只为测试\n",
+        encoding="utf-8",
+    )
+    cache, result = cached_read(archive, tmp_path / "cache")
+    assert (cache.hits, cache.misses) == (0, 6)
+    assert result.briefings == read_archive(archive).briefings
+
+    monkeypatch.setattr(cache_module, "CODE_VERSION", cache_module.CODE_VERSION + 1)
+    cache_module.code_key.cache_clear()
+    try:
+        cache, _ = cached_read(archive, tmp_path / "cache")
+        assert (cache.hits, cache.misses) == (0, 6)
+    finally:
+        cache_module.code_key.cache_clear()
+
+
+def test_a_damaged_entry_is_a_miss(archive: Path, tmp_path: Path) -> None:
+    cached_read(archive, tmp_path / "cache")
+    for entry in (tmp_path / "cache").rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    cache, result = cached_read(archive, tmp_path / "cache")
+    assert (cache.hits, cache.misses) == (0, 6)
+    assert result.briefings == read_archive(archive).briefings
+
+
+def test_the_page_cache_round_trips_and_misses_on_damage(tmp_path: Path) -> None:
+    key = page_key("signature", "briefings/x.md", "# 标题\n")
+    assert key != page_key("signature", "briefings/y.md", "# 标题\n")
+    assert key != page_key("other", "briefings/x.md", "# 标题\n")
+    PageCache(tmp_path).put(key, "<html>济宁</html>")
+    cache = PageCache(tmp_path)
+    assert cache.get(key) == "<html>济宁</html>"
+    assert cache.get("0" * 64) is None
+    assert (cache.hits, cache.misses) == (1, 1)
+    next(tmp_path.rglob("*.html.z")).write_bytes(b"damaged")
+    assert PageCache(tmp_path).get(key) is None
