@@ -88,12 +88,22 @@ def accuracy(results: list[Result]) -> dict[str, float]:
     return {key: sum(r.hits[key] for r in results) / len(results) for key in FIELDS}
 
 
+# Rules may be tuned on the development half only; the test half says whether they generalise.
+DEVELOPMENT = {f"u{number:02d}.txt" for number in range(1, 16)}
+
+
 def main() -> int:
     results = evaluate()
-    scores = accuracy(results)
-    print(f"held-out briefings: {len(results)}")
+    halves = {
+        "all": results,
+        "dev": [r for r in results if r.name in DEVELOPMENT],
+        "test": [r for r in results if r.name not in DEVELOPMENT],
+    }
+    print(f"held-out briefings: {len(results)} (dev u01-u15 may guide rules; test u16-u30 never does)")
+    print("  field       " + "  ".join(f"{name:>6}" for name in halves))
     for key in FIELDS:
-        print(f"  {key:9} {scores[key] * 100:5.1f}%")
+        row = "  ".join(f"{accuracy(group)[key] * 100:5.1f}%" for group in halves.values())
+        print(f"  {key:9}  {row}")
     for result in results:
         for miss in result.misses:
             print("  miss", miss)
