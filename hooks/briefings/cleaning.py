@@ -376,11 +376,8 @@ def _facts(line: str, fragment: bool = False) -> _Facts:
 
 
 def _line_facts(line: str, fragment: bool) -> _Facts:
-    label = _speaker(line, True) if len(line) > 2 else None
-    # "主持人：…" is judged by what is said; "记者：…" may be a byline ("记者：张三 2023-05-06")
-    said = label[2] if label and label[2] and label[1] != "reporter" else line
-    reason = _noise_reason(said, len(said) > 300 or bool(_HAS_SENTENCE.search(said)), fragment)
     sentence = len(line) > 300 or bool(_HAS_SENTENCE.search(line))
+    reason = _noise_reason(line, sentence, fragment)
     words = _row_words(line, 8, 2) if not sentence and len(line) <= 40 else []
     slogan = bool(words) and bool(_SLOGAN_WORDS.search(line))  # two words will do for a slogan
     row = len(words) >= 3 or slogan
@@ -712,13 +709,30 @@ def _mark_subheadings(pieces: list[str], kinds: list[Kind]) -> None:
             kinds[i] = ("heading", 2)
 
 
+def _mark_unsayable(pieces: list[str], kinds: list[Kind]) -> None:
+    """Words that would read as noise once written back, after their speaker ("记者：2023年12月5日"
+    is a byline) or on their own ("1" is a pager), are no speech: they stay a plain paragraph,
+    so cleaning the blocks again keeps them."""
+    speaker = ""
+    for i, (kind, extra) in enumerate(kinds):
+        if kind in ("label", "inline"):
+            speaker, _, said = extra  # type: ignore[misc]
+            if said and (_facts(said).reason or _facts(f"{speaker}：{said}").reason):
+                kinds[i] = ("plain", extra)  # still a change of speaker
+        elif kind == "text" and speaker and _facts(f"{speaker}：{pieces[i]}").reason:
+            kinds[i] = ("plain", None)
+
+
 def _blocks(pieces: list[str], kinds: list[Kind]) -> list[Block]:
     """Blocks from classified pieces; in a dialogue, running text is said by the last speaker."""
     blocks: list[Block] = []
     speaker = role = ""
     for i, text in enumerate(pieces):
         kind, extra = kinds[i]
-        if kind in ("label", "inline"):
+        if kind == "plain" and extra:
+            speaker, role, _ = extra  # type: ignore[misc]
+            blocks.append(Block("paragraph", text))
+        elif kind in ("label", "inline"):
             speaker, role, said = extra  # type: ignore[misc]
             if said:
                 blocks.append(Block("speech", said, speaker=speaker, role=role))
@@ -728,7 +742,7 @@ def _blocks(pieces: list[str], kinds: list[Kind]) -> list[Block]:
             blocks.append(Block("heading", text, level=extra))  # type: ignore[arg-type]
         elif kind in ("item", "note"):
             blocks.append(Block(kind, text))
-        elif speaker:
+        elif speaker and kind == "text":
             blocks.append(Block("speech", text, speaker=speaker, role=role))
         else:
             blocks.append(Block("paragraph", text))
@@ -745,6 +759,7 @@ def _structure(paragraphs: list[str]) -> tuple[str | None, list[Block]]:
     kinds = [_piece_kind(p, dialogue) for p in pieces]
     _mark_lists(kinds)
     _mark_subheadings(pieces, kinds)
+    _mark_unsayable(pieces, kinds)
     return headline, _blocks(pieces, kinds)
 
 

@@ -633,6 +633,8 @@ def test_a_press_conference_with_inline_and_standalone_labels():
     "中国山东网记者\n主持人\n»1»:",  # "主持人：»1»:" must not read as a crumb once written back
     "问：怎么样？\n问：怎么样？",  # one turn written once
     "记者\n济宁\n" + BODY + "\n问：如何？",  # a label is not moved past a heading
+    "主持人\n记者\n2023年12月5日",  # "记者：2023年12月5日" would read as a byline
+    "主持人：大家好！\n主持人：1\n李琦：好的。",  # a second turn is written without its label
 ])
 def test_speech_written_back_cleans_to_the_same_blocks(text):
     assert_idempotent(text)
