@@ -22,6 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+from .hanzi import to_simplified
 from .model import Block, Cleaned, Dropped
 
 __all__ = ["clean"]
@@ -33,7 +34,7 @@ _ENDS_OPEN = re.compile(r"[:：,，、;；—-]$")  # ... and one ending so goes
 _ENDS_FINAL = re.compile(r"[。！？!?；;：:”」』…]$")
 _PUNCT = re.compile(r"[^\w\s]")
 _WORD = re.compile(r"\w")
-_DATE = r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+_DATE = r"(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DATE_ONLY = re.compile(rf"^{_DATE}(?:\s*{_TIME})?$")
 
@@ -108,9 +109,28 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("footer", re.compile(r"^(?:查看完整版本|完整版本|本文链接|本文地址|本文网址|文章链接|文章地址|本页地址|"
                           r"转载请注明|转载请保留|转载时请|如需转载)|未经(?:本网|本站)?(?:允许|授权|许可|同意|书面授权)"
                           r"[，,]?(?:不得|禁止|请勿|严禁)(?:转载|复制|使用)"), 300, True),
+    # marked advertising: 【广告】…, 【推广】…, Advertisement: …
+    ("ad", re.compile(r"^[\[【(（]?(?:广告|推广|赞助|商业推广|Advertisement|Sponsored|Anzeige)[\]】)）:：]", re.IGNORECASE),
+     200, True),
+    # a related story's link: "相关阅读：…", "◆ 推荐阅读：…", "【相关链接】…"
+    ("related", re.compile(r"^[◆◇•·●○▶►▸>*\s-]*[\[【]?(?:相关(?:新闻|阅读|文章|链接|报道|推荐)|推荐阅读|延伸阅读|热点推荐|"
+                           r"热门推荐|猜你喜欢|往期回顾|往期推荐|专题)[\]】]?\s*[:：]?\s*\S.{0,60}$"), 80, False),
+    ("related", re.compile(r"^(?:喜欢此内容的人还喜欢|看过此文的人还看了|阅读原文|继续滑动看下一个)"), 30, False),
+    # WeChat article furniture: "点击蓝字 关注我们", "原创 公众号名 2023-05-12 18:30 发表于湖北"
+    ("subscription", re.compile(r"^(?:点击|点)(?:上方|下方)?(?:蓝字|蓝色字|公众号).{0,10}关注"), 40, True),
+    ("byline", re.compile(rf"^(?:原创\s+)?[^。！？]{{0,40}}?{_DATE}(?:\s*{_TIME})?\s*(?:发表于|发布于).{{0,8}}$"), 80, False),
+    # the site's own clock and weather: "今天是：2009年7月8日 星期三", "天气：晴 18～27℃"
+    ("widget", re.compile(r"^(?:今天是|今日是|今天)\s*[:：]?\s*(?:19|20)\d{2}年|天气\s*[:：]"), 60, False),
+    # "分享到：QQ空间 新浪微博 …"
+    ("meta", re.compile(r"^(?:分享到|分享至|转发到)\s*[:：]"), 80, False),
+    # language switchers: "繁体 | 简体", "中文 | 조선어"
+    ("widget", _row(r"中文|简体|繁体|简体中文|繁体中文|简|繁|English|ENGLISH|EN|조선어|한국어|朝鲜文版?|蒙古文|藏文|"
+                    r"维吾尔文|哈萨克文|日本語|Русский|[^\s|｜]{1,8}版(?:本)?|[^\s|｜]{1,6}(?:信息港|网)",
+                    must=r"简体|繁体|English|조선어|한국어|朝鲜文|蒙古文|藏文|维吾尔文|日本語|Русский"), 40, False),
     # previous/next links and page numbers
     ("pager", re.compile(r"^(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|上篇|下篇)\s*[:：]?"), 300, True),
     ("pager", re.compile(r"^\d{1,3}(?: ?[/／] ?\d{1,3})?$"), 9, False),
+    ("pager", re.compile(r"^[（(]?第\s*\d{1,3}\s*页[)）]?$|^(?:本文|全文)?共\s*\d{1,3}\s*页"), 20, False),
     ("pager", _row(r"上一页|下一页|上页|下页|前一页|后一页|首页|尾页|末页|第 ?\d+ ?页|共 ?\d+ ?页|\d{1,3}|…|\.{3}|GO|go|"
                    r"跳转|跳至|到第|页|Previous|Next|Prev", r"[\s<>«»/／|｜\[\]【】]",
                    must=r"\d|[上下前后]一?页|尾页|末页|Previous|Next|Prev"), 80, False),
@@ -123,7 +143,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
                              r"[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED|ICP[备证]|公网安备|网站标识码|"
                              r"网站识别码|法律顾问|互联网新闻信息服务许可"),
      200, False),
-    ("copyright", re.compile(r"^(?:网站)?(?:技术支持|主办单位|网站维护)\s*[:：]|^[Pp]owered by |"
+    ("copyright", re.compile(r"^(?:网站)?(?:技术支持|主办单位|主办|承办|协办|网站维护)\s*[:：]|^[Pp]owered by |"
+                             r"(?:技术支持|网站维护|网站地图)\s*[:：]|"
                              r"^(?:联系电话|联系我们|举报电话|举报邮箱|投稿邮箱|违法和不良信息举报)"), 200, False),
     # comment sections: the header starts the trailer
     ("comments", re.compile(r"^[\[【]?(?:最新评论|网友评论|发表评论|相关评论|评论列表|全部评论|热门评论|精彩评论|最热评论|"
@@ -153,7 +174,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("back-link", _row(r"返回顶部|回到顶部|返回首页|回到首页|返回列表|返回上页|返回上一页|返回上级|返回目录|返回主页|"
                        r"返回栏目|返回页首|返回|回顶部|置顶|TOP|Top|top|↑|▲"), 40, False),
     # toolbars: print, close, font size, share
-    ("meta", _row(r"打印本页|打印本文|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享|字号|字体|"
+    ("meta", _row(r"我要打印|我要收藏|我要分享|我要评论|告诉好友|推荐给好友|发给好友|关闭窗口|打印本页|打印本文|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享|字号|字体|"
                   r"我要纠错|纠错|复制链接|复制网址|默认|放大|缩小|大|中|小|微信好友|微信|新浪微博|微博|QQ空间|QQ好友|"
                   r"QQ|朋友圈|保存|回复|举报|引用|只看该作者|评分|点评|我要分享|一键分享|分享至|转发|点赞|赞|踩|在看|"
                   r"[(（]\d+[)）]|Share this|Share|Tweet|Facebook|Twitter|WeChat|Weibo|Email|Print|"
@@ -190,7 +211,7 @@ _STRONG_LABELS = ("作者|来源|稿源|出处|责任编辑|责编|编辑|主编
                   "浏览人次|阅读次数|阅读量|阅读数|点击数|点击量|点击次数|点击率|访问量|访问次数|人气|字号|信息来源|"
                   "文章来源|新闻来源|稿件来源|索引号|发文字号|通讯员|录入时间|发稿时间|Source|Author|Posted by|Published|"
                   "Updated|Tags")
-_WEAK_LABELS = "时间|日期|浏览|点击|阅读|分类|栏目|关键词|关键字|标签|摄影|记者|字体|文号"
+_WEAK_LABELS = "时间|日期|浏览|点击|阅读|分类|栏目|关键词|关键字|标签|摄影|记者|字体|文号|发布|发表|更新|图片来源|图片|Views|Quelle"
 _META_LABEL = re.compile(rf"(?:{_STRONG_LABELS}|{_WEAK_LABELS})\s*[:：]")
 _META_START = re.compile(rf"^[\[【〔(（]?\s*(?:文章|信息|新闻|稿件)?(?:({_STRONG_LABELS})|{_WEAK_LABELS})\s*[:：]")
 _DATE_START = re.compile(rf"^{_DATE}(?:\s*{_TIME})?")
@@ -376,6 +397,7 @@ def _facts(line: str, fragment: bool = False) -> _Facts:
 
 
 def _line_facts(line: str, fragment: bool) -> _Facts:
+    line = to_simplified(line)  # 【打印本頁】, 魯ICP備: the rules are written in simplified characters
     sentence = len(line) > 300 or bool(_HAS_SENTENCE.search(line))
     reason = _noise_reason(line, sentence, fragment)
     words = _row_words(line, 8, 2) if not sentence and len(line) <= 40 else []
@@ -749,10 +771,34 @@ def _blocks(pieces: list[str], kinds: list[Kind]) -> list[Block]:
     return blocks
 
 
-def _structure(paragraphs: list[str]) -> tuple[str | None, list[Block]]:
+_MASTHEAD_LINES = 15  # a byline further down than this is not the top of an article
+_BYLINE_ANCHOR = re.compile(rf"{_DATE}|\d{{1,2}}月\d{{1,2}}日|来源|作者|记者")
+
+
+def _masthead(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -> tuple[list[Line], str | None]:
+    """A news page prints its headline right above its byline ("2019-05-06 来源：…"); short
+    lines above the headline are the site's masthead: its name, column, banners.
+
+    Applied only when what follows could not pass for a headline itself, so cleaning the
+    cleaned text again finds the same blocks.
+    """
+    anchors = [pos for pos, d in dropped if d.reason in ("byline", "meta") and _BYLINE_ANCHOR.search(d.text)]
+    anchor = min(anchors, default=_MASTHEAD_LINES + 1)
+    above = [i for i, (pos, text) in enumerate(paragraphs) if text and pos < anchor]
+    if anchor > _MASTHEAD_LINES or not above or not _headline_like(paragraphs[above[-1]][1]):
+        return paragraphs, None
+    if any(_body_like(paragraphs[i][1]) for i in above[:-1]):
+        return paragraphs, None
+    rest = [line for i, line in enumerate(paragraphs) if i not in above]
+    if _has_headline([text for _, text in rest if text]):
+        return paragraphs, None
+    dropped.extend((paragraphs[i][0], Dropped(paragraphs[i][1], "masthead")) for i in above[:-1])
+    return rest, paragraphs[above[-1]][1]
+
+
+def _structure(paragraphs: list[str], headline: str | None = None) -> tuple[str | None, list[Block]]:
     """The headline and the blocks of the body's paragraphs."""
-    headline = None
-    if _has_headline(paragraphs):
+    if headline is None and _has_headline(paragraphs):
         headline, paragraphs = paragraphs[0], paragraphs[1:]
     pieces = [piece for text in paragraphs for piece in _split_heading(text)]
     dialogue = _is_dialogue(pieces)
@@ -773,6 +819,7 @@ def clean(text: str) -> Cleaned:
     paragraphs = _rejoin(lines, full or _full_line_test([t for _, t in lines if t]))
     if any(fragments) or len(paragraphs) < sum(1 for _, t in lines if t):
         paragraphs = _filter(paragraphs, dropped)  # glued or spared lines: judge them as they now stand
-    headline, blocks = _structure([t for _, t in paragraphs])
+    paragraphs, headline = _masthead(paragraphs, dropped)
+    headline, blocks = _structure([t for _, t in paragraphs], headline)
     dropped.sort(key=lambda item: item[0])
     return Cleaned(tuple(blocks), headline, tuple(d for _, d in dropped))

@@ -13,10 +13,10 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from urllib.parse import urlsplit
 
 from .gazetteer import COUNTY, PROVINCE, city_pinyin, gazetteer
+from .hanzi import to_simplified
 from .model import Warning
 
 # Evidence kinds, strongest first: (weight of one mention, how many mentions count at most).
@@ -104,13 +104,13 @@ def find_place(
     source: str | None = None,
 ) -> Place:
     """The briefing's own city and province, with the evidence and any doubts."""
-    title, lead, body = _simplified(title or ""), _simplified(lead or ""), _simplified(body or "")
+    title, lead, body = to_simplified(title or ""), to_simplified(lead or ""), to_simplified(body or "")
     cities: dict[str, _Tally] = defaultdict(_Tally)
     provinces: dict[str, _Tally] = defaultdict(_Tally)
-    for section, text in [("title", title), ("lead", lead), ("body", body), ("source", _simplified(source or ""))]:
+    for section, text in [("title", title), ("lead", lead), ("body", body), ("source", to_simplified(source or ""))]:
         _collect(section, text, cities, provinces)
     for line in meta:
-        _collect("meta", _simplified(line or ""), cities, provinces)
+        _collect("meta", to_simplified(line or ""), cities, provinces)
     _collect_host(url, cities)
 
     marks = _anonymised(f"{title}\n{lead}\n{body}")
@@ -260,22 +260,3 @@ def _missing(reason: str, province: str | None, evidence: str, warnings: Sequenc
     return Place(None, province, evidence, tuple(found))
 
 
-def _simplified(text: str) -> str:
-    """Traditional characters to simplified (泰安市直機關 -> 泰安市直机关), only when present."""
-    pattern, converter = _traditional()
-    return converter.convert(text) if pattern.search(text) else text
-
-
-@cache
-def _traditional():
-    """A class of every character OpenCC's t2s changes, and the converter; built on first use.
-
-    Converting costs ~0.3 ms per 5,000 characters, the class check ~0.02 ms, so plain text
-    skips OpenCC.
-    """
-    import opencc
-
-    converter = opencc.OpenCC("t2s")
-    chars = [chr(c) for c in range(0x3400, 0xA000)]
-    changed = "".join(a for a, b in zip(chars, converter.convert("\n".join(chars)).split("\n")) if a != b)
-    return re.compile(f"[{re.escape(changed)}]"), converter

@@ -21,7 +21,6 @@ discover() proposes names the vocabulary lacks (rules in its docstring).
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -29,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from .hanzi import to_simplified
 
 SHORT_ALIAS = 3  # aliases this short must not sit inside a longer word
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -53,28 +54,6 @@ class Program:
 
 
 # ---------------------------------------------------------------- normalisation
-
-
-@functools.cache
-def _traditional() -> re.Pattern:
-    """A character class of what OpenCC t2s changes; built once (a few ms), searched in C."""
-    import opencc
-
-    chars = [chr(code) for code in range(0x4E00, 0xA000)]
-    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
-    return re.compile("[" + "".join(a for a, b in zip(chars, converted) if a != b) + "]")
-
-
-@functools.cache
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Traditional -> simplified; OpenCC (slow) runs only when a traditional character is present."""
-    return _t2s().convert(text) if _traditional().search(text) else text
 
 
 def normalise(text: str) -> str:
