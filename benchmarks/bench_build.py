@@ -40,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import make_corpus, make_briefing_text  # noqa: E402
+from corpus import make_briefing_text, make_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
@@ -161,8 +161,7 @@ def serve_rebuild(config: Path, corpus: Path, number: int) -> tuple[float, float
     with socket.socket() as probe:  # a free port
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}",
-               "--no-livereload"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
     lines: list[tuple[float, str]] = []
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=config.parent, env=ENV, stdout=subprocess.PIPE,

@@ -20,17 +20,17 @@ _COLUMN_PREFIX = re.compile(
     r"时政要闻|本地新闻|新闻中心)\s*[:：|丨]?\s*)"
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
-_URL = re.compile(r"https?://[^\s<>\"'，。；）)】]+", re.I)
+_URL = re.compile(r"https?://[^\s<>\"'，。；）)】]+", re.IGNORECASE)
 # Labels that introduce the original address of a scraped page.
 _URL_LABEL = re.compile(r"(?:Original\s*URL|Source\s*URL|原文(?:链接|地址|网址)|本文(?:链接|地址)|来源(?:网址|链接)|"
-                        r"文章(?:链接|地址)|转自)\s*[:：]?\s*", re.I)
+                        r"文章(?:链接|地址)|转自)\s*[:：]?\s*", re.IGNORECASE)
 # "标题：X", "查看完整版本: X", "…转载：SITE » X" footers name the title of the page.
 _TITLE_IN_FOOTER = (
     re.compile(r"^(?:标\s*题|题\s*目)\s*[:：]\s*(?P<title>.+)$"),
     re.compile(r"查看完整版本\s*[:：]\s*(?P<title>.+)$"),
     re.compile(r"(?:转载|转发|复制)[^:：»]{0,8}[:：]\s*(?P<site>[^»>]+?)\s*[»>]\s*(?P<title>.+)$"),
 )
-_SOURCE_LABEL = re.compile(r"(?:来\s*源|稿\s*源|出\s*处|Source)\s*[:：]\s*(?P<source>[^\s:：|丨/]{2,30})", re.I)
+_SOURCE_LABEL = re.compile(r"(?:来\s*源|稿\s*源|出\s*处|Source)\s*[:：]\s*(?P<source>[^\s:：|丨/]{2,30})", re.IGNORECASE)
 # Datelines: "驻马店网讯(记者 张丽丽)12月1日", "齐鲁网·闪电新闻12月6日讯", "新华社北京5月6日电".
 _DATELINE_SOURCE = (
     re.compile(r"^(?P<source>[\u4e00-\u9fffA-Za-z·]{2,20}?)(?:\d{1,2}月\d{1,2}日)(?:讯|电)"),

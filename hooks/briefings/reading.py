@@ -25,7 +25,7 @@ SIDECAR_SUFFIXES = (".yml", ".yaml")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_SIDECAR_BYTES = 64 * 1024  # a sidecar sets a few fields
 _FRONT_MATTER_START = re.compile(r"---[ \t]*\n")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Scraped plain text keeps entities of the page it came from (&nbsp; &ldquo;): they are
 # characters the reader should see. What they decode to is still escaped when rendered.
 _WHITESPACE_ENTITIES = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#12288|#x3000);")
@@ -122,7 +122,7 @@ _StringDatesLoader.yaml_implicit_resolvers = {
 
 def _parse_yaml_mapping(text: str, relative_path: str, where: str) -> dict:
     try:
-        data = yaml.load(text, Loader=_StringDatesLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_StringDatesLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""
@@ -190,7 +190,7 @@ def html_to_text(markup: str) -> str:
     return body
 
 
-_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
 
 
 def markdown_to_text(markup: str) -> str:

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from briefings import cache as cache_module
 from briefings.cache import BriefingCache
 from briefings.ingest import read_archive, read_briefing
