@@ -45,7 +45,11 @@ def normalised_text(text: str) -> str:
 
 def sketch(text: str) -> tuple[int, ...]:
     """The SKETCH_SIZE smallest hashes of the text's shingles, ascending."""
-    data = normalised_text(text).encode("utf-32-le")  # 4 bytes a character: shingles are slices
+    return sketch_normalised(normalised_text(text))
+
+
+def sketch_normalised(text: str) -> tuple[int, ...]:
+    data = text.encode("utf-32-le")  # 4 bytes a character: shingles are slices
     width = 4 * SHINGLE
     hashes = {zlib.crc32(data[i : i + width]) for i in range(0, max(len(data) - width, 0) + 1, 4)}
     return tuple(heapq.nsmallest(SKETCH_SIZE, hashes))
@@ -76,7 +80,7 @@ def find_reprints(briefings: Sequence[Briefing]) -> list[list[int]]:
     for i, text in enumerate(texts):
         if text:
             join(i, by_text.setdefault(text, i))
-    sketches = [sketch(briefing.text) for briefing in briefings]
+    sketches = [sketch_normalised(text) for text in texts]
     buckets: dict[int, list[int]] = {}
     for i, values in enumerate(sketches):
         if len(values) >= MIN_SHINGLES and not _too_short(texts[i]):

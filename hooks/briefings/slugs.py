@@ -18,6 +18,7 @@ from pypinyin import Style, lazy_pinyin
 from slugify import slugify
 
 MAX_SLUG_WORDS = 10
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -51,10 +52,11 @@ def pinyin_words(text: str) -> list[str]:
     for run in _CJK_RUN.finditer(text):
         words.extend(slugify(text[position:run.start()]).split("-"))
         for word in _tokenizer().lcut(run.group(), HMM=False):
-            words.append("".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore")))
+            # pypinyin's plain style is lower-case ASCII already (ü is written v)
+            words.append(_NOT_SLUG.sub("", "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))))
         position = run.end()
     words.extend(slugify(text[position:]).split("-"))
-    return [slugify(word) for word in words if word and slugify(word)]
+    return [word for word in words if word]
 
 
 def pinyin_slug(text: str, max_words: int = MAX_SLUG_WORDS) -> str:
