@@ -19,10 +19,10 @@ from pathlib import Path
 
 from briefings import gazetteer, ingest, slugs
 from briefings.cache import CACHE_FOLDER, BriefingCache
-from briefings.page_cache import PageCache, page_key
 from briefings.catalog import ProgramEntry
-from briefings.search_dictionary import dictionary_words, register_words
+from briefings.page_cache import PageCache, page_key
 from briefings.progress import Progress, summary_line
+from briefings.search_dictionary import dictionary_words, register_words
 from briefings.site import SiteSettings, build_site
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -186,7 +186,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         return json.loads(_state["page_cache"].get(cached, count=False))["html"]
     pending = _state.get("page_keys", {}).pop(src, None)
     if pending is not None:
-        _state["page_cache"].put(pending[0], json.dumps({"anchors": pending[2], "html": output}))
+        entry = {"anchors": pending[2], "html": output}
+        _state["page_cache"].put(pending[0], json.dumps(entry, ensure_ascii=False))
     return output
 
 

@@ -204,9 +204,12 @@ class BriefingCache:
             return 0
         import concurrent.futures
         import multiprocessing
+        import threading
 
         chunks = [missing[start::workers * 8] for start in range(workers * 8)]
-        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        # fork is fast, but only safe before any other thread runs (`mkdocs serve` has some).
+        single = threading.active_count() == 1 and hasattr(os, "fork")
+        context = multiprocessing.get_context("fork" if single else "spawn")
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
             jobs = [pool.submit(_read_chunk, read, [(p, r) for _, p, r in chunk], vocabulary) for chunk in chunks]
             by_relative = {relative: key for key, _, relative in missing}
@@ -239,7 +242,7 @@ class BriefingCache:
                 value = pickle.load(file)
         except FileNotFoundError:
             return None
-        except Exception:  # a damaged or foreign entry is a miss, rewritten below
+        except Exception:  # noqa: BLE001 - a damaged or foreign entry is a miss, rewritten below
             return None
         return value if isinstance(value, (Briefing, _Rejected)) else None
 
