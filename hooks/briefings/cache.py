@@ -249,13 +249,17 @@ class BriefingCache:
     def _store(self, key: str, value: Briefing | _Rejected) -> None:
         if self.folder is None:
             return
-        target = self._entry_path(key)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Written aside and renamed: a build killed midway never leaves half an entry.
-            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, target)
-        except OSError:
-            pass  # a read-only or full disk costs speed, never the build
+        write_atomically(self._entry_path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write a cache entry aside and rename it: a build killed midway never leaves half an entry.
+    A read-only or full disk costs speed, never the build."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, target)
+    except OSError:
+        pass

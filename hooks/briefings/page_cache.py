@@ -10,10 +10,10 @@ for the next `mkdocs build`. Safe to delete; a damaged entry is a miss.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import zlib
 from pathlib import Path
+
+from .cache import write_atomically
 
 
 def page_key(signature: str, src_uri: str, markdown: str) -> str:
@@ -66,15 +66,7 @@ class PageCache:
         self._used.add(key)
         if self.folder is None:
             return
-        target = self._path(key)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(temporary, target)
-        except OSError:
-            pass  # costs speed next time, never the build
+        write_atomically(self._path(key), data)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.html.z"
