@@ -1,7 +1,8 @@
 """MkDocs hooks: archive/ in, briefing pages, facet pages, feeds and site data out.
 
 Thin on purpose: MkDocs events are translated into calls on the pure `briefings` package
-(briefings.site builds every page and file). MkDocs puts this folder on sys.path only while
+(briefings.site builds every page and file). Generated pages are ArchivePage: their HTML is
+made by the package, so MkDocs converts no Markdown for them and only applies the theme. MkDocs puts this folder on sys.path only while
 importing this module, so the package is imported here, at the top (it is installed
 editable too). Hook modules are not reloaded by `mkdocs serve`: per-build state is reset in
 on_config. Every module-level name starting with on_ is an event handler.
@@ -20,7 +21,9 @@ from pathlib import Path
 from briefings import gazetteer, ingest, slugs
 from briefings.cache import CACHE_FOLDER, BriefingCache
 from briefings.catalog import ProgramEntry
+from briefings.markup import html_text
 from briefings.page_cache import PageCache, page_key
+from briefings.page_parts import GeneratedPage, Heading
 from briefings.progress import Progress, summary_line
 from briefings.search_dictionary import dictionary_words, register_words
 from briefings.site import SiteSettings, build_site
@@ -30,6 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.hooks.archive")
 
@@ -117,84 +121,118 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     _state["site"] = site
     _state["briefings"] = len(archive.briefings)
-    _state["generated"] = {generated.src_uri for generated in site.files}
+    for generated in site.pages:
+        file = _generated_file(files, config, generated.src_uri, generated.html)
+        ArchivePage(file, config, generated)  # sets file.page: MkDocs keeps a page a file has
     for generated in site.files:
-        written = files.get_file_from_path(generated.src_uri)
-        if written is not None:
-            log.warning("docs/%s is replaced by the page generated from the archive", generated.src_uri)
-            files.remove(written)
-        files.append(File.generated(config, generated.src_uri, content=generated.content))
+        _generated_file(files, config, generated.src_uri, generated.content)
     log.info(
         "archive: %d briefings, %d rejected files, %d generated files",
         len(archive.briefings),
         len(archive.rejections),
-        len(site.files),
+        len(site.pages) + len(site.files),
     )
     return files
 
 
+def _generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
+    written = files.get_file_from_path(src_uri)
+    if written is not None:
+        log.warning("docs/%s is replaced by the page generated from the archive", src_uri)
+        files.remove(written)
+    file = File.generated(config, src_uri, content=content)
+    files.append(file)
+    return file
+
+
+class ArchivePage(Page):
+    """A page made by briefings.site. Its body is HTML already (archive text escaped), so
+    read_source takes its metadata and render its HTML and headings: no Markdown is
+    converted. A page unchanged since an earlier build comes whole from the page cache: it is
+    rendered with an empty template and its cached HTML is written instead (on_post_page)."""
+
+    def __init__(self, file: File, config: MkDocsConfig, generated: GeneratedPage):
+        super().__init__(None, file, config)
+        self.generated = generated
+        self.cache_key: str | None = None  # set when the page's HTML comes from the page cache
+        self.new_key: str | None = None  # set when the page is rendered and then cached
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        generated = self.generated
+        self.markdown = ""
+        self.meta = dict(generated.meta)
+        # Material prints the title and description into HTML unescaped.
+        self.meta["title"] = html_text(generated.title)
+        if "description" in self.meta:
+            self.meta["description"] = html_text(self.meta["description"])
+        cache: PageCache | None = _state.get("page_cache")
+        if cache is None:
+            return
+        key = page_key(_state["page_signature"], self.file.src_uri, _page_digest(generated))
+        if cache.get(key, count=True) is not None:
+            self.cache_key = key
+            self.meta["template"] = CACHED_PAGE_TEMPLATE
+        else:
+            self.new_key = key
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        headings = self.generated.headings
+        self.content = "" if self.cache_key else self.generated.html
+        self.toc = get_toc(_toc_tokens(headings))
+        self.present_anchor_ids = {heading.anchor for heading in headings}
+
+
+def _page_digest(generated: GeneratedPage) -> str:
+    return json.dumps(
+        [generated.title, generated.html, [list(h.__dict__.values()) for h in generated.headings], generated.meta],
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def _toc_tokens(headings: tuple[Heading, ...]) -> list[dict]:
+    """Headings as the nested tokens of Python-Markdown's toc extension (names are HTML)."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.anchor, "name": html_text(heading.title), "children": []}
+        while stack and stack[-1]["level"] >= heading.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
+
+
 def on_nav(nav, *, config: MkDocsConfig, files: Files):
-    pages = files.documentation_pages()
-    _state["pages"] = len(pages)
+    _state["pages"] = len(files.documentation_pages())
     _state["page_cache"] = _page_cache(config, nav)
-    _state["markdown_progress"] = _progress("转换页面", len(pages))
     return nav
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    # Every page's Markdown is converted before the first is written: the second bar starts here.
-    _state["markdown_progress"].finish()
+    # Every page is read before the first is written: the progress starts here.
     _state["html_progress"] = _progress("写出页面", _state["pages"])
     return env
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _advance("markdown_progress")
-    cache: PageCache | None = _state.get("page_cache")
-    src = page.file.src_uri
-    if cache is None or src not in _state.get("generated", ()):
-        return markdown
-    key = page_key(_state["page_signature"], src, markdown)
-    found = cache.get(key)
-    if found is not None:  # unchanged since a build that rendered it: its output is reused
-        _state["cached_html"][src] = key  # read again when written: 10,000s of pages stay on disk
-        page.meta["template"] = CACHED_PAGE_TEMPLATE
-        return ""
-    _state["page_keys"][src] = [key, _warnings.count, ()]
-    return markdown
-
-
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    src = page.file.src_uri
-    cached = _state.get("cached_html", {}).get(src)
-    if cached is not None:  # the anchors other pages' links are checked against
-        page.present_anchor_ids = set(json.loads(_state["page_cache"].get(cached, count=False))["anchors"])
-    pending = _state.get("page_keys", {}).get(src)
-    if pending is not None:
-        if _warnings.count != pending[1]:
-            del _state["page_keys"][src]  # a page that warned is rendered again next time
-        else:
-            pending[2] = sorted(page.present_anchor_ids or ())
-    return html
-
-
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     _advance("html_progress")
-    src = page.file.src_uri
-    cached = _state.get("cached_html", {}).pop(src, None)
-    if cached is not None:
-        return json.loads(_state["page_cache"].get(cached, count=False))["html"]
-    pending = _state.get("page_keys", {}).pop(src, None)
-    if pending is not None:
-        entry = {"anchors": pending[2], "html": output}
-        _state["page_cache"].put(pending[0], json.dumps(entry, ensure_ascii=False))
+    cache: PageCache | None = _state.get("page_cache")
+    if cache is None or not isinstance(page, ArchivePage):
+        return output
+    if page.cache_key is not None:
+        cached = cache.get(page.cache_key, count=False)
+        if cached is None:
+            raise PluginError(f"the page cache lost {page.file.src_uri} during the build; build again")
+        return cached
+    if page.new_key is not None:
+        cache.put(page.new_key, output)
     return output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    for name in ("markdown_progress", "html_progress"):
-        if _state.get(name) is not None:
-            _state[name].finish()
+    if _state.get("html_progress") is not None:
+        _state["html_progress"].finish()
     if _state.get("page_cache") is not None:
         _state["page_cache"].forget_unused()
         log.debug("page cache: %d pages reused, %d rendered", _state["page_cache"].hits,
@@ -276,8 +314,6 @@ def _page_cache(config: MkDocsConfig, nav) -> PageCache | None:
     cache = _page_caches.setdefault(str(folder / "pages"), PageCache(folder / "pages"))
     cache.reset_counts()
     _state["page_signature"] = _page_signature(config, nav)
-    _state["cached_html"] = {}
-    _state["page_keys"] = {}
     return cache
 
 

@@ -1,44 +1,36 @@
-"""The Markdown page of one briefing: metadata card, cleaned body with headings and Q&A,
-related briefings, previous/next in time."""
+"""The page of one briefing: metadata card, cleaned body with headings and Q&A, related
+briefings, previous/next in time."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
 from .catalog import Catalog, briefing_src
-from .markup import excerpt, html_text, md_link, md_text, safe_external_url
+from .markup import Linker, excerpt, html_text, safe_external_url
 from .model import Block, Briefing, Reprint
-from .page_parts import feed_meta, front_matter, when
+from .page_parts import GeneratedPage, PageBody, feed_meta, when
 
 ROLE_LABELS = {"host": "主持人", "reporter": "记者", "answerer": "发布人"}
 DESCRIPTION_LENGTH = 120
 
 
-def render_briefing_page(briefing: Briefing, catalog: Catalog, site_title: str) -> str:
-    src = briefing_src(briefing)
-    parts = [
-        front_matter(
-            briefing.title,
-            description=excerpt(briefing.text, DESCRIPTION_LENGTH),
-            # Material's search indexes `tags` as a boosted field: city and program names
-            # become searchable fields of the page. Escaped like every shown value.
-            tags=[html_text(tag) for tag in search_tags(briefing, catalog)],
-            briefing_id=briefing.id,
-            feeds=_page_feeds(briefing, catalog, site_title),
-        ),
-        f"# {md_text(briefing.title)}\n\n",
-        metadata_card(briefing, catalog, src),
-        "".join(body_markdown(briefing.blocks)),
-        related(briefing, catalog, src),
-        previous_next(briefing, catalog, src),
-    ]
-    return "".join(parts)
+def render_briefing_page(briefing: Briefing, catalog: Catalog, site_title: str, links: Linker) -> GeneratedPage:
+    body = PageBody(briefing_src(briefing), links)
+    body.heading(1, briefing.title)
+    body.add(metadata_card(briefing, catalog, body))
+    body_html(briefing.blocks, body)
+    body.add(related(briefing, catalog, body), previous_next(briefing, catalog, body))
+    return body.page(
+        briefing.title,
+        description=excerpt(briefing.text, DESCRIPTION_LENGTH),
+        briefing_id=briefing.id,
+        feeds=_page_feeds(briefing, catalog, site_title),
+    )
 
 
 def search_tags(briefing: Briefing, catalog: Catalog) -> list[str]:
-    """City, province and programs under every name a reader may search for: Material matches
-    a query word against whole tags, so 驻马店 needs its own tag beside 驻马店市, and so do a
-    program's aliases (星级党支部 beside 星级党支部创建)."""
+    """City, province and programs under every name a reader may search for: 驻马店 beside
+    驻马店市, a program's aliases (星级党支部 beside 星级党支部创建). The search index boosts them."""
     names: list[str] = []
     for place in (briefing.city, briefing.province):
         if place:
@@ -56,89 +48,82 @@ def _short_place_name(name: str) -> str:
     return name[:-1] if len(name) > 2 and name[-1] in "市省" else name
 
 
-def metadata_card(briefing: Briefing, catalog: Catalog, src: str) -> str:
+def metadata_card(briefing: Briefing, catalog: Catalog, body: PageBody) -> str:
     city = catalog.city_facet(briefing)
-    place = md_link(city.name, src, city.index_src)
+    place = body.link(city.name, city.index_src)
     group = catalog.province_group(city.province if briefing.city else None)
     if briefing.province and group is not None:
-        place += f"，{md_link(briefing.province, src, f'cities/index.md#{group.slug}')}"
+        place += f"，{body.link(briefing.province, f'cities/index.md#{group.slug}')}"
     elif briefing.province:
-        place += f"，{md_text(briefing.province)}"
+        place += f"，{html_text(briefing.province)}"
     year = catalog.year_facet(briefing)
-    years = md_link(year.name if briefing.year is None else f"{briefing.year} 年", src, year.index_src)
+    years = body.link(year.name if briefing.year is None else f"{briefing.year} 年", year.index_src)
     city_year = catalog.city_year_facet(briefing)
     if city_year is not None:
-        years += f" · {md_link(f'{city.name} {briefing.year} 年', src, city_year.index_src)}"
+        years += f" · {body.link(f'{city.name} {briefing.year} 年', city_year.index_src)}"
     rows = [
         ("城市", place),
-        ("发布日期", md_text(briefing.date or "不详")),
+        ("发布日期", html_text(briefing.date or "不详")),
         ("年份", years),
         ("来源", _source(briefing)),
     ]
     if briefing.reprints:  # the same briefing scraped from other sites, merged into this page
         rows.append(("转载", "；".join(_reprint(reprint) for reprint in briefing.reprints)))
     if briefing.programs:
-        links = (md_link(name, src, catalog.program_facet(name).index_src) for name in briefing.programs)
+        links = (body.link(name, catalog.program_facet(name).index_src) for name in briefing.programs)
         rows.append(("专项工作", "、".join(links)))
-    lines = ['<div class="briefing-card" data-search-exclude markdown>', ""]
-    lines += [f"- **{label}**：{value}" for label, value in rows]
-    lines += ["", "</div>", "", ""]
-    return "\n".join(lines)
+    items = "".join(f"<li><strong>{label}</strong>：{value}</li>\n" for label, value in rows)
+    return f'<div class="briefing-card" data-search-exclude>\n<ul>\n{items}</ul>\n</div>\n'
 
 
 def _source(briefing: Briefing) -> str:
     url = safe_external_url(briefing.url)
-    label = md_text(briefing.source) if briefing.source else ""
+    label = html_text(briefing.source) if briefing.source else ""
     if url is None:
         return label or "不详"
-    link_text = label or "原文链接"
-    return f'<a href="{html_text(url)}" rel="nofollow noopener">{link_text}</a>'
+    return f'<a href="{html_text(url)}" rel="nofollow noopener">{label or "原文链接"}</a>'
 
 
 def _reprint(reprint: Reprint) -> str:
     url = safe_external_url(reprint.url)
-    label = md_text(reprint.source) if reprint.source else "来源不详"
+    label = html_text(reprint.source) if reprint.source else "来源不详"
     shown = f'<a href="{html_text(url)}" rel="nofollow noopener">{label}</a>' if url else label
-    return f"{shown}（{md_text(reprint.date)}）" if reprint.date else shown
+    return f"{shown}（{html_text(reprint.date)}）" if reprint.date else shown
 
 
-def body_markdown(blocks: Sequence[Block]) -> Iterator[str]:
+def body_html(blocks: Sequence[Block], body: PageBody) -> None:
     """The cleaned body: headings, paragraphs, lists, dialogue turns and closing notes."""
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        end = _run_end(blocks, index)
-        if block.kind == "item":
-            yield "".join(f"- {md_text(item.text)}\n" for item in blocks[index:end]) + "\n"
-        elif block.kind == "speech":
-            yield _turn(blocks[index:end])
+    for run in _runs(blocks):
+        first = run[0]
+        if first.kind == "item":
+            items = "".join(f"<li>{html_text(item.text)}</li>\n" for item in run)
+            body.add(f"<ul>\n{items}</ul>\n")
+        elif first.kind == "speech":
+            body.add(_turn(run))
+        elif first.kind == "heading":
+            body.heading(min(max(first.level, 2), 4), first.text)  # the page title is the only h1
+        elif first.kind == "note":
+            body.add(f'<p class="briefing-note">{html_text(first.text)}</p>\n')
         else:
-            yield _single(block)
-        index = end
+            body.add(f"<p>{html_text(first.text)}</p>\n")
 
 
-def _run_end(blocks: Sequence[Block], start: int) -> int:
-    """The end of the run that starts at `start`: consecutive list items form one list,
-    consecutive speeches of one speaker one turn; anything else stands alone."""
-    first = blocks[start]
-    end = start + 1
-    if first.kind in ("item", "speech"):
-        while (
-            end < len(blocks)
-            and blocks[end].kind == first.kind
-            and (first.kind == "item" or blocks[end].speaker == first.speaker)
-        ):
-            end += 1
-    return end
-
-
-def _single(block: Block) -> str:
-    if block.kind == "heading":
-        level = min(max(block.level, 2), 4)  # the page title is the only h1
-        return f"{'#' * level} {md_text(block.text)}\n\n"
-    if block.kind == "note":
-        return f'<p class="briefing-note">{html_text(block.text)}</p>\n\n'
-    return f"{md_text(block.text)}\n\n"
+def _runs(blocks: Sequence[Block]) -> Iterator[Sequence[Block]]:
+    """Consecutive list items form one list, consecutive speeches of one speaker one turn;
+    anything else stands alone."""
+    start = 0
+    while start < len(blocks):
+        first = blocks[start]
+        end = start + 1
+        if first.kind in ("item", "speech"):
+            while (
+                end < len(blocks)
+                and blocks[end].kind == first.kind
+                and (first.kind == "item" or blocks[end].speaker == first.speaker)
+            ):
+                end += 1
+        yield blocks[start:end]
+        start = end
 
 
 def _turn(speeches: Sequence[Block]) -> str:
@@ -148,15 +133,12 @@ def _turn(speeches: Sequence[Block]) -> str:
     speaker = f"<strong>{html_text(first.speaker or role or '发言')}</strong>"
     if role and role not in first.speaker and not (first.role == "host" and "主持" in first.speaker):
         speaker += f' <span class="qa__role">{html_text(role)}</span>'
-    paragraphs = "\n\n".join(md_text(speech.text) for speech in speeches)
+    paragraphs = "".join(f"<p>{html_text(speech.text)}</p>\n" for speech in speeches)
     role_class = first.role if first.role in ROLE_LABELS else "other"
-    return (
-        f'<div class="qa qa--{role_class}" markdown>\n\n<p class="qa__speaker">{speaker}</p>\n\n'
-        f"{paragraphs}\n\n</div>\n\n"
-    )
+    return f'<div class="qa qa--{role_class}">\n<p class="qa__speaker">{speaker}</p>\n{paragraphs}</div>\n'
 
 
-def related(briefing: Briefing, catalog: Catalog, src: str) -> str:
+def related(briefing: Briefing, catalog: Catalog, body: PageBody) -> str:
     neighbours = catalog.neighbours[briefing.id]
     sections = []
     if neighbours.same_city:
@@ -165,30 +147,29 @@ def related(briefing: Briefing, catalog: Catalog, src: str) -> str:
         sections.append(("同一专项工作的简报", neighbours.same_program))
     if not sections:
         return ""
-    lines = ['<div class="briefing-related" data-search-exclude markdown>', "", "**相关简报**", ""]
+    lines = ['<div class="briefing-related" data-search-exclude>', "<p><strong>相关简报</strong></p>"]
     for heading, members in sections:
-        lines += [f'<p class="briefing-related__heading">{html_text(heading)}</p>', ""]
+        lines.append(f'<p class="briefing-related__heading">{html_text(heading)}</p>\n<ul>')
         lines += [
-            f"- {md_link(other.title, src, briefing_src(other))}"
-            f' <span class="briefing-related__when">{md_text(when(other))}</span>'
+            f"<li>{body.link(other.title, briefing_src(other))}"
+            f' <span class="briefing-related__when">{html_text(when(other))}</span></li>'
             for other in members
         ]
-        lines.append("")
-    lines += ["</div>", "", ""]
+        lines.append("</ul>")
+    lines.append("</div>\n")
     return "\n".join(lines)
 
 
-def previous_next(briefing: Briefing, catalog: Catalog, src: str) -> str:
+def previous_next(briefing: Briefing, catalog: Catalog, body: PageBody) -> str:
     neighbours = catalog.neighbours[briefing.id]
     links = []
     if neighbours.previous is not None:
-        links.append(f"← 更早：{md_link(neighbours.previous.title, src, briefing_src(neighbours.previous))}")
+        links.append(f"<p>← 更早：{body.link(neighbours.previous.title, briefing_src(neighbours.previous))}</p>")
     if neighbours.next is not None:
-        links.append(f"更新：{md_link(neighbours.next.title, src, briefing_src(neighbours.next))} →")
+        links.append(f"<p>更新：{body.link(neighbours.next.title, briefing_src(neighbours.next))} →</p>")
     if not links:
         return ""
-    items = "\n\n".join(links)
-    return f'<nav class="briefing-pager" data-search-exclude markdown>\n\n{items}\n\n</nav>\n'
+    return '<nav class="briefing-pager" data-search-exclude>\n' + "\n".join(links) + "\n</nav>\n"
 
 
 def _page_feeds(briefing: Briefing, catalog: Catalog, site_title: str) -> list[dict[str, str]]:

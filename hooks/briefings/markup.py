@@ -1,33 +1,21 @@
-"""Safe text for generated Markdown and HTML: archive text is untrusted and must show as text.
+"""Safe HTML for the generated pages: archive text is untrusted and must show as text.
 
-Generated pages are Markdown with a few HTML blocks. Escaping for Markdown is done with
-numeric character references rather than backslashes: Python-Markdown leaves a backslash
-before a character it does not know as escapable (``\\~``) in the output, but it passes
-``&#126;`` through untouched, and the browser shows ``~``.
-
-Referenced: every character with a meaning in Markdown or in its common extensions
-(emphasis, code, links, raw HTML and entities, headings, lists, tables, attribute lists,
-footnotes, admonitions, ~~ ^^ == ++ :emoji: @mentions $math$), anywhere in the text; and at
-the start of the text, any ASCII punctuation and the "." or ")" after a leading number, which
-would open a block (``1. ``, ``???``). Left alone: , ; ? % / ' " ( ) and "." inside the text,
-which mean nothing there once [ and < are referenced. Scraped Chinese text is full of ASCII
-commas and full stops, and each reference costs Python-Markdown an inline match: referencing
-them all made pages a third slower to render.
+Generated pages are HTML made here, not Markdown (converting tens of thousands of generated
+pages with Python-Markdown was half of a large build). Every piece of archive text goes
+through html_text; links between pages are relative URLs computed the way MkDocs writes them
+(Linker), for directory URLs (briefings/x/) and for the file:// bundle (briefings/x.html).
 """
 
 from __future__ import annotations
 
 import html
 import re
-import string
+import unicodedata
 from urllib.parse import urlsplit
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&#+\-!|~^=:@$]")
-_LIST_NUMBER = re.compile(r"[0-9]+[.)]")
-_REFERENCES = {char: f"&#{ord(char)};" for char in string.punctuation}
 _WHITESPACE_RUN = re.compile(r"\s+")
 # C0/C1 controls (except tab and newline), lone surrogates and U+FFFE/U+FFFF make invalid
-# HTML, JSON, XML or YAML front matter.
+# HTML, JSON or XML.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 SAFE_URL_SCHEMES = ("http", "https")
 
@@ -35,23 +23,6 @@ SAFE_URL_SCHEMES = ("http", "https")
 def plain(text: str) -> str:
     """One line of plain text: controls removed, runs of whitespace collapsed."""
     return _WHITESPACE_RUN.sub(" ", _CONTROL.sub("", text)).strip()
-
-
-def md_text(text: str) -> str:
-    """Text for a Markdown paragraph, heading, list item, table cell or link label, shown as written."""
-    line = plain(text)
-    number = _LIST_NUMBER.match(line)
-    if number:  # "1." or "2)" would open an ordered list
-        mark = number.end() - 1
-        return line[:mark] + _REFERENCES[line[mark]] + _reference_specials(line[mark + 1 :])
-    if line[:1] in _REFERENCES:  # "???", "(", "." ... would open a block
-        return _REFERENCES[line[0]] + _reference_specials(line[1:])
-    return _reference_specials(line)
-
-
-def _reference_specials(text: str) -> str:
-    # A regex visits only the few marks in Chinese prose (str.translate is 5x slower).
-    return _MARKDOWN_SPECIAL.sub(lambda match: _REFERENCES[match.group()], text)
 
 
 def html_text(text: str) -> str:
@@ -75,30 +46,66 @@ def safe_external_url(url: str | None) -> str | None:
     return url
 
 
-def relative_link(from_src_uri: str, to_src_uri: str) -> str:
-    """A Markdown link target from one docs file to another, resolved and checked by MkDocs.
-
-    Linking to the .md source (not to a built URL) lets MkDocs write the right address for
-    directory URLs and for a file:// bundle alike, and report a broken link in strict mode.
-    Both paths are normalised docs paths, so the common folders are simply dropped
-    (posixpath.relpath does the same, four times slower).
-    """
-    target, _, anchor = to_src_uri.partition("#")
-    start = from_src_uri.split("/")[:-1]
-    parts = target.split("/")
-    common = 0
-    while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:
-        common += 1
-    relative = "/".join([".."] * (len(start) - common) + parts[common:])
-    return f"{relative}#{anchor}" if anchor else relative
-
-
-def md_link(label: str, from_src_uri: str, to_src_uri: str) -> str:
-    """A Markdown link with an escaped label to another generated or written page."""
-    return f"[{md_text(label)}]({relative_link(from_src_uri, to_src_uri)})"
-
-
 def excerpt(text: str, limit: int = 120) -> str:
     """The first `limit` characters of the text on one line, with an ellipsis when cut."""
     line = plain(text[: limit * 4])  # no need to clean a whole long text for a short excerpt
     return line if len(line) <= limit else line[:limit].rstrip() + "…"
+
+
+def docs_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives a docs file: "./" for index.md, "briefings/x/" (or
+    "briefings/x.html" without directory URLs), "cities/a/" for cities/a/index.md; any other
+    file keeps its path (feed.xml)."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return (stem[: -len("index")] or "./") if directory_urls else f"{stem}.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_url(url: str, from_url: str) -> str:
+    """`url` relative to the page at `from_url`, as mkdocs.utils.get_relative_url writes it
+    (both site-relative and normalised, so common folders are simply dropped)."""
+    folder, _, name = from_url.rpartition("/")
+    base = folder.split("/") if "." in name else from_url.split("/")
+    base = [part for part in base if part not in ("", ".")]
+    target = [part for part in url.split("/") if part not in ("", ".")]
+    common = 0
+    while common < len(base) and common < len(target) and base[common] == target[common]:
+        common += 1
+    relative = "/".join([".."] * (len(base) - common) + target[common:]) or "."
+    return relative + "/" if url.endswith("/") else relative
+
+
+class Linker:
+    """Relative hrefs between the generated pages and files, for one kind of URL."""
+
+    def __init__(self, directory_urls: bool = True):
+        self.directory_urls = directory_urls
+        self._urls: dict[str, str] = {}
+
+    def url(self, src_uri: str) -> str:
+        found = self._urls.get(src_uri)
+        if found is None:
+            found = self._urls[src_uri] = docs_url(src_uri, self.directory_urls)
+        return found
+
+    def href(self, from_src: str, to_src: str) -> str:
+        """The escaped href from the page of from_src to to_src ("cities/index.md#shandong")."""
+        target, _, anchor = to_src.partition("#")
+        href = relative_url(self.url(target), self.url(from_src))
+        return html.escape(f"{href}#{anchor}" if anchor else href, quote=True)
+
+    def link(self, label: str, from_src: str, to_src: str) -> str:
+        """An <a> to another generated page or file, its label escaped."""
+        return f'<a href="{self.href(from_src, to_src)}">{html_text(label)}</a>'
+
+
+_ANCHOR_STRIP = re.compile(r"[^\w\- ]")
+
+
+def heading_anchor(text: str) -> str:
+    """The id of a heading, as the toc extension with pymdownx's slugify(case="lower") made it
+    (readable Chinese anchors: #一突出政治引领走好第一方阵)."""
+    return _ANCHOR_STRIP.sub("", unicodedata.normalize("NFC", plain(text)).lower()).replace(" ", "-")

@@ -1,7 +1,8 @@
-"""Everything the archive adds to the site, as plain (docs path, content) pairs.
+"""Everything the archive adds to the site: its pages (GeneratedPage: title, HTML body,
+headings, metadata) and its other files as (docs path, content) pairs.
 
-The hook (hooks/archive.py) turns each pair into an MkDocs File.generated; nothing here
-knows MkDocs, so a test can build the whole site's Markdown, feeds and data without it.
+The hook (hooks/archive.py) hands each to MkDocs (a page as it is, a file as File.generated);
+nothing here knows MkDocs, so a test can build the whole site's pages, feeds and data without it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from .catalog import Catalog, ProgramEntry, briefing_src, build_catalog
 from .facet_pages import render_city_index, render_facet_pages, render_program_index, render_year_index
 from .home_page import render_home
 from .model import Briefing, Rejection
-from .page_parts import pages_of
+from .markup import Linker
+from .page_parts import GeneratedPage, pages_of
 from .report_page import render_report
 from .search_index import catalog_search_files
 from .site_data import SiteAddress, catalog_data, report_data, report_entries, to_json_bytes
@@ -47,7 +49,8 @@ class GeneratedFile:
 @dataclass(frozen=True)
 class Site:
     catalog: Catalog
-    files: tuple[GeneratedFile, ...]
+    pages: tuple[GeneratedPage, ...]
+    files: tuple[GeneratedFile, ...]  # feeds, data, the search index
     report: dict  # the data of /report.json
     page_dates: dict[str, str]  # docs path -> YYYY-MM-DD of its newest briefing, for the sitemap
     site_date: str  # the newest briefing's date: for every other page (about, report)
@@ -64,21 +67,24 @@ def build_site(
     settings: SiteSettings,
     slugify_name: Callable[[str], str],
     archive_files: Iterable[str] = (),
+    search_key_cache=None,
 ) -> Site:
     """programs: the vocabulary (ProgramEntry, or (name, description[, aliases])); archive_files: every archive-relative
-    path, so the report can account for files that are not briefings (vocabulary, sidecars)."""
+    path, so the report can account for files that are not briefings (vocabulary, sidecars);
+    search_key_cache: keeps each briefing's search keys across builds (search_index)."""
     briefings = tuple(briefings)
     rejections = tuple(rejections)
     catalog = build_catalog(briefings, tuple(programs), slugify_name)
     entries = report_entries(briefings, rejections, archive_files, settings.address)
     report = report_data(entries)
-    files = tuple(_files(catalog, settings, report))
-    _check_unique_paths(files)
+    pages = tuple(_pages(catalog, settings, report))
+    files = tuple(_files(catalog, settings, report, search_key_cache))
+    _check_unique_paths([page.src_uri for page in pages] + [file.src_uri for file in files])
     page_dates = {briefing_src(briefing): content_date([briefing]) for briefing in catalog.briefings}
     for facet in catalog.facets:
         for number in range(1, len(pages_of(facet.briefings, settings.page_size)) + 1):
             page_dates[facet.page_src(number)] = content_date(facet.briefings)
-    return Site(catalog, files, report, page_dates, content_date(catalog.briefings))
+    return Site(catalog, pages, files, report, page_dates, content_date(catalog.briefings))
 
 
 def content_date(briefings: Iterable[Briefing]) -> str:
@@ -87,33 +93,40 @@ def content_date(briefings: Iterable[Briefing]) -> str:
     return max(days, default=EPOCH_DAY)
 
 
-def _files(catalog: Catalog, settings: SiteSettings, report: dict) -> Iterator[GeneratedFile]:
+def _pages(catalog: Catalog, settings: SiteSettings, report: dict) -> Iterator[GeneratedPage]:
     title = settings.site_title
-    yield GeneratedFile("index.md", render_home(catalog, title, settings.site_description))
-    yield GeneratedFile("cities/index.md", render_city_index(catalog, title))
-    yield GeneratedFile("years/index.md", render_year_index(catalog, title))
-    yield GeneratedFile("programs/index.md", render_program_index(catalog, title))
+    links = Linker(settings.directory_urls)
+    yield render_home(catalog, title, settings.site_description, links)
+    yield render_city_index(catalog, title, links)
+    yield render_year_index(catalog, title, links)
+    yield render_program_index(catalog, title, links)
     for facet in catalog.facets:
-        for src, markdown in render_facet_pages(facet, catalog, title, settings.page_size):
-            yield GeneratedFile(src, markdown)
+        yield from render_facet_pages(facet, catalog, title, settings.page_size, links)
     for briefing in catalog.briefings:
-        yield GeneratedFile(briefing_src(briefing), render_briefing_page(briefing, catalog, title))
+        yield render_briefing_page(briefing, catalog, title, links)
     page_src_of = {briefing.path: briefing_src(briefing) for briefing in catalog.briefings}
-    yield GeneratedFile("report/index.md", render_report(report["files"], report["counts"], page_src_of))
+    yield render_report(report["files"], report["counts"], page_src_of, links)
+
+
+def _files(catalog: Catalog, settings: SiteSettings, report: dict, search_key_cache) -> Iterator[GeneratedFile]:
     for src, data in render_site_feeds(
-        catalog, settings.address, settings.site_url, title, settings.feed_limit
+        catalog, settings.address, settings.site_url, settings.site_title, settings.feed_limit
     ):
         yield GeneratedFile(src, data)
     yield GeneratedFile("catalog.json", to_json_bytes(catalog_data(catalog, settings.address)))
     yield GeneratedFile("report.json", to_json_bytes(report))
     # Our search index (search/*.js), loaded by docs/assets/briefings/search.js on demand.
-    for src, script in catalog_search_files(catalog, settings.directory_urls):
+    for src, script in catalog_search_files(catalog, settings.directory_urls, **_cache_argument(search_key_cache)):
         yield GeneratedFile(src, script)
 
 
-def _check_unique_paths(files: tuple[GeneratedFile, ...]) -> None:
+def _cache_argument(search_key_cache) -> dict:
+    return {} if search_key_cache is None else {"key_cache": search_key_cache}
+
+
+def _check_unique_paths(paths: list[str]) -> None:
     seen: set[str] = set()
-    for file in files:
-        if file.src_uri in seen:
-            raise ValueError(f"two generated files share the path {file.src_uri}")
-        seen.add(file.src_uri)
+    for path in paths:
+        if path in seen:
+            raise ValueError(f"two generated files share the path {path}")
+        seen.add(path)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .catalog import Catalog, Facet, briefing_src
+from .markup import docs_url
 from .model import Briefing, Rejection
 
 VOCABULARY_FILE = "programs.yml"
@@ -22,14 +23,7 @@ class SiteAddress:
     directory_urls: bool = True
 
     def url(self, src_uri: str) -> str:
-        stem = src_uri.removesuffix(".md")
-        if not src_uri.endswith(".md"):
-            path = src_uri
-        elif stem == "index" or stem.endswith("/index"):
-            path = stem[: -len("index")] if self.directory_urls else f"{stem}.html"
-        else:
-            path = f"{stem}/" if self.directory_urls else f"{stem}.html"
-        return f"{self.base_path}/{path}"
+        return f"{self.base_path}/{docs_url(src_uri, self.directory_urls).removeprefix('./')}"
 
 
 def catalog_data(catalog: Catalog, address: SiteAddress) -> dict:

@@ -1,16 +1,18 @@
-"""The generated site, page by page, from briefings made by hand: Markdown, facets, feeds and
-catalog as briefings.site hands them to MkDocs. No MkDocs and no ingest needed here."""
+"""The generated site, page by page, from briefings made by hand: pages (HTML bodies, headings,
+metadata), facets, feeds and catalog as briefings.site hands them to MkDocs. No MkDocs and no
+ingest needed here."""
 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
-import time
 
 import pytest
-import yaml
 from briefings.catalog import newest_first_key
+from briefings.markup import docs_url
 from briefings.model import Block
+from briefings.page_parts import GeneratedPage
 from briefings.site import SiteSettings, build_site
 from briefings.slugs import slugify_name
 from site_samples import HOSTILE_TITLE, PROGRAMS, make_briefing, seed_like
@@ -19,18 +21,20 @@ SETTINGS = SiteSettings(site_title="市直机关党建简报档案", site_url="h
 
 
 def site_files(briefings, settings=SETTINGS, rejections=(), archive_files=()):
+    """The site and {docs path: GeneratedPage for a page, content for any other file}."""
     site = build_site(briefings, rejections, PROGRAMS, settings, slugify_name, archive_files)
-    return site, {file.src_uri: file.content for file in site.files}
+    files = {page.src_uri: page for page in site.pages}
+    files.update({file.src_uri: file.content for file in site.files})
+    return site, files
 
 
-def split_page(markdown: str) -> tuple[dict, str]:
-    assert markdown.startswith("---\n")
-    head, body = markdown[4:].split("\n---\n", 1)
-    return yaml.safe_load(head), body
+def links_of(html: str) -> list[str]:
+    return re.findall(r'<a href="([^"]+)"', html)
 
 
-def links_of(markdown: str) -> list[str]:
-    return re.findall(r"\]\(([^)]+)\)", markdown)
+def list_titles(page: GeneratedPage) -> list[str]:
+    listing = page.html.split('<div class="briefing-list"', 1)[1]
+    return re.findall(r'<li><a href="[^"]+">([^<]+)</a>', listing)
 
 
 @pytest.fixture(scope="module")
@@ -38,48 +42,59 @@ def seed_site():
     return site_files(seed_like(), archive_files=[f"{n:03d}.txt" for n in range(5)] + ["programs.yml"])
 
 
-def test_every_briefing_has_a_page_with_its_title_in_front_matter(seed_site):
+def test_every_briefing_has_a_page_with_its_title_as_heading_and_metadata(seed_site):
     site, files = seed_site
     for briefing in site.catalog.briefings:
-        meta, body = split_page(files[f"briefings/{briefing.slug}.md"])
-        assert meta["title"] == briefing.title
-        assert meta["briefing_id"] == briefing.id
-        assert body.lstrip().startswith(f"# {briefing.title}")
+        page = files[f"briefings/{briefing.slug}.md"]
+        assert page.title == briefing.title
+        assert page.meta["briefing_id"] == briefing.id
+        assert page.headings[0].level == 1 and page.headings[0].title == briefing.title
+        assert page.html.startswith(f'<h1 id="{page.headings[0].anchor}">')
 
 
 def test_metadata_card_links_city_province_year_and_programs_to_their_pages(seed_site):
     site, files = seed_site
     briefing = next(b for b in site.catalog.briefings if b.city == "驻马店市")
-    _, body = split_page(files[f"briefings/{briefing.slug}.md"])
+    card = files[f"briefings/{briefing.slug}.md"].html.split('<div class="briefing-card"', 1)[1].split("</div>", 1)[0]
     city = slugify_name("驻马店市")
-    card = body.split('<div class="briefing-card"', 1)[1].split("</div>", 1)[0]
-    assert f"[驻马店市](../cities/{city}/index.md)" in card
-    assert f"[河南省](../cities/index.md#{slugify_name('河南省')})" in card
-    assert "[2021 年](../years/2021/index.md)" in card
-    assert f"(../cities/{city}/2021/index.md)" in card
+    assert f'<a href="../../cities/{city}/">驻马店市</a>' in card
+    assert f'<a href="../../cities/#{slugify_name("河南省")}">河南省</a>' in card
+    assert '<a href="../../years/2021/">2021 年</a>' in card
+    assert f'href="../../cities/{city}/2021/"' in card
     for program in briefing.programs:
-        assert f"(../programs/{slugify_name(program)}/index.md)" in card
-    assert "2021&#45;12&#45;01" in card  # the date, escaped like all archive text
+        assert f'href="../../programs/{slugify_name(program)}/"' in card
+    assert "<li><strong>发布日期</strong>：2021-12-01</li>" in card
 
 
-def test_every_link_points_at_a_generated_page_or_file(seed_site):
-    _, files = seed_site
-    import posixpath
-
-    for src, content in files.items():
-        if not src.endswith(".md"):
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_link_points_at_a_generated_page_or_file(directory_urls):
+    settings = SiteSettings(SETTINGS.site_title, SETTINGS.site_url, directory_urls=directory_urls)
+    _, files = site_files(seed_like(), settings)
+    urls = {docs_url(src, directory_urls).removeprefix("./") for src in files}
+    anchors = {docs_url(src, directory_urls).removeprefix("./"): {h.anchor for h in page.headings}
+               for src, page in files.items() if isinstance(page, GeneratedPage)}
+    for src, page in files.items():
+        if not isinstance(page, GeneratedPage):
             continue
-        for link in links_of(content):
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(src), link.split("#")[0]))
-            assert target in files, f"{src} links to missing {target}"
+        here = docs_url(src, directory_urls).removeprefix("./")
+        folder = here if here.endswith("/") or not here else posixpath.dirname(here)
+        for link in links_of(page.html):
+            if link.startswith("http"):
+                continue
+            target, _, anchor = link.partition("#")
+            resolved = posixpath.normpath(posixpath.join(folder, target)) + ("/" if target.endswith("/") else "")
+            resolved = "" if resolved in (".", "./") else resolved
+            assert resolved in urls, f"{src} links to missing {link}"
+            if anchor:
+                assert anchor in anchors[resolved], f"{src} links to missing anchor {link}"
 
 
 def test_facet_pages_for_every_city_year_program_and_city_year(seed_site):
     site, files = seed_site
     for city in ("济宁市", "菏泽市", "枣庄市", "驻马店市"):
         assert f"cities/{slugify_name(city)}/index.md" in files
-    meta, body = split_page(files["cities/unknown/index.md"])
-    assert meta["title"] == "未知城市" and "在全省机关党建现场观摩推进会上的汇报发言" in body
+    unknown = files["cities/unknown/index.md"]
+    assert unknown.title == "未知城市" and "在全省机关党建现场观摩推进会上的汇报发言" in unknown.html
     for year in (2009, 2021, 2023):
         assert f"years/{year}/index.md" in files
     for name, _ in PROGRAMS:
@@ -96,13 +111,12 @@ def test_city_and_program_pages_show_count_chart_and_feed_links(seed_site):
         f"cities/{slugify_name('菏泽市')}/index.md",
         f"programs/{slugify_name('星级党支部创建')}/index.md",
     ):
-        meta, body = split_page(files[src])
-        assert "共 **1** 篇简报" in body
-        assert '<svg class="year-chart__svg"' in body and "<script" not in body
-        assert "[RSS](feed.xml)" in body and "[Atom](atom.xml)" in body
-        assert meta["feeds"][0]["rss"] == src.replace("index.md", "feed.xml")
-    _, year_page = split_page(files["years/2021/index.md"])
-    assert "<svg" not in year_page  # a single year needs no per-year chart
+        page = files[src]
+        assert "共 <strong>1</strong> 篇简报" in page.html
+        assert '<svg class="year-chart__svg"' in page.html and "<script" not in page.html
+        assert '<a href="feed.xml">RSS</a>' in page.html and '<a href="atom.xml">Atom</a>' in page.html
+        assert page.meta["feeds"][0]["rss"] == src.replace("index.md", "feed.xml")
+    assert "<svg" not in files["years/2021/index.md"].html  # a single year needs no per-year chart
 
 
 def test_facet_lists_are_newest_first_and_paginated_past_the_page_size():
@@ -111,14 +125,14 @@ def test_facet_lists_are_newest_first_and_paginated_past_the_page_size():
     city = slugify_name("济宁市")
     pages = [f"cities/{city}/index.md", f"cities/{city}/page/2/index.md", f"cities/{city}/page/3/index.md"]
     assert all(page in files for page in pages) and f"cities/{city}/page/4/index.md" not in files
-    titles = [re.findall(r"^- \[(简报\d+)\]", split_page(files[page])[1], re.MULTILINE) for page in pages]
+    titles = [list_titles(files[page]) for page in pages]
     assert [len(t) for t in titles] == [50, 50, 20]
     shown = [title for page in titles for title in page]
     assert shown == [f"简报{b.id[2:].lstrip('0') or '0'}" for b in sorted(briefings, key=newest_first_key)]
-    assert "[下一页 →](page/2/index.md)" in files[pages[0]]
-    assert "[← 上一页](../../index.md)" in files[pages[1]]
-    assert split_page(files[pages[1]])[0]["title"] == "济宁市（第 2 页）"
-    assert "共 **120** 篇简报" in files[pages[0]]
+    assert '<a href="page/2/">下一页 →</a>' in files[pages[0]].html
+    assert '<a href="../../">← 上一页</a>' in files[pages[1]].html
+    assert files[pages[1]].title == "济宁市（第 2 页）"
+    assert "共 <strong>120</strong> 篇简报" in files[pages[0]].html
 
 
 def test_related_briefings_and_previous_next_in_time():
@@ -128,28 +142,37 @@ def test_related_briefings_and_previous_next_in_time():
         make_briefing(3, date="2023-01-01"),
     ]
     _, files = site_files(briefings)
-    _, body = split_page(files["briefings/briefing-001.md"])
-    related = body.split('<div class="briefing-related"', 1)[1]
-    assert "济宁市的其他简报" in related and "[简报3](briefing-003.md)" in related
-    assert "同一专项工作的简报" in related and "[简报2](briefing-002.md)" in related
-    assert "更新：[简报2](briefing-002.md)" in body and "更早" not in body
-    _, middle = split_page(files["briefings/briefing-002.md"])
-    assert "← 更早：[简报1](briefing-001.md)" in middle and "更新：[简报3](briefing-003.md)" in middle
+    html = files["briefings/briefing-001.md"].html
+    related = html.split('<div class="briefing-related"', 1)[1]
+    assert "济宁市的其他简报" in related and '<a href="../briefing-003/">简报3</a>' in related
+    assert "同一专项工作的简报" in related and '<a href="../briefing-002/">简报2</a>' in related
+    assert '更新：<a href="../briefing-002/">简报2</a>' in html and "更早" not in html
+    middle = files["briefings/briefing-002.md"].html
+    assert '← 更早：<a href="../briefing-001/">简报1</a>' in middle and '更新：<a href="../briefing-003/">简报3</a>' in middle
 
 
 def test_qa_turns_headings_lists_and_notes(seed_site):
     site, files = seed_site
     briefing = next(b for b in site.catalog.briefings if b.city == "菏泽市")
-    _, body = split_page(files[f"briefings/{briefing.slug}.md"])
-    assert body.count('<div class="qa qa--host" markdown>') == 1  # two speeches of one turn
-    assert '<p class="qa__speaker"><strong>李琦</strong> <span class="qa__role">发布人</span></p>' in body
-    assert '<p class="qa__speaker"><strong>大众网记者</strong></p>' in body  # the name says 记者
-    assert "\n## 一、突出政治引领，走好“第一方阵”\n" in body
-    assert '<p class="briefing-note">（图片摄影：李鲲）</p>' in body
-    _, listing = split_page(
-        files[f"briefings/{next(b for b in site.catalog.briefings if b.city is None).slug}.md"]
+    page = files[f"briefings/{briefing.slug}.md"]
+    assert page.html.count('<div class="qa qa--host">') == 1  # two speeches of one turn
+    assert '<p class="qa__speaker"><strong>李琦</strong> <span class="qa__role">发布人</span></p>' in page.html
+    assert '<p class="qa__speaker"><strong>大众网记者</strong></p>' in page.html  # the name says 记者
+    heading = next(h for h in page.headings if h.title == "一、突出政治引领，走好“第一方阵”")
+    assert heading.level == 2 and heading.anchor == "一突出政治引领走好第一方阵"
+    assert f'<h2 id="{heading.anchor}">一、突出政治引领，走好“第一方阵”</h2>' in page.html
+    assert '<p class="briefing-note">（图片摄影：李鲲）</p>' in page.html
+    listing = files[f"briefings/{next(b for b in site.catalog.briefings if b.city is None).slug}.md"].html
+    assert "<ul>\n<li>一是机关创品牌</li>\n<li>二是支部争当红旗</li>\n</ul>" in listing
+
+
+def test_repeated_headings_get_unique_anchors():
+    briefing = make_briefing(
+        1, blocks=(Block("heading", "工作", level=2), Block("heading", "工作", level=3), Block("heading", "", level=2))
     )
-    assert "- 一是机关创品牌\n- 二是支部争当红旗\n" in listing
+    _, files = site_files([briefing])
+    page = files["briefings/briefing-001.md"]
+    assert [h.anchor for h in page.headings[1:]] == ["工作", "工作_1", "_1"]
 
 
 def test_untrusted_text_never_becomes_markup():
@@ -167,33 +190,15 @@ def test_untrusted_text_never_becomes_markup():
         ),
     )
     _, files = site_files([hostile])
-    meta, body = split_page(files["briefings/briefing-007.md"])
-    # Front matter title and description are printed unescaped by Material's templates.
-    assert "<" not in meta["title"] and "&lt;script&gt;" in meta["title"]
-    assert "<" not in meta["description"]
-    for dangerous in (
-        "<script",
-        "<img",
-        "<b>",
-        "<i>",
-        "javascript:",
-        "**粗体**",
-        "](javascript",
-        "{{",
-        "{%",
-        "!!!",
-        "{:",
-        "[^1]",
-        "*斜体*",
-        "| 表格 |",
-        "\n## 假标题",
-    ):
-        assert dangerous not in body, dangerous
-    assert "&#60;script&#62;" in body  # shown as text
-    assert "**来源**：&#60;b&#62;来源&#60;/b&#62;\n" in body  # a javascript: URL is not linked
+    page = files["briefings/briefing-007.md"]
+    for dangerous in ("<script", "<img", "<b>", "<i>", 'href="javascript:', "</p><"):
+        assert dangerous not in page.html, dangerous
+    assert "&lt;script&gt;" in page.html  # shown as text
+    assert "<li><strong>来源</strong>：&lt;b&gt;来源&lt;/b&gt;</li>" in page.html  # a javascript: URL is not linked
+    assert page.title == HOSTILE_TITLE  # plain text: the hook escapes it for the theme
     # The excerpt on the facet page and the catalog keep the text, never markup.
-    listing = files["cities/" + slugify_name("济宁市") + "/index.md"]
-    assert "<script" not in listing and "&#60;script&#62;" in listing
+    listing = files["cities/" + slugify_name("济宁市") + "/index.md"].html
+    assert "<script" not in listing and "&lt;script&gt;" in listing
     catalog = json.loads(files["catalog.json"])
     assert catalog["briefings"][0]["title"] == HOSTILE_TITLE
 
@@ -201,12 +206,12 @@ def test_untrusted_text_never_becomes_markup():
 def test_original_url_is_linked_only_when_it_is_http(seed_site):
     site, files = seed_site
     briefing = next(b for b in site.catalog.briefings if b.city == "济宁市")
-    _, body = split_page(files[f"briefings/{briefing.slug}.md"])
-    assert '<a href="https://example.org/a.html" rel="nofollow noopener">齐鲁网</a>' in body
+    html = files[f"briefings/{briefing.slug}.md"].html
+    assert '<a href="https://example.org/a.html" rel="nofollow noopener">齐鲁网</a>' in html
     zaozhuang = next(b for b in site.catalog.briefings if b.city == "枣庄市")
-    _, body = split_page(files[f"briefings/{zaozhuang.slug}.md"])
-    assert 'href="http://lib.sdsqw.cn/bin/mse.exe?seachword=&amp;K=b4&amp;A=6&amp;rec=16&amp;run=13"' in body
-    assert ">原文链接</a>" in body  # no source name: the link says what it is
+    html = files[f"briefings/{zaozhuang.slug}.md"].html
+    assert 'href="http://lib.sdsqw.cn/bin/mse.exe?seachword=&amp;K=b4&amp;A=6&amp;rec=16&amp;run=13"' in html
+    assert ">原文链接</a>" in html  # no source name: the link says what it is
 
 
 def test_catalog_json_lists_briefings_and_facets_with_site_absolute_urls(seed_site):
@@ -226,6 +231,7 @@ def test_catalog_json_lists_briefings_and_facets_with_site_absolute_urls(seed_si
             "programs",
             "source",
             "original_url",
+            "reprints",  # other copies of the briefing merged into its page (path, source, url, date)
         }
         assert record["url"].startswith("/briefings/") and record["url"].endswith("/")
     for facet in catalog["facets"]:
@@ -276,10 +282,10 @@ def test_report_accounts_for_every_archive_file(seed_site):
     }
     unknown_city = next(e for e in report["files"] if e["path"] == "001.txt")
     assert unknown_city["guessed"] == [{"field": "city", "message": "no city named in the text"}]
-    assert report["counts"] == {"files": 4, "pages": 2, "rejected": 1, "guessed_fields": 1}
-    _, page = split_page(files["report/index.md"])
-    assert "| bad.pdf | not a briefing file |" in page
-    assert "(../briefings/briefing-001.md)" in page
+    assert report["counts"] == {"files": 4, "pages": 2, "rejected": 1, "reprints": 0, "guessed_fields": 1}
+    page = files["report/index.md"].html
+    assert "<tr><td>bad.pdf</td><td>not a briefing file</td></tr>" in page
+    assert 'href="../briefings/briefing-001/"' in page
 
 
 def test_same_input_same_bytes_whatever_the_order():
@@ -289,7 +295,7 @@ def test_same_input_same_bytes_whatever_the_order():
     assert first == second
 
 
-def test_build_is_linear_enough_for_thousands_of_briefings():
+def test_thousands_of_briefings_make_a_page_each():
     text = "市直机关党建工作取得新成效。" * 40
     cities = ["济宁市", "菏泽市", "枣庄市", "驻马店市", "郑州市"]
     briefings = [
@@ -303,16 +309,10 @@ def test_build_is_linear_enough_for_thousands_of_briefings():
             blocks=tuple(Block("paragraph", text) for _ in range(5)),
         )
         for n in range(2000)
-    ]
-    started = time.perf_counter()
-    site_files(briefings[:500])
-    small_time = time.perf_counter() - started
-    started = time.perf_counter()
+    ]  # speed is measured by benchmarks/bench_build.py, not here
     _, large = site_files(briefings)
-    large_time = time.perf_counter() - started
-    assert large_time < 30
-    assert large_time < small_time * 4 * 2.5  # 4x the briefings: well under quadratic
     assert sum(1 for src in large if src.startswith("briefings/")) == 2000
+    assert len(list_titles(large["cities/" + slugify_name("济宁市") + "/page/8/index.md"])) == 50
 
 
 def test_an_empty_archive_still_makes_a_site():
@@ -325,7 +325,7 @@ def test_an_empty_archive_still_makes_a_site():
         "feed.xml",
         "atom.xml",
     } <= set(files)
-    assert "共收录 **0** 篇简报" in files["index.md"]
+    assert "共收录 <strong>0</strong> 篇简报" in files["index.md"].html
     assert json.loads(files["catalog.json"])["briefings"] == []
     assert site.site_date == "1970-01-01"  # never the build clock
 
