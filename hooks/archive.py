@@ -169,7 +169,7 @@ class ArchivePage(Page):
         if cache is None:
             return
         key = page_key(_state["page_signature"], self.file.src_uri, _page_digest(generated))
-        if cache.get(key, count=True) is not None:
+        if cache.contains(key):
             self.cache_key = key
             self.meta["template"] = CACHED_PAGE_TEMPLATE
         else:

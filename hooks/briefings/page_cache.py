@@ -40,6 +40,16 @@ class PageCache:
     def forget_unused(self) -> None:
         self._memory = {key: value for key, value in self._memory.items() if key in self._used}
 
+    def contains(self, key: str) -> bool:
+        """Whether the entry is there (not read: a reused page is read once, when written)."""
+        found = key in self._memory or (self.folder is not None and self._path(key).is_file())
+        if found:
+            self._used.add(key)
+            self.hits += 1
+        else:
+            self.misses += 1
+        return found
+
     def get(self, key: str, count: bool = True) -> str | None:
         data = self._memory.get(key)
         if data is None and self.folder is not None:
