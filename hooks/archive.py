@@ -26,6 +26,7 @@ from briefings.page_cache import PageCache, page_key
 from briefings.page_parts import GeneratedPage, Heading
 from briefings.progress import Progress, summary_line
 from briefings.search_dictionary import dictionary_words, register_words
+from briefings.search_index import SearchKeyCache
 from briefings.site import SiteSettings, build_site
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -71,6 +72,7 @@ _state: dict = {}
 # keyed by content, so an unchanged file is never read, cleaned or extracted twice.
 _caches: dict[str, BriefingCache] = {}
 _page_caches: dict[str, PageCache] = {}
+_search_key_caches: dict[str, SearchKeyCache] = {}
 # A page served from the page cache is rendered with this empty template (the cached HTML
 # replaces its output), so neither its Markdown nor Material's template is processed again.
 CACHED_PAGE_TEMPLATE = "briefings-cached.html"
@@ -104,6 +106,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             name for program in archive.vocabulary.programs for name in (program.name, *program.aliases)
         ]
         register_words(dictionary_words(gazetteer.all_place_names(), program_names))
+    key_cache = _search_key_cache(config, settings)
     site = build_site(
         archive.briefings,
         archive.rejections,
@@ -118,7 +121,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         ),
         slugs.slugify_name,
         archive_files=_archive_files(root),
+        search_key_cache=key_cache,
     )
+    if key_cache is not None:
+        key_cache.forget_unused()
+        log.debug("search keys: %d cached, %d computed", key_cache.hits, key_cache.misses)
     _state["site"] = site
     _state["briefings"] = len(archive.briefings)
     for generated in site.pages:
@@ -183,11 +190,10 @@ class ArchivePage(Page):
 
 
 def _page_digest(generated: GeneratedPage) -> str:
-    return json.dumps(
-        [generated.title, generated.html, [list(h.__dict__.values()) for h in generated.headings], generated.meta],
-        ensure_ascii=False,
-        sort_keys=True,
-    )
+    """Everything of a generated page its HTML is made from (besides the build's signature)."""
+    headings = [[heading.level, heading.anchor, heading.title] for heading in generated.headings]
+    data = json.dumps([generated.title, headings, generated.meta], ensure_ascii=False, sort_keys=True)
+    return f"{data}\n{generated.html}"
 
 
 def _toc_tokens(headings: tuple[Heading, ...]) -> list[dict]:
@@ -298,6 +304,16 @@ def _cache_folder(config: MkDocsConfig, settings: ArchiveSettings) -> Path | Non
     if choice not in ("", "1"):
         return Path(choice).resolve()
     return Path(config.config_file_path or ".").resolve().parent / CACHE_FOLDER
+
+
+def _search_key_cache(config: MkDocsConfig, settings: ArchiveSettings) -> SearchKeyCache | None:
+    """Each briefing's search keys by content (.cache/briefings/search/), kept across serve rebuilds."""
+    folder = _cache_folder(config, settings)
+    if folder is None:
+        return None
+    cache = _search_key_caches.setdefault(str(folder / "search"), SearchKeyCache(folder / "search"))
+    cache.reset_counts()
+    return cache
 
 
 def _page_cache(config: MkDocsConfig, nav) -> PageCache | None:

@@ -16,7 +16,9 @@ module lives across rebuilds) does not even reread the entries of unchanged file
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import itertools
 import os
 import pickle
 import tempfile
@@ -254,12 +256,36 @@ class BriefingCache:
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write a cache entry aside and rename it: a build killed midway never leaves half an entry.
-    A read-only or full disk costs speed, never the build."""
+    A read-only or full disk costs speed, never the build.
+
+    The name aside is the target's plus this process's id and a counter (unique among the
+    processes and threads writing at once; tempfile.mkstemp when taken), and the folder is
+    made only when missing: fewer system calls than mkstemp, for the thousands of entries a
+    first build writes."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, target)
+        try:
+            temporary = f"{target}.{os.getpid()}-{next(_temporary_names)}.tmp"
+            handle = _open_new(temporary)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle = _open_new(temporary)
+        except FileExistsError:  # left by a killed process that had this id
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
     except OSError:
         pass
+
+
+_temporary_names = itertools.count()
+
+
+def _open_new(path: str) -> int:
+    # Like mkstemp: created here or not at all, readable by this user only.
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)

@@ -14,7 +14,7 @@ from .model import ArchiveError, Briefing, Cleaned, Rejection, Reprint, Source, 
 from .overrides import validate_overrides
 from .programs import Vocabulary, discover
 from .reading import is_briefing_file, read_source
-from .reprints import find_reprints
+from .reprints import find_reprints, with_fingerprint
 from .slugs import briefing_id, briefing_slug, pinyin_slug
 
 VOCABULARY_FILE = "programs.yml"
@@ -141,7 +141,8 @@ def load_vocabulary(root: Path) -> Vocabulary:
 def read_briefing(path: Path, relative_path: str, vocabulary: Vocabulary) -> Briefing:
     source = read_source(path, relative_path)
     overrides = validate_overrides(relative_path, source.overrides, vocabulary)
-    return build_briefing(source, overrides, vocabulary)
+    # The reprint fingerprint is made here, in the reading worker processes, and cached with the record.
+    return with_fingerprint(build_briefing(source, overrides, vocabulary))
 
 
 def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> Briefing:

@@ -114,6 +114,10 @@ class Briefing:
     blocks: tuple[Block, ...]
     warnings: tuple[Warning, ...] = ()
     reprints: tuple[Reprint, ...] = ()  # other copies of this briefing, merged into its page
+    # What reprint detection needs of the text (briefings.reprints.Fingerprint), computed where
+    # the record is read so the record cache keeps it; None: computed when needed. Not compared,
+    # not an __init__ argument: a copy (dataclasses.replace) starts without one, never a stale one.
+    fingerprint: object = field(default=None, init=False, compare=False, repr=False)
 
     @property
     def text(self) -> str:

@@ -110,3 +110,23 @@ def test_the_page_cache_round_trips_and_misses_on_damage(tmp_path: Path) -> None
     assert (cache.hits, cache.misses) == (1, 1)
     next(tmp_path.rglob("*.html.z")).write_bytes(b"damaged")
     assert PageCache(tmp_path).get(key) is None
+
+
+def test_write_atomically_makes_the_folder_replaces_and_leaves_nothing_aside(tmp_path: Path, monkeypatch) -> None:
+    import itertools
+    import os
+
+    target = tmp_path / "ab" / "entry.bin"
+    cache_module.write_atomically(target, b"first")
+    cache_module.write_atomically(target, b"second")
+    assert target.read_bytes() == b"second" and (target.stat().st_mode & 0o777) == 0o600
+    # A name aside left by a killed process with this id: another name is found.
+    monkeypatch.setattr(cache_module, "_temporary_names", itertools.count(7))
+    taken = Path(f"{target}.{os.getpid()}-7.tmp")
+    taken.write_bytes(b"stale")
+    cache_module.write_atomically(target, b"third")
+    assert target.read_bytes() == b"third"
+    assert sorted(p.name for p in target.parent.iterdir()) == sorted(["entry.bin", taken.name])
+    (tmp_path / "file").write_bytes(b"")
+    cache_module.write_atomically(tmp_path / "file" / "y", b"")  # a folder that cannot be made: no error
+    assert (tmp_path / "file").read_bytes() == b""

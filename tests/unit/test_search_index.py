@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import itertools
 import json
+import random
 import re
+import shutil
+import unicodedata
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import replace
 
+import pytest
+from briefings import search_index
 from briefings.cli import main
 from briefings.search_index import (
     FIELD_BOOST,
     TITLE_BOOST,
     NameScanner,
     SearchDoc,
+    SearchKeyCache,
     build_search_files,
     document_keys,
+    document_keys_of,
     key_hash,
     text_keys,
 )
@@ -90,3 +102,247 @@ def test_archive_text_cannot_close_a_script_element():
 def test_offline_without_a_config_is_bad_usage(tmp_path, capsys):
     assert main(["offline", "--output", str(tmp_path / "out"), "--config-file", str(tmp_path / "none.yml")]) == 2
     assert "no MkDocs config" in capsys.readouterr().err
+
+
+# --- The fast index gives the bytes of the straightforward one; the key cache changes nothing ---
+
+# Names that overlap themselves (哈哈哈 in 哈哈哈哈哈 three times), share heads, or normalise
+# (a compatibility ideograph, full-width).
+MORE_NAMES = [*NAMES, "哈哈哈", "安全安全", "驻马店市直", "\uf900\u8c48\u8c48", "ＡＢＣ", "两字"]
+PIECES = [
+    "驻马店市", "驻马店", "星级党支部创建", "菏泽市", "哈哈", "哈", "安全", "市直", "豈", "\uf900",
+    "机关党建", "工作", "，", "。", "：", "（", "）", "　", "…", "℃", "２０２１", "AI", "Ai5g", "ｘｙ",
+    " ", "\n", "\n\n", "𠀀", "\U0002a700", "\ud800", "\x00", "-", "_", "中国共产党", "会议", "</",
+]
+
+
+def random_text(rng: random.Random, size: int) -> str:
+    return "".join(rng.choice(PIECES) for _ in range(size))
+
+
+def random_docs(count: int, seed: int = 7) -> list[SearchDoc]:
+    rng = random.Random(seed)
+    docs = [
+        doc(title=random_text(rng, rng.randint(0, 8)), text=random_text(rng, rng.randint(0, 400)),
+            city=rng.choice([None, "驻马店市", "菏泽市"]), year=rng.choice([None, 2020, 2021]),
+            programs=tuple(rng.sample(["星级党支部创建", "模范机关"], rng.randint(0, 2))),
+            fields=tuple(rng.sample(["驻马店市", "驻马店", "河南省", "星级党支部", "哈哈哈"], rng.randint(0, 3))),
+            url=f"briefings/{n}/")
+        for n in range(count)
+    ]
+    if count < 4:
+        return docs  # [] too: an archive without briefings
+    return docs + [docs[3], doc(title="", text=""), doc(text="哈哈哈哈哈，安全安全安全")]
+
+
+def reference_text_keys(text: str, scanner: NameScanner) -> Counter:
+    """text_keys as first written: every Han run, its pairs, a scan for names at every pair."""
+    counts: Counter = Counter()
+    text = unicodedata.normalize("NFKC", text).lower()
+    for run in re.findall(f"[{search_index.HAN}]+", text):
+        pairs = [a + b for a, b in itertools.pairwise(run)]
+        counts.update(pairs)
+        counts.update(scanner.find(run, pairs))
+    counts.update(re.findall("[a-z0-9]+", text))
+    return counts
+
+
+def reference_document_keys(d: SearchDoc, scanner: NameScanner) -> dict[str, int]:
+    weights = {key: min(count, 3) for key, count in reference_text_keys(d.text, scanner).items()}
+    for key in reference_text_keys(d.title, scanner):
+        weights[key] = weights.get(key, 0) + TITLE_BOOST
+    for key in reference_text_keys(" ".join(d.fields), scanner):
+        weights[key] = weights.get(key, 0) + FIELD_BOOST
+    for key in search_index.facet_keys(d):
+        weights[key] = 1
+    return {key: min(weight, 31) for key, weight in weights.items()}
+
+
+def reference_hash(key: str) -> int:
+    value = 0x811C9DC5
+    data = key.encode("utf-16-le")
+    for index in range(0, len(data), 2):
+        value = ((value ^ (data[index] | data[index + 1] << 8)) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def reference_files(docs: list[SearchDoc], names: list[str]) -> list[tuple[str, str]]:
+    """build_search_files as first written: a list of ints a key, delta-encoded afterwards."""
+    scanner = NameScanner(names)
+    postings: dict[str, list[int]] = defaultdict(list)
+    found: set[str] = set()
+    for number, d in enumerate(docs):
+        for key, weight in reference_document_keys(d, scanner).items():
+            postings[key].append(number << 5 | weight)
+            if len(key) > 2 and key in scanner.by_head.get(key[:2], ()):
+                found.add(key)
+    encoded = {key: search_index._delta_encode(values) for key, values in postings.items()}
+    count = search_index._shard_count(sum(len(key) * 3 + len(value) + 6 for key, value in encoded.items()))
+    shards: list[dict[str, str]] = [{} for _ in range(count)]
+    for key in sorted(encoded):
+        shards[reference_hash(key) % count][key] = encoded[key]
+    width = len(f"{count - 1:x}")
+    script = search_index._script
+    files = [("search/meta.js", script("meta", 0, search_index._meta(docs, count, width, sorted(found))))]
+    files += [(f"search/shard-{i:0{width}x}.js", script("shard", i, shard)) for i, shard in enumerate(shards)]
+    files += [(f"search/docs/{n}.js", script("doc", n, search_index._doc_record(d))) for n, d in enumerate(docs)]
+    return files
+
+
+def test_keys_are_those_of_the_straightforward_scan():
+    scanner = NameScanner(MORE_NAMES)
+    assert text_keys("哈哈哈哈哈", scanner)["哈哈哈"] == 3  # overlaps count
+    for d in random_docs(150):
+        for text in (d.text, d.title, " ".join(d.fields)):
+            assert text_keys(text, scanner) == reference_text_keys(text, scanner), text
+        assert document_keys(d, scanner) == reference_document_keys(d, scanner)
+
+
+def test_normalise_is_nfkc_lowercased():
+    rng = random.Random(3)
+    for _ in range(300):
+        text = random_text(rng, 30)
+        assert search_index.normalise(text) == unicodedata.normalize("NFKC", text).lower()
+    for key in ("", "a", "星级", "𠀀党", "city:菏泽市"):
+        assert key_hash(key) == reference_hash(key)
+
+
+@pytest.mark.parametrize("count", [0, 1, 40, 400])
+def test_files_are_byte_identical_to_the_straightforward_index(count):
+    docs = random_docs(count)
+    assert build_search_files(docs, MORE_NAMES) == reference_files(docs, MORE_NAMES)
+
+
+def test_large_doc_numbers_encode_like_small_ones(monkeypatch):
+    monkeypatch.setattr(search_index, "_TABLE_LIMIT", 100)  # the dict used beyond the table
+    docs = random_docs(40)
+    assert build_search_files(docs, MORE_NAMES) == reference_files(docs, MORE_NAMES)
+
+
+def test_cached_uncached_and_parallel_files_are_identical(tmp_path, monkeypatch):
+    docs = random_docs(120)
+    plain_files = build_search_files(docs, MORE_NAMES)
+
+    cache = SearchKeyCache(tmp_path / "search")
+    assert build_search_files(docs, MORE_NAMES, key_cache=cache) == plain_files
+    assert (cache.hits, cache.misses) == (0, len(docs))
+    warm = SearchKeyCache(tmp_path / "search")  # a new build: only the disk is shared
+    assert build_search_files(docs, MORE_NAMES, key_cache=warm) == plain_files
+    assert (warm.hits, warm.misses) == (len(docs), 0)
+
+    shutil.rmtree(tmp_path / "search")  # `mkdocs serve`: the next build is served from memory
+    warm.reset_counts()
+    assert build_search_files(docs, MORE_NAMES, key_cache=warm) == plain_files
+    assert (warm.hits, warm.misses) == (len(docs), 0)
+
+    pools = []
+    real_pool = concurrent.futures.ProcessPoolExecutor
+
+    def counted_pool(*args, **kwargs):
+        pools.append(args)
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counted_pool)
+    monkeypatch.setattr(search_index, "KEY_PARALLEL_THRESHOLD", 10)
+    scanner = NameScanner(MORE_NAMES)
+    serial = document_keys_of(docs, scanner, workers=1)
+    assert document_keys_of(docs, scanner, workers=2) == serial and len(pools) == 1
+    monkeypatch.setattr(search_index.os, "cpu_count", lambda: 2)
+    parallel_cache = SearchKeyCache(tmp_path / "parallel")
+    assert build_search_files(docs, MORE_NAMES, key_cache=parallel_cache) == plain_files and len(pools) == 2
+    assert (parallel_cache.hits, parallel_cache.misses) == (0, len(docs))
+    reread = SearchKeyCache(tmp_path / "parallel")  # the entries the worker processes wrote
+    assert build_search_files(docs, MORE_NAMES, key_cache=reread) == plain_files
+    assert (reread.hits, reread.misses) == (len(docs), 0) and len(pools) == 2
+
+
+def test_keys_are_the_same_in_a_spawned_process(monkeypatch):
+    """Under `mkdocs serve` (threads running) the workers are spawned: another hash seed, the
+    same keys in the same order (cache entries are the same bytes whichever process made them)."""
+    import threading
+
+    monkeypatch.setattr(search_index, "KEY_PARALLEL_THRESHOLD", 10)
+    docs = random_docs(60)
+    scanner = NameScanner(MORE_NAMES)
+    here = []  # documents keyed in this process: none when the workers did it
+    real = search_index._doc_keys
+    monkeypatch.setattr(search_index, "_doc_keys", lambda *args: here.append(1) or real(*args))
+    running = threading.Event()
+    thread = threading.Thread(target=running.wait)
+    thread.start()
+    try:
+        spawned = document_keys_of(docs, scanner, workers=2)
+    finally:
+        running.set()
+        thread.join()
+    assert not here
+    assert spawned == document_keys_of(docs, scanner, workers=1) and len(here) == len(docs)
+
+
+def entry_files(folder) -> list:
+    return sorted(folder.glob("*/*.keys"))
+
+
+def sealed(payload: bytes) -> bytes:
+    """An entry with a right checksum: only its content is wrong."""
+    return zlib.crc32(payload).to_bytes(4, "big") + payload
+
+
+@pytest.mark.parametrize("damage", [
+    "truncated", "garbage", "empty", "bit flipped", "wrong count", "bad weight", "not utf-8", "size beyond",
+])
+def test_a_damaged_entry_is_a_miss_and_is_rewritten(tmp_path, damage):
+    docs = random_docs(20)
+    plain_files = build_search_files(docs, MORE_NAMES)
+    build_search_files(docs, MORE_NAMES, key_cache=SearchKeyCache(tmp_path))
+    victim = max(entry_files(tmp_path), key=lambda path: path.stat().st_size)
+    data = victim.read_bytes()
+    payload = data[4:]
+    victim.write_bytes({
+        "truncated": data[: len(data) // 2],
+        "garbage": b"\x80not an entry at all",
+        "empty": b"",
+        "bit flipped": data[:20] + bytes([data[20] ^ 1]) + data[21:],
+        "wrong count": sealed(payload[:-1]),
+        "bad weight": sealed(payload[:-1] + b"\x40"),
+        "not utf-8": sealed(payload[:4] + b"\xff" + payload[5:]),
+        "size beyond": sealed((len(payload) * 2).to_bytes(4, "big") + payload[4:]),
+    }[damage])
+    cache = SearchKeyCache(tmp_path)
+    assert build_search_files(docs, MORE_NAMES, key_cache=cache) == plain_files
+    assert cache.misses == 1 and cache.hits == len(docs) - 1
+    cache = SearchKeyCache(tmp_path)
+    assert build_search_files(docs, MORE_NAMES, key_cache=cache) == plain_files and cache.misses == 0
+
+
+def test_a_changed_text_title_field_or_vocabulary_is_a_miss(tmp_path):
+    docs = random_docs(20)[:20]
+    build_search_files(docs, MORE_NAMES, key_cache=SearchKeyCache(tmp_path))
+    for changed in (
+        [*docs[:5], replace(docs[5], text=docs[5].text + "补充"), *docs[6:]],
+        [*docs[:5], replace(docs[5], title=docs[5].title + "补充"), *docs[6:]],
+        [*docs[:5], replace(docs[5], fields=(*docs[5].fields, "补充")), *docs[6:]],
+    ):
+        cache = SearchKeyCache(tmp_path)
+        assert build_search_files(changed, MORE_NAMES, key_cache=cache) == reference_files(changed, MORE_NAMES)
+        assert (cache.hits, cache.misses) == (len(docs) - 1, 1)
+    cache = SearchKeyCache(tmp_path)  # the facets are not part of an entry: they are added afterwards
+    moved = [replace(d, city="济宁市", year=1999, programs=(), url="x/") for d in docs]
+    assert build_search_files(moved, MORE_NAMES, key_cache=cache) == reference_files(moved, MORE_NAMES)
+    assert cache.misses == 0
+    cache = SearchKeyCache(tmp_path)  # another vocabulary: every document's keys may differ
+    assert build_search_files(docs, [*MORE_NAMES, "机关党建"], key_cache=cache) == reference_files(
+        docs, [*MORE_NAMES, "机关党建"])
+    assert (cache.hits, cache.misses) == (0, len(docs))
+
+
+def test_forget_unused_keeps_the_last_build_in_memory(tmp_path):
+    docs = random_docs(10)[:10]
+    cache = SearchKeyCache(None)  # memory only
+    build_search_files(docs, MORE_NAMES, key_cache=cache)
+    cache.reset_counts()
+    build_search_files(docs[:4], MORE_NAMES, key_cache=cache)
+    cache.forget_unused()
+    cache.reset_counts()
+    build_search_files(docs, MORE_NAMES, key_cache=cache)
+    assert (cache.hits, cache.misses) == (4, 6)

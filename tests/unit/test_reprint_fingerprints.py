@@ -1,0 +1,164 @@
+"""Reprint fingerprints (briefings.reprints): made where the record is read and cached with it,
+and the groups are those of the detection as first written (texts compared whole, sketches
+scanned as tuples)."""
+
+from __future__ import annotations
+
+import heapq
+import random
+import re
+import shutil
+import unicodedata
+import zlib
+from dataclasses import replace
+from pathlib import Path
+
+from briefings.cache import BriefingCache
+from briefings.ingest import read_archive, read_briefing
+from briefings.model import Block, Briefing
+from briefings.reprints import (
+    SKETCH_SIZE,
+    Fingerprint,
+    find_reprints,
+    normalised_text,
+    similarity,
+    sketch_normalised,
+    text_fingerprint,
+)
+
+ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
+
+
+def reference_normalised(text: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).lower())
+
+
+def reference_similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    k = min(SKETCH_SIZE, len(set(a) | set(b)))
+    smallest = heapq.nsmallest(k, set(a) | set(b))
+    return sum(1 for value in smallest if value in a and value in b) / k if k else 0.0
+
+
+def reference_find_reprints(briefings: list[Briefing]) -> list[list[int]]:
+    """find_reprints as first written."""
+    parent = list(range(len(briefings)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i, j):
+        parent[max(root(i), root(j))] = min(root(i), root(j))
+
+    texts = [reference_normalised(briefing.text) for briefing in briefings]
+    by_text: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        if text:
+            join(i, by_text.setdefault(text, i))
+    sketches = [sketch_normalised(text) for text in texts]
+    buckets: dict[int, list[int]] = {}
+    for i, values in enumerate(sketches):
+        if len(values) >= 20 and len(texts[i]) >= 25:
+            for value in values[:6]:
+                buckets.setdefault(value, []).append(i)
+    for members in buckets.values():
+        for position, i in enumerate(members[:50]):
+            for j in members[:position]:
+                a, b = briefings[i], briefings[j]
+                other_year = a.year is not None and b.year is not None and a.year != b.year
+                if root(i) != root(j) and not other_year and reference_similarity(sketches[i], sketches[j]) >= 0.75:
+                    join(i, j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(briefings)):
+        groups.setdefault(root(i), []).append(i)
+    return [members for members in groups.values() if len(members) > 1]
+
+
+def paragraphs() -> list[str]:
+    lines = [line.strip() for path in sorted(ARCHIVE.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    return [line for line in lines if len(line) >= 20]
+
+
+def briefing(path: str, text: str, year: int | None) -> Briefing:
+    blocks = tuple(Block("paragraph", part) for part in text.split("\n") if part.strip())
+    return Briefing(path, path, path, path, None, None, year, None, None, None, (), (), blocks)
+
+
+def corpus(count: int, seed: int = 11) -> list[Briefing]:
+    """Briefings recombined from the sample archive's paragraphs: reprints with other punctuation,
+    a sentence more, another year; near misses sharing paragraphs; short and empty texts."""
+    rng = random.Random(seed)
+    pool = paragraphs()
+    texts: list[str] = []
+    result = []
+    for number in range(count):
+        kind = rng.random()
+        year = rng.choice([None, 2020, 2021])
+        if texts and kind < 0.3:
+            text = rng.choice(texts)
+            text = rng.choice([
+                text.replace("，", ", ").replace("。", "．"),
+                "（转自大众网）" + text + "来源：人民网。",
+                text[: len(text) * 3 // 4],
+                text,
+            ])
+        elif texts and kind < 0.4:
+            text = rng.choice(texts) + "\n" + "\n".join(rng.sample(pool, 2))
+        elif kind < 0.45:
+            text = rng.choice(["短讯。", "", "，。", "市直机关召开会议部署工作"])
+        else:
+            text = "\n".join(rng.sample(pool, rng.randint(1, 6)))
+        texts.append(text or "空")
+        result.append(briefing(f"{number:04d}.txt", text or "。", year))
+    return result
+
+
+def test_fingerprinted_and_plain_records_give_the_groups_of_the_first_detection():
+    briefings = corpus(400)
+    expected = reference_find_reprints(briefings)
+    assert len(expected) > 20 and any(len(group) > 2 for group in expected)
+    assert find_reprints(briefings) == expected  # no fingerprint on the records: computed here
+    carrying = [replace(b) for b in briefings]
+    for b in carrying:
+        object.__setattr__(b, "fingerprint", text_fingerprint(b.text))
+    assert find_reprints(carrying) == expected
+
+
+def test_similarity_and_normalisation_are_unchanged():
+    rng = random.Random(5)
+    for _ in range(300):
+        a = tuple(sorted(rng.sample(range(400), rng.randint(0, 150))))
+        b = tuple(sorted(rng.sample(range(400), rng.randint(0, 150))))
+        assert similarity(a, b) == reference_similarity(a, b)
+    for text in ["２０２１年，济宁…℃（一）", "", "Ａ\u0301ｂ", "\uf900党建　工作：", "\ud800x"]:
+        assert normalised_text(text) == reference_normalised(text)
+    fingerprint = text_fingerprint("济宁市，机关党建工作会议召开。" * 3)
+    assert fingerprint.sketch == sketch_normalised(reference_normalised("济宁市，机关党建工作会议召开。" * 3))
+
+
+def test_a_read_record_carries_its_fingerprint_through_the_cache(tmp_path):
+    root = tmp_path / "archive"
+    shutil.copytree(ARCHIVE, root)
+    plain = read_archive(root)
+    for _ in range(2):  # cold, then from the disk
+        cache = BriefingCache(tmp_path / "cache")
+        archive = read_archive(root, read=cache.reader(read_briefing))
+        assert archive.briefings == plain.briefings
+    assert cache.hits == len(plain.briefings)
+    for record in archive.briefings:
+        if not record.reprints:  # a keeper is a copy (dataclasses.replace): it starts without one
+            assert isinstance(record.fingerprint, Fingerprint)
+            assert record.fingerprint == text_fingerprint(record.text)
+    copy = replace(archive.briefings[0], title="another title")
+    assert copy.fingerprint is None and copy == replace(archive.briefings[0], title="another title")
+    assert "fingerprint" not in repr(archive.briefings[0])
+
+
+def test_a_fingerprint_is_compact():
+    fingerprint = text_fingerprint("".join(chr(0x4E00 + n) for n in range(3000)))
+    assert len(fingerprint.packed) == 4 * SKETCH_SIZE and len(fingerprint.digest) == 16
+    assert fingerprint.sketch == tuple(sorted(fingerprint.sketch))
+    first = zlib.crc32("".join(chr(0x4E00 + n) for n in range(5)).encode("utf-32-le"))
+    assert first in fingerprint.sketch or first > fingerprint.sketch[-1]  # crc32 of 5-character shingles
