@@ -67,39 +67,60 @@ def docs_url(src_uri: str, directory_urls: bool = True) -> str:
 def relative_url(url: str, from_url: str) -> str:
     """`url` relative to the page at `from_url`, as mkdocs.utils.get_relative_url writes it
     (both site-relative and normalised, so common folders are simply dropped)."""
-    folder, _, name = from_url.rpartition("/")
-    base = folder.split("/") if "." in name else from_url.split("/")
-    base = [part for part in base if part not in ("", ".")]
-    target = [part for part in url.split("/") if part not in ("", ".")]
+    return _relative(_url_parts(url)[1], _url_parts(from_url)[0], url.endswith("/"))
+
+
+def _url_parts(url: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the folder a page at url links from, the parts of url as a target)."""
+    folder, _, name = url.rpartition("/")
+    base = folder.split("/") if "." in name else url.split("/")
+    return (
+        tuple(part for part in base if part not in ("", ".")),
+        tuple(part for part in url.split("/") if part not in ("", ".")),
+    )
+
+
+def _relative(target: tuple[str, ...], base: tuple[str, ...], folder: bool) -> str:
     common = 0
     while common < len(base) and common < len(target) and base[common] == target[common]:
         common += 1
-    relative = "/".join([".."] * (len(base) - common) + target[common:]) or "."
-    return relative + "/" if url.endswith("/") else relative
+    relative = "/".join([".."] * (len(base) - common) + list(target[common:])) or "."
+    return relative + "/" if folder else relative
 
 
 class Linker:
-    """Relative hrefs between the generated pages and files, for one kind of URL."""
+    """Relative hrefs between the generated pages and files, for one kind of URL; one per
+    build (it remembers each path's URL parts and each link label's escaped form)."""
 
     def __init__(self, directory_urls: bool = True):
         self.directory_urls = directory_urls
-        self._urls: dict[str, str] = {}
+        self._parts: dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]] = {}
+        self._labels: dict[str, str] = {}
+        self.excerpts: dict[str, str] = {}  # briefing id -> escaped list excerpt (page_parts)
 
     def url(self, src_uri: str) -> str:
-        found = self._urls.get(src_uri)
-        if found is None:
-            found = self._urls[src_uri] = docs_url(src_uri, self.directory_urls)
-        return found
+        return docs_url(src_uri, self.directory_urls)
 
     def href(self, from_src: str, to_src: str) -> str:
         """The escaped href from the page of from_src to to_src ("cities/index.md#shandong")."""
         target, _, anchor = to_src.partition("#")
-        href = relative_url(self.url(target), self.url(from_src))
+        _, target_parts, folder = self._parts_of(target)
+        href = _relative(target_parts, self._parts_of(from_src)[0], folder)
         return html.escape(f"{href}#{anchor}" if anchor else href, quote=True)
 
     def link(self, label: str, from_src: str, to_src: str) -> str:
         """An <a> to another generated page or file, its label escaped."""
-        return f'<a href="{self.href(from_src, to_src)}">{html_text(label)}</a>'
+        shown = self._labels.get(label)
+        if shown is None:  # titles and names are linked from many pages: escaped once
+            shown = self._labels[label] = html_text(label)
+        return f'<a href="{self.href(from_src, to_src)}">{shown}</a>'
+
+    def _parts_of(self, src_uri: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+        found = self._parts.get(src_uri)
+        if found is None:
+            url = docs_url(src_uri, self.directory_urls)
+            found = self._parts[src_uri] = (*_url_parts(url), url.endswith("/"))
+        return found
 
 
 _ANCHOR_STRIP = re.compile(r"[^\w\- ]")

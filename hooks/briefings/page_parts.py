@@ -111,10 +111,18 @@ def briefing_list(
             f'<br><span class="briefing-list__meta">{meta}</span>'
         )
         if with_excerpt:
-            line += f'<br><span class="briefing-list__excerpt">{html_text(excerpt(briefing.text, EXCERPT_LENGTH))}</span>'
+            line += f'<br><span class="briefing-list__excerpt">{_list_excerpt(briefing, body.links)}</span>'
         lines.append(line + "</li>")
     lines.append("</ul>\n</div>\n")
     return "\n".join(lines)
+
+
+def _list_excerpt(briefing: Briefing, links: Linker) -> str:
+    # A briefing is listed on several pages (city, year, programs, city x year): once per build.
+    found = links.excerpts.get(briefing.id)
+    if found is None:
+        found = links.excerpts[briefing.id] = html_text(excerpt(briefing.text, EXCERPT_LENGTH))
+    return found
 
 
 def pages_of(briefings: Sequence[Briefing], page_size: int) -> list[Sequence[Briefing]]:

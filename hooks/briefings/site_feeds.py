@@ -32,8 +32,19 @@ def feed_entry(briefing: Briefing, address: SiteAddress, site_url: str) -> FeedE
 def render_site_feeds(
     catalog: Catalog, address: SiteAddress, site_url: str, site_title: str, limit: int
 ) -> Iterator[tuple[str, bytes]]:
-    """(docs path, bytes) of every feed file: feed.xml/atom.xml at the root, per city, per program."""
-    entries = {b.id: feed_entry(b, address, site_url) for b in catalog.briefings}
+    """(docs path, bytes) of every feed file: feed.xml/atom.xml at the root, per city, per program.
+
+    Facet lists are in the feeds' order (catalog.newest_first_key), so a feed needs the entries
+    of its first `limit` briefings only; each entry is made once, however many feeds show it."""
+    made: dict[str, FeedEntry] = {}
+
+    def entries(briefings) -> list[FeedEntry]:
+        shown = briefings[: max(limit, 0)]
+        for briefing in shown:
+            if briefing.id not in made:
+                made[briefing.id] = feed_entry(briefing, address, site_url)
+        return [made[briefing.id] for briefing in shown]
+
     site = FeedChannel(
         title=site_title,
         link=absolute(site_url, address.url("index.md")),
@@ -42,11 +53,11 @@ def render_site_feeds(
         atom_url=absolute(site_url, address.url("atom.xml")),
         limit=limit,
     )
-    yield from _pair("feed.xml", "atom.xml", site, list(entries.values()))
+    yield from _pair("feed.xml", "atom.xml", site, entries(catalog.briefings))
     for facet in catalog.facets:
         if facet.has_feed:
             channel = _facet_channel(facet, address, site_url, site_title, limit)
-            yield from _pair(facet.rss_src, facet.atom_src, channel, [entries[b.id] for b in facet.briefings])
+            yield from _pair(facet.rss_src, facet.atom_src, channel, entries(facet.briefings))
 
 
 def _facet_channel(

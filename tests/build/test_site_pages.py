@@ -337,3 +337,22 @@ def test_the_site_package_never_imports_mkdocs():
     code = "import sys, briefings.site, briefings.search_dictionary; print('mkdocs' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_feeds_show_the_newest_of_all_briefings_whatever_their_dates():
+    from briefings.feeds import render_feeds
+    from briefings.site_feeds import _facet_channel, feed_entry
+
+    briefings = [
+        make_briefing(n, date=date, year=year)
+        for n, (date, year) in enumerate(
+            [("2021-03-01", 2021), (None, 2021), (None, None), ("2019-12-31", 2019), ("2021-03-01", 2021),
+             (None, 2023), ("2023-01-05", 2023), ("2020-02-29", 2020), (None, 2019), ("2022-07-07", 2022)]
+        )
+    ]
+    settings = SiteSettings(SETTINGS.site_title, SETTINGS.site_url, feed_limit=4)
+    site, files = site_files(briefings, settings)
+    city = site.catalog.cities[0]
+    everything = [feed_entry(b, settings.address, settings.site_url) for b in briefings]
+    channel = _facet_channel(city, settings.address, settings.site_url, settings.site_title, 4)
+    assert (files[city.rss_src], files[city.atom_src]) == render_feeds(channel, everything)
