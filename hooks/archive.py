@@ -27,7 +27,7 @@ from briefings.page_parts import GeneratedPage, Heading
 from briefings.progress import Progress, summary_line
 from briefings.search_dictionary import dictionary_words, register_words
 from briefings.search_index import SearchKeyCache
-from briefings.site import SiteSettings, build_site
+from briefings.site import SiteCaches, SiteSettings, build_site
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -107,6 +107,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         ]
         register_words(dictionary_words(gazetteer.all_place_names(), program_names))
     key_cache = _search_key_cache(config, settings)
+    feed_cache = _feed_cache(config, settings)
     site = build_site(
         archive.briefings,
         archive.rejections,
@@ -121,10 +122,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         ),
         slugs.slugify_name,
         archive_files=_archive_files(root),
-        search_key_cache=key_cache,
+        caches=SiteCaches(search_keys=key_cache, feeds=feed_cache),
     )
     if key_cache is not None:
         key_cache.forget_unused()
+        feed_cache.forget_unused()
         log.debug("search keys: %d cached, %d computed", key_cache.hits, key_cache.misses)
     _state["site"] = site
     _state["briefings"] = len(archive.briefings)
@@ -312,6 +314,16 @@ def _search_key_cache(config: MkDocsConfig, settings: ArchiveSettings) -> Search
     if folder is None:
         return None
     cache = _search_key_caches.setdefault(str(folder / "search"), SearchKeyCache(folder / "search"))
+    cache.reset_counts()
+    return cache
+
+
+def _feed_cache(config: MkDocsConfig, settings: ArchiveSettings) -> PageCache | None:
+    """Finished feeds by their channel and entries (.cache/briefings/feeds/)."""
+    folder = _cache_folder(config, settings)
+    if folder is None:
+        return None
+    cache = _page_caches.setdefault(str(folder / "feeds"), PageCache(folder / "feeds"))
     cache.reset_counts()
     return cache
 

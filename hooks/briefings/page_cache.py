@@ -1,5 +1,5 @@
 """A cache of finished HTML pages, keyed by everything a page's HTML is made from, so a rebuild
-renders only the generated pages whose Markdown changed.
+renders only the generated pages that changed. The same store keeps the feeds (bytes).
 
 The caller (the hook) makes the key: the page's Markdown and path plus a signature of the
 build (configuration, theme overrides, navigation, versions). Values are zlib-compressed,
@@ -51,6 +51,13 @@ class PageCache:
         return found
 
     def get(self, key: str, count: bool = True) -> str | None:
+        data = self.get_bytes(key, count)
+        return None if data is None else data.decode("utf-8")
+
+    def put(self, key: str, html: str) -> None:
+        self.put_bytes(key, html.encode("utf-8"))
+
+    def get_bytes(self, key: str, count: bool = True) -> bytes | None:
         data = self._memory.get(key)
         if data is None and self.folder is not None:
             try:
@@ -59,19 +66,19 @@ class PageCache:
                 data = None
         if data is not None:
             try:
-                html = zlib.decompress(data).decode("utf-8")
-            except (zlib.error, UnicodeDecodeError):
-                html = None
-            if html is not None:
+                content = zlib.decompress(data)
+            except zlib.error:
+                content = None
+            if content is not None:
                 self._memory[key] = data
                 self._used.add(key)
                 self.hits += count
-                return html
+                return content
         self.misses += count
         return None
 
-    def put(self, key: str, html: str) -> None:
-        data = zlib.compress(html.encode("utf-8"), 1)
+    def put_bytes(self, key: str, content: bytes) -> None:
+        data = zlib.compress(content, 1)
         self._memory[key] = data
         self._used.add(key)
         if self.folder is None:

@@ -41,6 +41,15 @@ class SiteSettings:
 
 
 @dataclass(frozen=True)
+class SiteCaches:
+    """What a rebuild may reuse instead of making again; None: made every time. Keyed by
+    content, so a stale entry is never found (the hook keeps them in .cache/briefings/)."""
+
+    search_keys: object = None  # search_index.SearchKeyCache: each briefing's index keys
+    feeds: object = None  # get_bytes/put_bytes (page_cache.PageCache): finished feeds
+
+
+@dataclass(frozen=True)
 class GeneratedFile:
     src_uri: str  # docs-relative POSIX path: "briefings/x.md", "cities/jining/feed.xml"
     content: str | bytes
@@ -67,18 +76,18 @@ def build_site(
     settings: SiteSettings,
     slugify_name: Callable[[str], str],
     archive_files: Iterable[str] = (),
-    search_key_cache=None,
+    caches: SiteCaches | None = None,
 ) -> Site:
     """programs: the vocabulary (ProgramEntry, or (name, description[, aliases])); archive_files: every archive-relative
     path, so the report can account for files that are not briefings (vocabulary, sidecars);
-    search_key_cache: keeps each briefing's search keys across builds (search_index)."""
+    caches: what a rebuild reuses (see SiteCaches)."""
     briefings = tuple(briefings)
     rejections = tuple(rejections)
     catalog = build_catalog(briefings, tuple(programs), slugify_name)
     entries = report_entries(briefings, rejections, archive_files, settings.address)
     report = report_data(entries)
     pages = tuple(_pages(catalog, settings, report))
-    files = tuple(_files(catalog, settings, report, search_key_cache))
+    files = tuple(_files(catalog, settings, report, caches or SiteCaches()))
     _check_unique_paths([page.src_uri for page in pages] + [file.src_uri for file in files])
     page_dates = {briefing_src(briefing): content_date([briefing]) for briefing in catalog.briefings}
     for facet in catalog.facets:
@@ -108,20 +117,16 @@ def _pages(catalog: Catalog, settings: SiteSettings, report: dict) -> Iterator[G
     yield render_report(report["files"], report["counts"], page_src_of, links)
 
 
-def _files(catalog: Catalog, settings: SiteSettings, report: dict, search_key_cache) -> Iterator[GeneratedFile]:
+def _files(catalog: Catalog, settings: SiteSettings, report: dict, caches: SiteCaches) -> Iterator[GeneratedFile]:
     for src, data in render_site_feeds(
-        catalog, settings.address, settings.site_url, settings.site_title, settings.feed_limit
+        catalog, settings.address, settings.site_url, settings.site_title, settings.feed_limit, caches.feeds
     ):
         yield GeneratedFile(src, data)
     yield GeneratedFile("catalog.json", to_json_bytes(catalog_data(catalog, settings.address)))
     yield GeneratedFile("report.json", to_json_bytes(report))
     # Our search index (search/*.js), loaded by docs/assets/briefings/search.js on demand.
-    for src, script in catalog_search_files(catalog, settings.directory_urls, **_cache_argument(search_key_cache)):
+    for src, script in catalog_search_files(catalog, settings.directory_urls, key_cache=caches.search_keys):
         yield GeneratedFile(src, script)
-
-
-def _cache_argument(search_key_cache) -> dict:
-    return {} if search_key_cache is None else {"key_cache": search_key_cache}
 
 
 def _check_unique_paths(paths: list[str]) -> None:

@@ -3,6 +3,7 @@ every program, next to its facet page. Turns the catalog into briefings.feeds' p
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
@@ -14,6 +15,9 @@ from .model import Briefing
 from .site_data import SiteAddress
 
 SUMMARY_LENGTH = 200
+# A cached feed is found by its channel and entries; raise when briefings.feeds changes how
+# they are written (the feed cache is kept across builds).
+FEED_CACHE_VERSION = 1
 
 
 def feed_entry(briefing: Briefing, address: SiteAddress, site_url: str) -> FeedEntry:
@@ -30,12 +34,14 @@ def feed_entry(briefing: Briefing, address: SiteAddress, site_url: str) -> FeedE
 
 
 def render_site_feeds(
-    catalog: Catalog, address: SiteAddress, site_url: str, site_title: str, limit: int
+    catalog: Catalog, address: SiteAddress, site_url: str, site_title: str, limit: int, cache=None
 ) -> Iterator[tuple[str, bytes]]:
     """(docs path, bytes) of every feed file: feed.xml/atom.xml at the root, per city, per program.
 
     Facet lists are in the feeds' order (catalog.newest_first_key), so a feed needs the entries
-    of its first `limit` briefings only; each entry is made once, however many feeds show it."""
+    of its first `limit` briefings only; each entry is made once, however many feeds show it.
+    cache (get_bytes/put_bytes, e.g. a PageCache): feeds by their channel and entries, so a
+    rebuild runs feedgen only for the feeds whose briefings changed."""
     made: dict[str, FeedEntry] = {}
 
     def entries(briefings) -> list[FeedEntry]:
@@ -53,11 +59,11 @@ def render_site_feeds(
         atom_url=absolute(site_url, address.url("atom.xml")),
         limit=limit,
     )
-    yield from _pair("feed.xml", "atom.xml", site, entries(catalog.briefings))
+    yield from _pair("feed.xml", "atom.xml", site, entries(catalog.briefings), cache)
     for facet in catalog.facets:
         if facet.has_feed:
             channel = _facet_channel(facet, address, site_url, site_title, limit)
-            yield from _pair(facet.rss_src, facet.atom_src, channel, entries(facet.briefings))
+            yield from _pair(facet.rss_src, facet.atom_src, channel, entries(facet.briefings), cache)
 
 
 def _facet_channel(
@@ -74,9 +80,20 @@ def _facet_channel(
 
 
 def _pair(
-    rss_src: str, atom_src: str, channel: FeedChannel, entries: list[FeedEntry]
+    rss_src: str, atom_src: str, channel: FeedChannel, entries: list[FeedEntry], cache=None
 ) -> Iterator[tuple[str, bytes]]:
+    key = None
+    if cache is not None:
+        key = hashlib.sha256(f"{FEED_CACHE_VERSION}{channel!r}{entries!r}".encode("utf-8", "surrogatepass")).hexdigest()
+        rss, atom = cache.get_bytes(f"{key}-rss"), cache.get_bytes(f"{key}-atom")
+        if rss is not None and atom is not None:
+            yield rss_src, rss
+            yield atom_src, atom
+            return
     rss, atom = render_feeds(channel, entries)  # it keeps the newest channel.limit
+    if key is not None:
+        cache.put_bytes(f"{key}-rss", rss)
+        cache.put_bytes(f"{key}-atom", atom)
     yield rss_src, rss
     yield atom_src, atom
 

@@ -356,3 +356,24 @@ def test_feeds_show_the_newest_of_all_briefings_whatever_their_dates():
     everything = [feed_entry(b, settings.address, settings.site_url) for b in briefings]
     channel = _facet_channel(city, settings.address, settings.site_url, settings.site_title, 4)
     assert (files[city.rss_src], files[city.atom_src]) == render_feeds(channel, everything)
+
+
+def test_a_rebuild_takes_unchanged_feeds_from_the_cache(monkeypatch):
+    import briefings.site_feeds
+    from briefings.page_cache import PageCache
+    from briefings.site import SiteCaches
+
+    caches = SiteCaches(feeds=PageCache(None))
+    build = lambda briefings: build_site(briefings, [], PROGRAMS, SETTINGS, slugify_name, caches=caches)  # noqa: E731
+    feeds = lambda site: {f.src_uri: f.content for f in site.files if f.src_uri.endswith(".xml")}  # noqa: E731
+    first = feeds(build(seed_like()))
+    assert first == feeds(site_files(seed_like())[0])  # the cache changes nothing
+    made = []
+    original = briefings.site_feeds.render_feeds
+    monkeypatch.setattr(briefings.site_feeds, "render_feeds", lambda *a: made.append(a) or original(*a))
+    assert feeds(build(seed_like())) == first and made == []
+    changed = seed_like()
+    changed[0] = make_briefing(0, title="新标题", date="2021-12-06", programs=("党建+项目",))
+    rebuilt = feeds(build(changed))
+    assert 0 < len(made) < len(first) / 2  # only the feeds that show the changed briefing
+    assert "新标题" in rebuilt["feed.xml"].decode()
