@@ -2,9 +2,9 @@
 
 Thin on purpose: MkDocs events are translated into calls on the pure `briefings` package
 (briefings.site builds every page and file). Generated pages are ArchivePage: their HTML is
-made by the package, so MkDocs converts no Markdown for them and only applies the theme. MkDocs puts this folder on sys.path only while
-importing this module, so the package is imported here, at the top (it is installed
-editable too). Hook modules are not reloaded by `mkdocs serve`: per-build state is reset in
+made by the package, so MkDocs converts no Markdown for them and only applies the theme.
+MkDocs puts this folder on sys.path only while importing this module, so the package is
+imported here, at the top (it is installed editable too). Hook modules are not reloaded by `mkdocs serve`: per-build state is reset in
 on_config. Every module-level name starting with on_ is an event handler.
 """
 
@@ -74,7 +74,7 @@ _caches: dict[str, BriefingCache] = {}
 _page_caches: dict[str, PageCache] = {}
 _search_key_caches: dict[str, SearchKeyCache] = {}
 # A page served from the page cache is rendered with this empty template (the cached HTML
-# replaces its output), so neither its Markdown nor Material's template is processed again.
+# replaces its output), so Material's template is not processed again.
 CACHED_PAGE_TEMPLATE = "briefings-cached.html"
 _warnings = _WarningCounter()
 
@@ -346,7 +346,7 @@ def _page_cache(config: MkDocsConfig, nav) -> PageCache | None:
 
 
 def _page_signature(config: MkDocsConfig, nav) -> str:
-    """What every page's HTML depends on besides its own Markdown and path: the configuration
+    """What every page's HTML depends on besides its own content and path: the configuration
     (files and the values MkDocs or `serve` changed), theme templates, navigation, versions."""
     from importlib import metadata
 

@@ -30,7 +30,7 @@ def year_series(counts: dict[int | None, int]) -> list[tuple[str, int]]:
 
 
 def year_bar_chart(counts: dict[int | None, int], caption: str) -> str:
-    """An HTML <figure> with an SVG bar per year; one line, so Markdown keeps it as one block."""
+    """An HTML <figure> with an SVG bar per year, on one line."""
     series = year_series(counts)
     if not series:
         return ""

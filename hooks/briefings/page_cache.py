@@ -1,7 +1,7 @@
 """A cache of finished HTML pages, keyed by everything a page's HTML is made from, so a rebuild
 renders only the generated pages that changed. The same store keeps the feeds (bytes).
 
-The caller (the hook) makes the key: the page's Markdown and path plus a signature of the
+The caller (the hook) makes the key: the page's content and path plus a signature of the
 build (configuration, theme overrides, navigation, versions). Values are zlib-compressed,
 kept in memory for the builds of one `mkdocs serve` and on disk (.cache/briefings/pages/)
 for the next `mkdocs build`. Safe to delete; a damaged entry is a miss.

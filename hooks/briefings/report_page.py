@@ -3,10 +3,13 @@ guessed and what was rejected. The same entries are written to /report.json."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .markup import Linker, html_text
 from .page_parts import GeneratedPage, PageBody
 
 REPORT = "report/index.md"
+REPORT_PAGE_SIZE = 500  # archive files per report page
 STATUS_LABELS = {
     "page": "已生成页面",
     "rejected": "已拒绝",
@@ -17,12 +20,37 @@ STATUS_LABELS = {
 }
 
 
-def render_report(entries: list[dict], counts: dict, page_src_of: dict[str, str], links: Linker) -> GeneratedPage:
-    """entries: report_entries(); page_src_of: briefing path -> docs path of its page."""
-    body = PageBody(REPORT, links)
+def report_src(number: int) -> str:
+    return REPORT if number == 1 else f"report/page/{number}/index.md"
+
+
+def render_report(
+    entries: list[dict], counts: dict, page_src_of: dict[str, str], links: Linker, page_size: int = REPORT_PAGE_SIZE
+) -> Iterator[GeneratedPage]:
+    """entries: report_entries(); page_src_of: briefing path -> docs path of its page.
+
+    The first page holds the counts and every rejected file; the archive's files follow in
+    pages of page_size (their guessed fields, names not in the vocabulary, and outcome), so the
+    report of 10,000 files stays readable (report.json holds everything in one file)."""
+    size = max(1, page_size)
+    slices = [entries[start : start + size] for start in range(0, len(entries), size)] or [[]]
+    for number, chunk in enumerate(slices, start=1):
+        body = PageBody(report_src(number), links)
+        title = "构建报告" if number == 1 else f"构建报告（第 {number} 页）"
+        body.heading(1, title)
+        if number == 1:
+            _summary(body, entries, counts)
+        pager = _pager(body, number, len(slices), size, len(entries))
+        body.add(pager)
+        _files_sections(body, chunk, page_src_of)
+        body.add(pager)
+        yield body.page(
+            title, description="档案文件的处理结果：生成的页面、推断的字段、被拒绝的文件", search={"exclude": True}
+        )
+
+
+def _summary(body: PageBody, entries: list[dict], counts: dict) -> None:
     rejected = [entry for entry in entries if entry["status"] == "rejected"]
-    guessed = [entry for entry in entries if entry["guessed"]]
-    body.heading(1, "构建报告")
     body.add(
         f"<p>档案共 <strong>{counts['files']}</strong> 个文件：<strong>{counts['pages']}</strong> 篇生成了页面，"
         f"<strong>{counts['rejected']}</strong> 个被拒绝，<strong>{counts.get('reprints', 0)}</strong> 篇转载已并入原文页面，"
@@ -31,13 +59,16 @@ def render_report(entries: list[dict], counts: dict, page_src_of: dict[str, str]
     )
     body.heading(2, "被拒绝的文件")
     body.add(_table(["文件", "原因"], [[html_text(e["path"]), html_text(e["reason"] or "")] for e in rejected]))
+
+
+def _files_sections(body: PageBody, entries: list[dict], page_src_of: dict[str, str]) -> None:
     body.heading(2, "推断或缺失的字段")
     body.add(
         _table(
             ["文件", "字段", "说明"],
             [
                 [_page_link(entry, page_src_of, body), html_text(item["field"]), html_text(item["message"])]
-                for entry in guessed
+                for entry in entries
                 for item in entry["guessed"]
             ],
         )
@@ -68,9 +99,17 @@ def render_report(entries: list[dict], counts: dict, page_src_of: dict[str, str]
             ],
         )
     )
-    return body.page(
-        "构建报告", description="档案文件的处理结果：生成的页面、推断的字段、被拒绝的文件", search={"exclude": True}
-    )
+
+
+def _pager(body: PageBody, number: int, total: int, size: int, count: int) -> str:
+    if total <= 1:
+        return ""
+    parts = []
+    for n in range(1, total + 1):
+        first, last = (n - 1) * size + 1, min(n * size, count)
+        label = f"{first}–{last}"
+        parts.append(f"<strong>{label}</strong>" if n == number else f'<a href="{body.href(report_src(n))}">{label}</a>')
+    return f'<nav class="facet-pager" data-search-exclude>\n<p>文件 {" · ".join(parts)}</p>\n</nav>\n'
 
 
 def _page_link(entry: dict, page_src_of: dict[str, str], body: PageBody, label: str | None = None) -> str:

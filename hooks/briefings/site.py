@@ -114,7 +114,7 @@ def _pages(catalog: Catalog, settings: SiteSettings, report: dict) -> Iterator[G
     for briefing in catalog.briefings:
         yield render_briefing_page(briefing, catalog, title, links)
     page_src_of = {briefing.path: briefing_src(briefing) for briefing in catalog.briefings}
-    yield render_report(report["files"], report["counts"], page_src_of, links)
+    yield from render_report(report["files"], report["counts"], page_src_of, links)
 
 
 def _files(catalog: Catalog, settings: SiteSettings, report: dict, caches: SiteCaches) -> Iterator[GeneratedFile]:

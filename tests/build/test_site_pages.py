@@ -377,3 +377,21 @@ def test_a_rebuild_takes_unchanged_feeds_from_the_cache(monkeypatch):
     rebuilt = feeds(build(changed))
     assert 0 < len(made) < len(first) / 2  # only the feeds that show the changed briefing
     assert "新标题" in rebuilt["feed.xml"].decode()
+
+
+def test_the_report_is_paginated_with_every_file_on_one_of_its_pages():
+    from briefings.model import Rejection
+    from briefings.report_page import render_report
+    from briefings.markup import Linker
+
+    briefings = [make_briefing(n) for n in range(7)]
+    site, _ = site_files(briefings, rejections=[Rejection("bad.pdf", "not a briefing file")],
+                         archive_files=[b.path for b in briefings] + ["bad.pdf"])
+    entries, counts = site.report["files"], site.report["counts"]
+    pages = list(render_report(entries, counts, {b.path: f"briefings/{b.slug}.md" for b in briefings}, Linker(), 3))
+    assert [page.src_uri for page in pages] == ["report/index.md", "report/page/2/index.md", "report/page/3/index.md"]
+    assert "<tr><td>bad.pdf</td><td>not a briefing file</td></tr>" in pages[0].html  # rejections first
+    listed = [re.findall(r"<tr><td>([^<]+\.(?:txt|pdf))</td><td>", page.html.split('id="全部文件"')[1]) for page in pages]
+    assert [path for page in listed for path in page] == [entry["path"] for entry in entries]
+    assert '<a href="../3/">7–8</a>' in pages[1].html and "<strong>4–6</strong>" in pages[1].html
+    assert pages[2].title == "构建报告（第 3 页）"
