@@ -16,6 +16,7 @@ import logging
 import os
 import time
 import types
+from collections import Counter
 from pathlib import Path
 
 from briefings import gazetteer, ingest, slugs
@@ -42,6 +43,7 @@ log = logging.getLogger("mkdocs.hooks.archive")
 # confirms or corrects a guess in a sidecar NAME.yml); a field the text does not give is news.
 REJECTED_FILE_LEVEL = logging.WARNING
 FIELD_LEVELS = {"guessed": logging.WARNING, "missing": logging.INFO}
+NEWS_PER_KIND = 20  # INFO lines of one kind (e.g. "url missing") before they are summed up
 
 
 class ArchiveSettings(base.Config):
@@ -403,14 +405,29 @@ def _archive_settings(config: MkDocsConfig) -> ArchiveSettings:
 
 
 def _log_archive(archive, root: Path) -> None:
-    # Messages name the file as archive/<path>, the way the archivist sees it.
+    # Messages name the file as archive/<path>, the way the archivist sees it. Warnings (rejected
+    # files, guessed fields) are always logged one by one; news (a field the text does not give,
+    # a merged reprint) is, up to NEWS_PER_KIND of a kind, then summed up in one line: at 10,000
+    # briefings it would bury the log (the build report lists every one).
+    news: list[tuple[str, str]] = []  # (kind, message), in file order
     for rejection in archive.rejections:
         log.log(REJECTED_FILE_LEVEL, "Skipping %s/%s: %s", root.name, rejection.path, rejection.reason)
     for briefing in sorted(archive.briefings, key=lambda briefing: briefing.path):
         for warning in briefing.warnings:
-            log.log(FIELD_LEVELS.get(warning.kind, logging.WARNING), "%s/%s: %s", root.name, briefing.path, warning)
+            level = FIELD_LEVELS.get(warning.kind, logging.WARNING)
+            if level >= logging.WARNING:
+                log.log(level, "%s/%s: %s", root.name, briefing.path, warning)
+            else:
+                news.append((f"{warning.field} {warning.kind}", f"{root.name}/{briefing.path}: {warning}"))
         for reprint in briefing.reprints:  # news, not a fault: a reprint is merged, nothing is lost
-            log.info("%s/%s: a reprint of %s/%s, merged into its page", root.name, reprint.path, root.name, briefing.path)
+            message = f"{root.name}/{reprint.path}: a reprint of {root.name}/{briefing.path}, merged into its page"
+            news.append(("reprints merged", message))
+    counts = Counter(kind for kind, _ in news)
+    for kind, message in news:
+        log.log(logging.INFO if counts[kind] <= NEWS_PER_KIND else logging.DEBUG, "%s", message)
+    for kind, count in counts.items():
+        if count > NEWS_PER_KIND:
+            log.info("archive: %s in %d files (each listed in the build report)", kind, count)
 
 
 def _archive_files(root: Path) -> list[str]:

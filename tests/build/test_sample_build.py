@@ -15,7 +15,7 @@ import feedparser
 import lxml.html
 import pytest
 from briefings.slugs import slugify_name
-from site_build import SEED_FILES, SITE_URL, make_sample_archive, mkdocs_build, page_path
+from site_build import SEED_FILES, SHIPPED_ARCHIVE, SITE_URL, make_sample_archive, mkdocs_build, page_path
 
 HOSTILE_FILE = "005_hostile.md"
 
@@ -316,3 +316,19 @@ def test_a_rejected_file_fails_the_strict_build_naming_it(tmp_path):
     report = json.loads((build.site / "report.json").read_text("utf-8"))
     rejected = {entry["path"]: entry["reason"] for entry in report["files"] if entry["status"] == "rejected"}
     assert set(rejected) == {"broken.txt", "scan.pdf"} and all(rejected.values())
+
+
+def test_news_of_many_files_is_summed_up_in_one_log_line(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "programs.yml").write_bytes((SHIPPED_ARCHIVE / "programs.yml").read_bytes())
+    seed = (SHIPPED_ARCHIVE / SEED_FILES[4]).read_bytes()
+    for number in range(25):  # one briefing scraped 25 times: 24 reprints merged into its page
+        (archive / f"copy-{number:02d}.txt").write_bytes(seed)
+    build = mkdocs_build(archive, tmp_path / "site")
+    assert build.returncode == 0, build.log[-2000:]
+    assert "archive: reprints merged in 24 files (each listed in the build report)" in build.log
+    assert "a reprint of" not in build.log  # the files themselves are in the report, not the log
+    assert "archive/copy-00.txt: url missing" in build.log  # news of a kind below the limit: each file
+    report = json.loads((build.site / "report.json").read_text("utf-8"))
+    assert sum(entry["status"] == "reprint" for entry in report["files"]) == 24
