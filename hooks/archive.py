@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from briefings import gazetteer, ingest, slugs
-from briefings.cache import CACHE_FOLDER, BriefingCache
+from briefings.cache import CACHE_FOLDER, BriefingCache, KeptInMemory
 from briefings.catalog import ProgramEntry
 from briefings.markup import html_text
 from briefings.page_cache import PageCache, page_key
@@ -70,11 +70,10 @@ class _WarningCounter(logging.Handler):
 
 
 _state: dict = {}
-# Kept across the builds of one `mkdocs serve` (this module is not reloaded): records are
-# keyed by content, so an unchanged file is never read, cleaned or extracted twice.
-_caches: dict[str, BriefingCache] = {}
-_page_caches: dict[str, PageCache] = {}
-_search_key_caches: dict[str, SearchKeyCache] = {}
+# The caches (records, search keys, pages, feeds) by folder, kept across the builds of one
+# `mkdocs serve` (this module is not reloaded): all keyed by content, so an unchanged file is
+# never read, cleaned or extracted twice and an unchanged page never rendered twice.
+_kept: dict[str, KeptInMemory] = {}
 # A page served from the page cache is rendered with this empty template (the cached HTML
 # replaces its output), so Material's template is not processed again.
 CACHED_PAGE_TEMPLATE = "briefings-cached.html"
@@ -108,8 +107,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             name for program in archive.vocabulary.programs for name in (program.name, *program.aliases)
         ]
         register_words(dictionary_words(gazetteer.all_place_names(), program_names))
-    key_cache = _search_key_cache(config, settings)
-    feed_cache = _feed_cache(config, settings)
+    folder = _cache_folder(config, settings)
+    key_cache = _kept_cache(folder / "search", SearchKeyCache) if folder else None  # each briefing's keys
+    feed_cache = _kept_cache(folder / "feeds", PageCache) if folder else None  # feeds by channel and entries
     site = build_site(
         archive.briefings,
         archive.rejections,
@@ -126,7 +126,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         archive_files=_archive_files(root),
         caches=SiteCaches(search_keys=key_cache, feeds=feed_cache),
     )
-    if key_cache is not None:
+    if folder is not None:
         key_cache.forget_unused()
         feed_cache.forget_unused()
         log.debug("search keys: %d cached, %d computed", key_cache.hits, key_cache.misses)
@@ -271,8 +271,7 @@ def _read_archive(root: Path, config: MkDocsConfig, settings: ArchiveSettings) -
     cache = None
     folder = _cache_folder(config, settings)
     if folder is not None:
-        cache = _caches.setdefault(str(folder), BriefingCache(folder))
-        cache.reset_counts()
+        cache = _kept_cache(folder, BriefingCache)
     read = cache.reader(ingest.read_briefing) if cache is not None else ingest.read_briefing
     paths = ingest.archive_files(root)
     progress = _progress("读取简报", len(paths))
@@ -310,22 +309,12 @@ def _cache_folder(config: MkDocsConfig, settings: ArchiveSettings) -> Path | Non
     return Path(config.config_file_path or ".").resolve().parent / CACHE_FOLDER
 
 
-def _search_key_cache(config: MkDocsConfig, settings: ArchiveSettings) -> SearchKeyCache | None:
-    """Each briefing's search keys by content (.cache/briefings/search/), kept across serve rebuilds."""
-    folder = _cache_folder(config, settings)
-    if folder is None:
-        return None
-    cache = _search_key_caches.setdefault(str(folder / "search"), SearchKeyCache(folder / "search"))
-    cache.reset_counts()
-    return cache
-
-
-def _feed_cache(config: MkDocsConfig, settings: ArchiveSettings) -> PageCache | None:
-    """Finished feeds by their channel and entries (.cache/briefings/feeds/)."""
-    folder = _cache_folder(config, settings)
-    if folder is None:
-        return None
-    cache = _page_caches.setdefault(str(folder / "feeds"), PageCache(folder / "feeds"))
+def _kept_cache(folder: Path, kind: type[KeptInMemory]):
+    """The one cache object of a folder for the life of this module (a `mkdocs serve` reuses
+    what it holds in memory), its counts reset for this build."""
+    cache = _kept.get(str(folder))
+    if cache is None:
+        cache = _kept[str(folder)] = kind(folder)
     cache.reset_counts()
     return cache
 
@@ -341,8 +330,7 @@ def _page_cache(config: MkDocsConfig, nav) -> PageCache | None:
         return None
     if not any((Path(theme_dir) / CACHED_PAGE_TEMPLATE).is_file() for theme_dir in config.theme.dirs):
         return None
-    cache = _page_caches.setdefault(str(folder / "pages"), PageCache(folder / "pages"))
-    cache.reset_counts()
+    cache = _kept_cache(folder / "pages", PageCache)
     _state["page_signature"] = _page_signature(config, nav)
     return cache
 

@@ -128,31 +128,34 @@ class _Rejected(tuple):
     problem = property(lambda self: self[1])
 
 
-class BriefingCache:
-    """Records by content key, in memory and (when given a folder) on disk.
-
-    `reader(read)` wraps a reader such as ingest.read_briefing into one that consults the
-    cache first; hits and misses count what the last builds found.
-    """
+class KeptInMemory:
+    """The memory side of a cache kept by one process across builds (`mkdocs serve`): entries
+    a build uses stay in memory, the others leave; hits and misses count the last build.
+    Call reset_counts() before a build and forget_unused() after it (disk entries stay)."""
 
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder is not None else None
-        self._memory: dict[str, Briefing | _Rejected] = {}
+        self._memory: dict = {}
         self._used: set[str] = set()
         self.hits = 0
         self.misses = 0
 
     def reset_counts(self) -> None:
-        """Start a build: counts from zero; entries not used by it are dropped from memory
-        at the next forget_unused()."""
         self.hits = 0
         self.misses = 0
         self._used = set()
 
     def forget_unused(self) -> None:
-        """Keep in memory only the records of the last build (files removed or changed since
-        would otherwise pile up over a long `mkdocs serve`)."""
+        # Entries of files removed or changed since would otherwise pile up over a long serve.
         self._memory = {key: value for key, value in self._memory.items() if key in self._used}
+
+
+class BriefingCache(KeptInMemory):
+    """Records by content key, in memory and (when given a folder) on disk.
+
+    `reader(read)` wraps a reader such as ingest.read_briefing into one that consults the
+    cache first; hits and misses count what the last builds found.
+    """
 
     def reader(self, read: Reader) -> Reader:
         def cached_read(path: Path, relative_path: str, vocabulary: Vocabulary) -> Briefing:

@@ -98,9 +98,6 @@ class Linker:
         self._labels: dict[str, str] = {}
         self.excerpts: dict[str, str] = {}  # briefing id -> escaped list excerpt (page_parts)
 
-    def url(self, src_uri: str) -> str:
-        return docs_url(src_uri, self.directory_urls)
-
     def href(self, from_src: str, to_src: str) -> str:
         """The escaped href from the page of from_src to to_src ("cities/index.md#shandong")."""
         target, _, anchor = to_src.partition("#")

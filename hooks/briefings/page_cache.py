@@ -13,7 +13,7 @@ import hashlib
 import zlib
 from pathlib import Path
 
-from .cache import write_atomically
+from .cache import KeptInMemory, write_atomically
 
 
 def page_key(signature: str, src_uri: str, markdown: str) -> str:
@@ -24,22 +24,7 @@ def page_key(signature: str, src_uri: str, markdown: str) -> str:
     return digest.hexdigest()
 
 
-class PageCache:
-    def __init__(self, folder: Path | None):
-        self.folder = Path(folder) if folder is not None else None
-        self._memory: dict[str, bytes] = {}
-        self._used: set[str] = set()
-        self.hits = 0
-        self.misses = 0
-
-    def reset_counts(self) -> None:
-        self.hits = 0
-        self.misses = 0
-        self._used = set()
-
-    def forget_unused(self) -> None:
-        self._memory = {key: value for key, value in self._memory.items() if key in self._used}
-
+class PageCache(KeptInMemory):
     def contains(self, key: str) -> bool:
         """Whether the entry is there (not read: a reused page is read once, when written)."""
         found = key in self._memory or (self.folder is not None and self._path(key).is_file())

@@ -48,6 +48,7 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
+from .cache import KeptInMemory, write_atomically
 from .catalog import Catalog, briefing_src
 from .markup import plain
 from .model import Briefing
@@ -272,7 +273,7 @@ def rules_digest() -> str:
     return digest.hexdigest()
 
 
-class SearchKeyCache:
+class SearchKeyCache(KeptInMemory):
     """Each document's text keys (DocKeys) by content, in memory and (given a folder) on disk.
 
     An entry's key is the SHA-256 of the document's title, text and boosted names, the known
@@ -283,23 +284,6 @@ class SearchKeyCache:
     `mkdocs serve` rebuild reads no file. Use one object per folder across builds:
     reset_counts() before a build, forget_unused() after it; hits and misses count the last.
     """
-
-    def __init__(self, folder: Path | None):
-        self.folder = Path(folder) if folder is not None else None
-        self._memory: dict[str, DocKeys] = {}
-        self._used: set[str] = set()
-        self.hits = 0
-        self.misses = 0
-
-    def reset_counts(self) -> None:
-        """Start a build: counts from zero; entries it does not use leave memory at forget_unused()."""
-        self.hits = 0
-        self.misses = 0
-        self._used = set()
-
-    def forget_unused(self) -> None:
-        """Keep in memory only the entries of the last build (on disk they stay: safe to delete)."""
-        self._memory = {key: value for key, value in self._memory.items() if key in self._used}
 
     @staticmethod
     def entry_key(doc: SearchDoc, scanner_digest: str) -> str:
@@ -341,8 +325,6 @@ def _entry_path(folder: Path, key: str) -> Path:
 
 
 def _write_entry(folder: Path, key: str, keys: DocKeys) -> None:
-    from .cache import write_atomically
-
     write_atomically(_entry_path(folder, key), _encode_entry(keys))
 
 
