@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import opencc
-from briefings.gazetteer import CITY, city_pinyin, gazetteer
-from briefings.places import _traditional, find_place
+from briefings.ingest.extract.gazetteer import CITY, city_pinyin, gazetteer
+from briefings.ingest.extract.places import _traditional, find_place
 
 COUNT = 10_000
 SIZES = {"~5 KB UTF-8 (1,700 chars)": 1_700, "5,000 chars (~15 KB)": 5_000}
@@ -32,7 +32,7 @@ def cold_load_ms() -> tuple[float, float]:
     """(wall, cpu) ms of import plus index build in a fresh interpreter, so nothing is cached."""
     code = (
         "import time; t, c = time.perf_counter(), time.process_time(); "
-        "from briefings.gazetteer import gazetteer; gazetteer(); "
+        "from briefings.ingest.extract.gazetteer import gazetteer; gazetteer(); "
         "print((time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

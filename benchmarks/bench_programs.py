@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from briefings.programs import Vocabulary, discover, to_simplified
+from briefings.ingest.extract.programs import Vocabulary, discover, to_simplified
 
 
 def make_texts(count: int, size: int, traditional_share: float = 0.1, seed: int = 0) -> list[str]:

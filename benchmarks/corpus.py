@@ -64,8 +64,8 @@ def make_briefing_text(number: int, seed: int = 20261122) -> str:
 
 
 def _material() -> tuple[list, list[str], list[str]]:
-    from briefings import gazetteer
-    from briefings.programs import Vocabulary
+    from briefings.ingest.extract import gazetteer
+    from briefings.ingest.extract.programs import Vocabulary
 
     cities = sorted(gazetteer.cities(), key=lambda city: city.name)
     programs = [program.name for program in Vocabulary.load(SEEDS / "programs.yml").programs]

@@ -19,16 +19,18 @@ import types
 from collections import Counter
 from pathlib import Path
 
-from briefings import gazetteer, ingest, slugs
-from briefings.cache import CACHE_FOLDER, BriefingCache, KeptInMemory
-from briefings.catalog import ProgramEntry
-from briefings.markup import html_text
-from briefings.page_cache import PageCache, page_key
-from briefings.page_parts import GeneratedPage, Heading
+from briefings.ingest import archive as ingest
+from briefings.ingest import slugs
+from briefings.ingest.extract import gazetteer
+from briefings.cache.records import CACHE_FOLDER, BriefingCache, KeptInMemory
+from briefings.site.catalog import ProgramEntry
+from briefings.site.markup import html_text
+from briefings.cache.pages import PageCache, page_key
+from briefings.site.pages.parts import GeneratedPage, Heading
 from briefings.progress import Progress, summary_line
-from briefings.search_dictionary import dictionary_words, register_words
-from briefings.search_index import SearchKeyCache
-from briefings.site import SiteCaches, SiteSettings, build_site
+from briefings.search.dictionary import dictionary_words, register_words
+from briefings.search.index import SearchKeyCache
+from briefings.site.assembly import SiteCaches, SiteSettings, build_site
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig

@@ -8,10 +8,10 @@ import json
 import sys
 from pathlib import Path
 
-from .ingest import VOCABULARY_FILE, archive_files, load_vocabulary, read_briefing
-from .model import ArchiveError, Briefing
-from .programs import Vocabulary
-from .reading import is_briefing_file
+from briefings.ingest.archive import VOCABULARY_FILE, archive_files, load_vocabulary, read_briefing
+from briefings.model import ArchiveError, Briefing
+from briefings.ingest.extract.programs import Vocabulary
+from briefings.ingest.reading import is_briefing_file
 
 JSON_KEYS = ("path", "id", "slug", "title", "city", "province", "year", "date", "source", "url",
              "programs", "discovered", "text", "warnings")
@@ -65,7 +65,7 @@ def inspect_command(args: argparse.Namespace) -> int:
 
 
 def offline_command(args: argparse.Namespace) -> int:
-    from .offline import build_bundle
+    from briefings.offline import build_bundle
 
     config = Path(args.config_file)
     if not config.is_file():

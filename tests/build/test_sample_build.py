@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import lxml.html
 import pytest
-from briefings.slugs import slugify_name
+from briefings.ingest.slugs import slugify_name
 from site_build import SEED_FILES, SHIPPED_ARCHIVE, SITE_URL, make_sample_archive, mkdocs_build, page_path
 
 HOSTILE_FILE = "005_hostile.md"
@@ -77,7 +77,7 @@ def test_internal_links_resolve_to_built_pages(sample):
 
 def test_briefing_body_keeps_every_cleaned_block(sample):
     """Nothing of the cleaned body is lost between ingest and the built page."""
-    from briefings.ingest import read_archive
+    from briefings.ingest.archive import read_archive
 
     build, catalog, archive = sample
     url_of = {record["id"]: record["url"] for record in catalog["briefings"]}

@@ -7,7 +7,7 @@ import json
 
 import feedparser
 import pytest
-from briefings.programs import Vocabulary
+from briefings.ingest.extract.programs import Vocabulary
 from site_build import SHIPPED_ARCHIVE, mkdocs_build, page_path
 
 

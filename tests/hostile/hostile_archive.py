@@ -15,7 +15,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from briefings.slugs import briefing_id
+from briefings.ingest.slugs import briefing_id
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "archive").glob("0*.txt"))

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from briefings.cleaning import clean
+from briefings.ingest.cleaning.clean import clean
 from briefings.model import Block, Cleaned, blocks_to_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

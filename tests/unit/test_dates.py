@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from briefings.dates import find_date, find_year, parse_date
+from briefings.ingest.extract.dates import find_date, find_year, parse_date
 from briefings.model import Block, Cleaned, Dropped
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

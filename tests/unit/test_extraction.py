@@ -1,6 +1,6 @@
 """Extraction of title, source and original url from cleaned text and the noise lines it dropped."""
 
-from briefings.extraction import find_source, find_title, find_url, title_from_first_sentence
+from briefings.ingest.extract.titles import find_source, find_title, find_url, title_from_first_sentence
 from briefings.model import Block, Cleaned, Dropped
 
 

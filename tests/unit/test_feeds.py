@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import feedparser
 import pytest
-from briefings.feeds import FeedChannel, FeedEntry, render_feeds, xml_text
+from briefings.site.feeds.writer import FeedChannel, FeedEntry, render_feeds, xml_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -238,7 +238,7 @@ _RENDER_SCRIPT = textwrap.dedent(
     assert feedgen.feed.FeedGenerator().updated().year == 2099  # the fake clock is in effect
     sys.path.insert(0, {tests!r})
     from test_feeds import CHANNEL, ORDERED
-    from briefings.feeds import render_feeds
+    from briefings.site.feeds.writer import render_feeds
     rss, atom = render_feeds(CHANNEL, ORDERED)
     print(hashlib.sha256(rss).hexdigest(), hashlib.sha256(atom).hexdigest())
     """

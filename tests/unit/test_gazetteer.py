@@ -3,7 +3,7 @@
 import dataclasses
 
 import pytest
-from briefings.gazetteer import (
+from briefings.ingest.extract.gazetteer import (
     CITY,
     COUNTY,
     PROVINCE,
@@ -171,7 +171,7 @@ def test_scanner_finds_leftmost_longest_names():
 
 
 def test_cities_and_provinces_lists_have_each_division_once():
-    from briefings.gazetteer import cities, provinces
+    from briefings.ingest.extract.gazetteer import cities, provinces
 
     city_names = [c.name for c in cities()]
     assert len(city_names) == len(set(city_names)) and "重庆市" in city_names and "济源市" in city_names

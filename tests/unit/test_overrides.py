@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from briefings.ingest import load_vocabulary, read_briefing
+from briefings.ingest.archive import load_vocabulary, read_briefing
 from briefings.model import ArchiveError
-from briefings.overrides import validate_overrides
+from briefings.ingest.overrides import validate_overrides
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
 

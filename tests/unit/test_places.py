@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from briefings.gazetteer import gazetteer
-from briefings.places import Place, find_place
+from briefings.ingest.extract.gazetteer import gazetteer
+from briefings.ingest.extract.places import Place, find_place
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

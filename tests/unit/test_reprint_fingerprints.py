@@ -13,10 +13,10 @@ import zlib
 from dataclasses import replace
 from pathlib import Path
 
-from briefings.cache import BriefingCache
-from briefings.ingest import read_archive, read_briefing
+from briefings.cache.records import BriefingCache
+from briefings.ingest.archive import read_archive, read_briefing
 from briefings.model import Block, Briefing
-from briefings.reprints import (
+from briefings.ingest.reprints import (
     SKETCH_SIZE,
     Fingerprint,
     find_reprints,

@@ -14,9 +14,9 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 import pytest
-from briefings import search_index
+from briefings.search import index as search_index
 from briefings.cli import main
-from briefings.search_index import (
+from briefings.search.index import (
     FIELD_BOOST,
     TITLE_BOOST,
     NameScanner,

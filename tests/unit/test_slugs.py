@@ -2,7 +2,7 @@
 
 import re
 
-from briefings.slugs import briefing_id, briefing_slug, pinyin_slug, slugify_name
+from briefings.ingest.slugs import briefing_id, briefing_slug, pinyin_slug, slugify_name
 
 
 def test_real_pinyin_not_unidecode():
@@ -41,7 +41,7 @@ def test_id_is_stable_and_path_based():
 
 
 def test_every_place_in_the_gazetteer_has_its_own_slug():
-    from briefings import gazetteer
+    from briefings.ingest.extract import gazetteer
 
     cities = {slugify_name(city.name) for city in gazetteer.cities()}
     provinces = {slugify_name(province.name) for province in gazetteer.provinces()}

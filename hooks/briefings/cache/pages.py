@@ -1,0 +1,74 @@
+"""A cache of finished HTML pages, keyed by everything a page's HTML is made from, so a rebuild
+renders only the generated pages that changed. The same store keeps the feeds (bytes).
+
+The caller (the hook) makes the key: the page's content and path plus a signature of the
+build (configuration, theme overrides, navigation, versions). Values are zlib-compressed,
+kept in memory for the builds of one `mkdocs serve` and on disk (.cache/briefings/pages/)
+for the next `mkdocs build`. Safe to delete; a damaged entry is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from pathlib import Path
+
+from briefings.cache.records import KeptInMemory, write_atomically
+
+
+def page_key(signature: str, src_uri: str, markdown: str) -> str:
+    digest = hashlib.sha256()
+    for part in (signature, src_uri, markdown):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class PageCache(KeptInMemory):
+    def contains(self, key: str) -> bool:
+        """Whether the entry is there (not read: a reused page is read once, when written)."""
+        found = key in self._memory or (self.folder is not None and self._path(key).is_file())
+        if found:
+            self._used.add(key)
+            self.hits += 1
+        else:
+            self.misses += 1
+        return found
+
+    def get(self, key: str, count: bool = True) -> str | None:
+        data = self.get_bytes(key, count)
+        return None if data is None else data.decode("utf-8")
+
+    def put(self, key: str, html: str) -> None:
+        self.put_bytes(key, html.encode("utf-8"))
+
+    def get_bytes(self, key: str, count: bool = True) -> bytes | None:
+        data = self._memory.get(key)
+        if data is None and self.folder is not None:
+            try:
+                data = self._path(key).read_bytes()
+            except OSError:
+                data = None
+        if data is not None:
+            try:
+                content = zlib.decompress(data)
+            except zlib.error:
+                content = None
+            if content is not None:
+                self._memory[key] = data
+                self._used.add(key)
+                self.hits += count
+                return content
+        self.misses += count
+        return None
+
+    def put_bytes(self, key: str, content: bytes) -> None:
+        data = zlib.compress(content, 1)
+        self._memory[key] = data
+        self._used.add(key)
+        if self.folder is None:
+            return
+        write_atomically(self._path(key), data)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.html.z"

@@ -1,0 +1,291 @@
+"""A cache of ingested briefings, keyed by content, so a rebuild reads, cleans and extracts
+only the files that changed.
+
+An entry's key is the SHA-256 of everything its record depends on: the file's archive-relative
+path (ids and messages come from it) and bytes, the bytes of its sidecar (NAME.yml / NAME.yaml),
+the vocabulary, and the code (CODE_VERSION, the source of this package and the versions of the
+libraries extraction uses). Change any of them and the key changes: a stale record is never
+read, it is simply not found. An entry holds the Briefing, or the path and problem of the
+ArchiveError the file
+raised, pickled, one file each under the cache folder (by default .cache/briefings/ beside mkdocs.yml).
+The folder is safe to delete at any time; a damaged entry is read as a miss.
+
+A BriefingCache also keeps the records it has seen in memory, so `mkdocs serve` (whose hook
+module lives across rebuilds) does not even reread the entries of unchanged files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from briefings.model import ArchiveError, Briefing
+from briefings.ingest.extract.programs import Vocabulary
+from briefings.ingest.reading import SIDECAR_SUFFIXES
+
+# Raise when a change to the records is not visible in this package's source (rare: the
+# package's own source is hashed too, see code_key).
+CODE_VERSION = 1
+CACHE_FOLDER = Path(".cache") / "briefings"
+# Below this many uncached files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 200
+# Libraries whose data or behaviour shapes a record.
+_LIBRARIES = ("jieba", "pypinyin", "opencc", "cpca-new", "charset-normalizer", "pyyaml", "python-slugify")
+
+Reader = Callable[[Path, str, Vocabulary], Briefing]
+
+
+@cache
+def code_key() -> str:
+    """A digest of CODE_VERSION, the code and data that make records (model.py and the ingest
+    stage) and the library versions: editing a cleaning rule invalidates every entry without
+    anyone bumping a number; editing a page renderer keeps them."""
+    from importlib import metadata
+
+    digest = hashlib.sha256(f"briefings-cache {CODE_VERSION}\n".encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in _record_sources(package):
+        digest.update(f"{path.relative_to(package).as_posix()}\n".encode())
+        digest.update(path.read_bytes())
+    for library in _LIBRARIES:
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{library}={version}\n".encode())
+    return digest.hexdigest()
+
+
+def _record_sources(package: Path) -> list[Path]:
+    ingest = package / "ingest"
+    files = [package / "model.py", Path(__file__).resolve(), *ingest.rglob("*.py"), *ingest.rglob("data/*")]
+    return sorted(path for path in files if path.is_file() and "__pycache__" not in path.parts)
+
+
+def vocabulary_key(vocabulary: Vocabulary) -> str:
+    """A digest of the programs (names, aliases, descriptions), not of the file's layout."""
+    return hashlib.sha256(repr(vocabulary.programs).encode("utf-8")).hexdigest()
+
+
+def entry_key(path: Path, relative_path: str, vocabulary_digest: str) -> str:
+    """The key of one archive file: its path and bytes, its sidecar's, the vocabulary and the code."""
+    digest = hashlib.sha256()
+    for part in (code_key(), vocabulary_digest, relative_path):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(_bytes_or_marker(path))
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = path.with_suffix(suffix)
+        digest.update(suffix.encode() + b"\0")
+        digest.update(_bytes_or_marker(sidecar) if sidecar != path else b"self")
+    return digest.hexdigest()
+
+
+def _bytes_or_marker(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return b"\0absent"
+    except OSError as error:  # unreadable: let the reader raise its own error, uncached
+        raise _Uncacheable from error
+    return len(data).to_bytes(8, "big") + data
+
+
+def _read_chunk(read: Reader, files: list[tuple[Path, str]], vocabulary: Vocabulary) -> list:
+    """Records of some files, read in a worker process; a rejection as _Rejected."""
+    results = []
+    for path, relative in files:
+        try:
+            results.append((relative, read(path, relative, vocabulary)))
+        except ArchiveError as error:
+            results.append((relative, _Rejected(error.path, error.problem)))
+    return results
+
+
+class _Uncacheable(Exception):
+    pass
+
+
+class _Rejected(tuple):
+    """A file that could not be read, as the cache keeps it (exceptions do not pickle well)."""
+
+    def __new__(cls, path: str, problem: str):
+        return super().__new__(cls, (path, problem))
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    path = property(lambda self: self[0])
+    problem = property(lambda self: self[1])
+
+
+class KeptInMemory:
+    """The memory side of a cache kept by one process across builds (`mkdocs serve`): entries
+    a build uses stay in memory, the others leave; hits and misses count the last build.
+    Call reset_counts() before a build and forget_unused() after it (disk entries stay)."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder is not None else None
+        self._memory: dict = {}
+        self._used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def reset_counts(self) -> None:
+        self.hits = 0
+        self.misses = 0
+        self._used = set()
+
+    def forget_unused(self) -> None:
+        # Entries of files removed or changed since would otherwise pile up over a long serve.
+        self._memory = {key: value for key, value in self._memory.items() if key in self._used}
+
+
+class BriefingCache(KeptInMemory):
+    """Records by content key, in memory and (when given a folder) on disk.
+
+    `reader(read)` wraps a reader such as ingest.read_briefing into one that consults the
+    cache first; hits and misses count what the last builds found.
+    """
+
+    def reader(self, read: Reader) -> Reader:
+        def cached_read(path: Path, relative_path: str, vocabulary: Vocabulary) -> Briefing:
+            try:
+                key = entry_key(Path(path), relative_path, self._vocabulary_digest(vocabulary))
+            except _Uncacheable:
+                return read(path, relative_path, vocabulary)
+            self._used.add(key)
+            found = self._memory.get(key)
+            if found is None:
+                found = self._load(key)
+            if found is not None:
+                self.hits += 1
+            else:
+                self.misses += 1
+                try:
+                    found = read(path, relative_path, vocabulary)
+                except ArchiveError as error:
+                    found = _Rejected(error.path, error.problem)
+                self._store(key, found)
+            self._memory[key] = found
+            if isinstance(found, _Rejected):
+                raise ArchiveError(found.path, found.problem)
+            return found
+
+        return cached_read
+
+    def prefetch(
+        self,
+        files: list[tuple[Path, str]],
+        vocabulary: Vocabulary,
+        read: Reader,
+        workers: int | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Read the files the cache does not hold yet in `workers` processes (default: one a
+        CPU), so a first build of thousands of briefings uses every core. The records land in
+        the cache; the archive's own loop then finds them all. progress(n) after each n files.
+        Returns how many files were read here (0 when too few were missing to be worth it)."""
+        digest = self._vocabulary_digest(vocabulary)
+        missing: list[tuple[str, Path, str]] = []
+        for path, relative in files:
+            try:
+                key = entry_key(Path(path), relative, digest)
+            except _Uncacheable:
+                continue
+            if key not in self._memory and (self.folder is None or not self._entry_path(key).is_file()):
+                missing.append((key, Path(path), relative))
+        workers = workers or os.cpu_count() or 1
+        if workers < 2 or len(missing) < PARALLEL_THRESHOLD:
+            return 0
+        import concurrent.futures
+        import multiprocessing
+        import threading
+
+        chunks = [missing[start::workers * 8] for start in range(workers * 8)]
+        # fork is fast, but only safe before any other thread runs (`mkdocs serve` has some).
+        single = threading.active_count() == 1 and hasattr(os, "fork")
+        context = multiprocessing.get_context("fork" if single else "spawn")
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+            jobs = [pool.submit(_read_chunk, read, [(p, r) for _, p, r in chunk], vocabulary) for chunk in chunks]
+            by_relative = {relative: key for key, _, relative in missing}
+            for job in concurrent.futures.as_completed(jobs):
+                results = job.result()
+                for relative, record in results:
+                    key = by_relative[relative]
+                    self._memory[key] = record
+                    self._store(key, record)
+                if progress is not None:
+                    progress(len(results))
+        return len(missing)
+
+    def _vocabulary_digest(self, vocabulary: Vocabulary) -> str:
+        # One digest per vocabulary object: the archive's loop passes the same one every time.
+        cached = getattr(self, "_last_vocabulary", None)
+        if cached is None or cached[0] is not vocabulary:
+            cached = (vocabulary, vocabulary_key(vocabulary))
+            self._last_vocabulary = cached
+        return cached[1]
+
+    def _entry_path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def _load(self, key: str) -> Briefing | _Rejected | None:
+        if self.folder is None:
+            return None
+        try:
+            with open(self._entry_path(key), "rb") as file:
+                value = pickle.load(file)
+        except FileNotFoundError:
+            return None
+        except Exception:  # noqa: BLE001 - a damaged or foreign entry is a miss, rewritten below
+            return None
+        return value if isinstance(value, (Briefing, _Rejected)) else None
+
+    def _store(self, key: str, value: Briefing | _Rejected) -> None:
+        if self.folder is None:
+            return
+        write_atomically(self._entry_path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write a cache entry aside and rename it: a build killed midway never leaves half an entry.
+    A read-only or full disk costs speed, never the build.
+
+    The name aside is the target's plus this process's id and a counter (unique among the
+    processes and threads writing at once; tempfile.mkstemp when taken), and the folder is
+    made only when missing: fewer system calls than mkstemp, for the thousands of entries a
+    first build writes."""
+    try:
+        try:
+            temporary = f"{target}.{os.getpid()}-{next(_temporary_names)}.tmp"
+            handle = _open_new(temporary)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle = _open_new(temporary)
+        except FileExistsError:  # left by a killed process that had this id
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except OSError:
+        pass
+
+
+_temporary_names = itertools.count()
+
+
+def _open_new(path: str) -> int:
+    # Like mkstemp: created here or not at all, readable by this user only.
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)

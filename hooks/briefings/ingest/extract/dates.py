@@ -1,0 +1,406 @@
+"""Publication date and reported-on year of a briefing, guessed from its cleaned text.
+
+find_date  when was it published?  Bylines and meta lines ("发表时间:2024-01-02"), the lead's
+           dateline ("12月6日讯"), and as a last resort a full date written in the body.
+find_year  whose work does it report on?  The title's year, the text's own years, the date.
+parse_date a single date value written by the archivist (front matter), or None.
+
+Every guess carries its evidence in words and Warnings for anything guessed or missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from briefings.model import Block, Cleaned, Warning
+
+MIN_YEAR, MAX_YEAR = 1990, 2030  # plausible years for a date found in a scraped page
+# An archivist's date is trusted more: any real date in the years overrides.py accepts.
+OVERRIDE_YEARS = (1949, 2100)
+MAX_META_BLOCK_CHARS = 60  # a body block longer than this is running text, not a date line
+PUBLISHING_LAG_DAYS = 7  # a site may publish a story some days after its dateline
+LEAD_CHARS = 120  # datelines sit at the very start of the lead
+
+# Strength of an explicit date line; the strongest wins, ties go to the first in the document.
+LABELLED, PLAIN, REPOST = 3, 2, 1
+_KIND_WORDS = {LABELLED: "labelled date line", PLAIN: "date line", REPOST: "repost timestamp"}
+
+# Dropped lines whose dates belong to other pages or to nobody.
+_FOREIGN_REASONS = {"related", "comments", "ad", "widget", "subscription", "copyright", "pager", "image"}
+
+_YEAR = r"((?:19|20)\d{2})"
+_FULL_DATES = (  # (pattern, order of the groups as y, m, d)
+    (re.compile(rf"(?<!\d){_YEAR}\s*([-/.])\s*(\d{{1,2}})\s*\2\s*(\d{{1,2}})(?!\d)"), (1, 3, 4)),
+    (re.compile(rf"(?<!\d){_YEAR}\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*[日号]"), (1, 2, 3)),
+    # "18.01.2017": day.month.year, as European-style sites write it
+    (re.compile(rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.{_YEAR}(?![\d.])"), (3, 2, 1)),
+)
+_LABEL = re.compile(r"(?:发布|发表|发稿|更新|录入|上传|刊发|出版|报道)?(?:时间|日期)|来\s*源|作\s*者|编辑|责编|"
+                    r"浏览|阅读|点击|稿源|字号")
+# "TUhjnbcbe - 2024/10/11 17:30:00": a user handle and a timestamp, as forums and repost farms
+# print them; a site's own byline names a site (驻马店网) or carries a label (来源, 发布时间).
+_REPOST = re.compile(r"^\s*[A-Za-z0-9_.@]{2,32}\s*[-–—|·]\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+                     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_DATE_ONLY = re.compile(r"[\d\s\-/.:年月日号]+")  # "2024/10/11", "2021-12-01 19:35": nothing but a date
+_MD = rf"(?:{_YEAR}年)?(\d{{1,2}})月(\d{{1,2}})[日号]"
+_DATELINES = (  # (pattern, strong): a weak one may be an event ("12月7日，…召开") and yields to date lines
+    (re.compile(rf"(?<!\d){_MD}\s*(?:讯|电)"), True),  # 齐鲁网·闪电新闻12月6日讯, 新华社北京5月6日电
+    # 驻马店网讯(记者 张丽丽)12月1日, 本报讯 5月6日
+    (re.compile(rf"(?:讯|电)\s*(?:[(（][^)）]{{0,40}}[)）])?\s*[:：，,]?\s*{_MD}"), True),
+    (re.compile(rf"^\s*{_MD}"), False),  # a lead that opens with a date: 12月1日，…
+)
+
+
+@dataclass(frozen=True)
+class DateGuess:
+    date: str | None  # YYYY-MM-DD
+    evidence: str
+    warnings: tuple[Warning, ...] = ()
+
+
+@dataclass(frozen=True)
+class YearGuess:
+    year: int | None
+    evidence: str
+    warnings: tuple[Warning, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A date on a date line."""
+
+    date: dt.date
+    kind: int  # LABELLED, PLAIN or REPOST
+    line: str
+
+    @property
+    def words(self) -> str:
+        return f"{_KIND_WORDS[self.kind]} {self.date.isoformat()}"
+
+
+@dataclass(frozen=True)
+class _Dateline:
+    """The date a story gives itself in its lead: 12月6日讯, 驻马店网讯(记者 …)12月1日."""
+
+    year: int | None
+    month: int
+    day: int
+    text: str
+    strong: bool  # False for a lead that merely opens with a date, which may be an event
+
+
+def make_date(year, month, day, years: tuple[int, int] = (MIN_YEAR, MAX_YEAR)) -> dt.date | None:
+    """A real calendar date in the plausible range, or None (2024-13-01, 2023-02-30, 1888-01-01)."""
+    try:
+        date = dt.date(int(year), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+    return date if years[0] <= date.year <= years[1] else None
+
+
+def dates_in(line: str, years: tuple[int, int] = (MIN_YEAR, MAX_YEAR)) -> list[tuple[int, dt.date]]:
+    """Full dates written in a line, as (position, date), in order; invalid dates skipped."""
+    found = []
+    for pattern, (y, m, d) in _FULL_DATES:
+        for match in pattern.finditer(line):
+            date = make_date(match.group(y), match.group(m), match.group(d), years)
+            if date:
+                found.append((match.start(), date))
+    return sorted(found, key=lambda item: item[0])
+
+
+def parse_date(value) -> str | None:
+    """An archivist's date (datetime.date, "2024-01-02", "2024/1/2", "2024年1月2日") as ISO, or None."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat() if OVERRIDE_YEARS[0] <= value.year <= OVERRIDE_YEARS[1] else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    found = dates_in(text, OVERRIDE_YEARS)
+    # the whole value must be the date (a time of day may follow), not a sentence that contains one
+    if len(found) != 1 or found[0][0] != 0 or not re.fullmatch(
+        r"[\d\s\-/.年月日号]+(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?", text
+    ):
+        return None
+    return found[0][1].isoformat()
+
+
+# ---------------------------------------------------------------- publication date
+
+
+def find_date(cleaned: Cleaned, title: str = "") -> DateGuess:
+    """The publication date: date lines, reconciled with the lead's dateline; None with a warning."""
+    explicit = _explicit_dates(cleaned)
+    best = max(explicit, key=lambda found: found.kind) if explicit else None  # max keeps the first of ties
+    dateline = _dateline(cleaned.blocks)
+    if dateline and not dateline.strong and best and best.kind != REPOST:
+        dateline = None  # "12月7日，…召开" may be an event; a real date line says more
+    if dateline:
+        guess = _reconcile(dateline, best) or _dated(dateline, best) or _completed(dateline, best, cleaned, title)
+        if guess:
+            return guess
+    if best:
+        warnings = ()
+        if best.kind == REPOST:
+            warnings = (Warning("date", f"only a repost timestamp gives the date ({_squash(best.line)}); "
+                                        "it may be the date of the repost"),)
+        return DateGuess(best.date.isoformat(), f"{_KIND_WORDS[best.kind]}: {_squash(best.line)}", warnings)
+    return _body_date(cleaned.blocks)
+
+
+def _explicit_dates(cleaned: Cleaned) -> list[_Found]:
+    """Dates on byline/meta lines: dropped lines, the headline and short date-like body blocks."""
+    lines: list[tuple[str, bool]] = []  # (line, came from a meta/byline line)
+    lines += [(d.text, d.reason in ("meta", "byline")) for d in cleaned.dropped if d.reason not in _FOREIGN_REASONS]
+    if cleaned.headline:
+        lines.append((cleaned.headline, False))
+    lines += [(b.text, False) for b in cleaned.blocks if len(b.text) <= MAX_META_BLOCK_CHARS]
+    found = []
+    for line, from_meta in lines:
+        dates = dates_in(line)
+        kind = _line_kind(line, from_meta) if dates else None
+        if kind:
+            found.append(_Found(_labelled_date(line, dates), kind, line))
+    return found
+
+
+def _line_kind(line: str, from_meta: bool) -> int | None:
+    if _REPOST.match(line):
+        return REPOST
+    if _LABEL.search(line):
+        return LABELLED
+    if from_meta or _DATE_ONLY.fullmatch(line):
+        return PLAIN
+    return None  # a date inside a sentence: an event, not a date line
+
+
+def _labelled_date(line: str, dates: list[tuple[int, dt.date]]) -> dt.date:
+    """The date right after a 时间/日期 label when a line carries several, else the first."""
+    label = re.search(r"时间|日期", line)
+    if label:
+        after = [date for position, date in dates if position >= label.start()]
+        if after:
+            return after[0]
+    return dates[0][1]
+
+
+def _dateline(blocks: tuple[Block, ...]) -> _Dateline | None:
+    """The dateline in the first 120 characters of the first or second paragraph."""
+    leads = [b.text for b in blocks if b.kind in ("paragraph", "speech", "item")][:2]
+    for lead in leads:
+        for pattern, strong in _DATELINES:
+            match = pattern.search(lead[:LEAD_CHARS])
+            if match:
+                year, month, day = match.groups()[:3]
+                return _Dateline(int(year) if year else None, int(month), int(day), _squash(match.group(0)), strong)
+    return None
+
+
+def _reconcile(line: _Dateline, best: _Found | None) -> DateGuess | None:
+    """The date line's date when the dateline agrees with it or precedes it by a few days."""
+    if best is None:
+        return None
+    if (best.date.month, best.date.day) == (line.month, line.day) and line.year in (None, best.date.year):
+        return DateGuess(best.date.isoformat(), f"{_KIND_WORDS[best.kind]} agrees with the dateline {line.text}")
+    if best.kind == REPOST:
+        return None  # a repost's timestamp says when it was copied, not when the story ran
+    story = make_date(line.year or best.date.year, line.month, line.day)
+    if story and story > best.date and line.year is None:
+        story = make_date(best.date.year - 1, line.month, line.day)  # 12月30日讯 published 2022-01-02
+    if story and 0 <= (best.date - story).days <= PUBLISHING_LAG_DAYS:
+        return DateGuess(best.date.isoformat(),
+                         f"{_KIND_WORDS[best.kind]}, {(best.date - story).days} days after the dateline {line.text}")
+    return None
+
+
+def _dated(line: _Dateline, best: _Found | None) -> DateGuess | None:
+    """A dateline with its own year (2021年12月6日电) wins over a date line that disagrees."""
+    date = make_date(line.year, line.month, line.day) if line.year else None
+    if date is None:
+        return None
+    warnings = ()
+    if best:
+        warnings = (Warning("date", f"the dateline {line.text} disagrees with the {best.words}; took the dateline"),)
+    elif not line.strong:
+        warnings = (Warning("date", f"no date line; took the date the lead opens with ({line.text})"),)
+    return DateGuess(date.isoformat(), f"dateline {line.text}", warnings)
+
+
+def _completed(line: _Dateline, best: _Found | None, cleaned: Cleaned, title: str) -> DateGuess | None:
+    """A month/day dateline completed with a year from context; always with a warning."""
+    if line.year is not None:
+        return None
+    context = _context_year(cleaned, title, line.month)
+    if context is None and best is not None:
+        context = (best.date.year, f"the {_KIND_WORDS[best.kind]}")
+    date = make_date(context[0], line.month, line.day) if context else None
+    if date is None:
+        return None
+    disagrees = f"; the {best.words} disagrees" if best else ""
+    warning = Warning("date", f"completed the dateline {line.text} with the year {context[0]} "
+                              f"from {context[1]}{disagrees}")
+    return DateGuess(date.isoformat(), f"dateline {line.text}, year from {context[1]}", (warning,))
+
+
+def _context_year(cleaned: Cleaned, title: str, month: int) -> tuple[int, str] | None:
+    """The year a month/day dateline belongs to: title, the text's own years, crumbs and footers."""
+    headline_year = title_year(title) or title_year(cleaned.headline or "")
+    if headline_year:
+        year, of_year = headline_year
+        # "2023年度…工作" with a January dateline: the report comes out the year after
+        return (year + 1, "the title (a report on the year before)") if of_year and month <= 3 else (year, "the title")
+    hints = YearHints.of(cleaned.blocks)
+    if hints.best() is not None:
+        return hints.best(), "the years in the text"
+    for dropped in cleaned.dropped:
+        if dropped.reason in ("crumb", "footer", "site-label"):
+            found = title_year(dropped.text)
+            if found:
+                return found[0], f"the {dropped.reason} line"
+    return None
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _body_date(blocks: tuple[Block, ...]) -> DateGuess:
+    """Last resort: the latest full date written in the body (an event, so published on or after)."""
+    dates = [date for block in blocks for _, date in dates_in(block.text)]
+    if dates:
+        latest = max(dates)
+        return DateGuess(latest.isoformat(), "the latest full date in the body",
+                         (Warning("date", f"no date line; guessed {latest.isoformat()}, the latest date in the body"),))
+    return DateGuess(None, "no date line, dateline or full date in the text",
+                     (Warning("date", "no publication date found"),))
+
+
+# ---------------------------------------------------------------- the text's own years
+
+_YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(年度|年)")
+_SINCE = re.compile(r"[^，。；,;！？!?]{0,14}?(?:以来|开始|起(?=[，,。]))")  # "2017年…以来": a start, not the year
+_BEFORE_COMPARED = re.compile(r"(?:较|比|同比|到|前)\s*$")  # "较2020年增加", "到2025年": a baseline or target
+# The year a lead is about: it opens with it ("【概况】 2009年，…") or names "YYYY年度".
+_LEAD_YEAR = re.compile(r"^\s*(?:【[^】]{0,12}】\s*)?((?:19|20)\d{2})\s*年度?[，,、\s]|((?:19|20)\d{2})\s*年度")
+_SENTENCE = re.compile(r"[，。,；;！？!?]")  # a lead is running text; a stray title line has no punctuation
+LEAD_WEIGHT = 3  # the first paragraph says what the briefing is about
+
+
+def title_year(text: str) -> tuple[int, bool] | None:
+    """(year, written as 年度) of the first year in a title; "2023年度" wins over a plain "2021年"."""
+    years = [(int(m.group(1)), m.group(2) == "年度") for m in _YEAR_MENTION.finditer(text or "")]
+    years = [(year, of_year) for year, of_year in years if MIN_YEAR <= year <= MAX_YEAR]
+    return next((found for found in years if found[1]), years[0] if years else None)
+
+
+@dataclass(frozen=True)
+class YearHints:
+    """How strongly the body points at each year: weighted mentions of "YYYY年", 今年, 去年."""
+
+    scores: dict
+    lead_year: int | None
+
+    @classmethod
+    def of(cls, blocks: tuple[Block, ...], published: dt.date | None = None) -> YearHints:
+        first = _first_paragraph(blocks)
+        scores: dict[int, float] = {}
+        for index, block in enumerate(blocks):
+            factor = LEAD_WEIGHT if index == first else 1
+            for year, weight in _mentions(block.text, published):
+                # a start or a baseline in the lead ("2017年以来") still says little about the year
+                scores[year] = scores.get(year, 0.0) + weight * (factor if weight >= 1 else 1)
+        lead = _LEAD_YEAR.search(blocks[first].text) if first is not None else None
+        lead_year = int(lead.group(1) or lead.group(2)) if lead else None
+        if lead_year is not None and not MIN_YEAR <= lead_year <= MAX_YEAR:
+            lead_year = None
+        return cls(scores, lead_year)
+
+    def score(self, year: int) -> float:
+        return self.scores.get(year, 0.0)
+
+    def best(self) -> int | None:
+        """The highest score; a tie goes to the latest year, the one a report is usually about."""
+        return max(self.scores, key=lambda year: (self.scores[year], year)) if self.scores else None
+
+    def is_clear(self) -> bool:
+        best = self.best()
+        if best is None:
+            return False
+        runner_up = max((s for y, s in self.scores.items() if y != best), default=0.0)
+        return best == self.lead_year or (self.scores[best] >= LEAD_WEIGHT and self.scores[best] >= 2 * runner_up)
+
+    def describe(self) -> str:
+        ranked = sorted(self.scores.items(), key=lambda item: (-item[1], -item[0]))[:4]
+        return ", ".join(f"{year}: {score:g}" for year, score in ranked)
+
+
+def _first_paragraph(blocks: tuple[Block, ...]) -> int | None:
+    """Index of the lead: the first running text, not a stray title line left in the body."""
+    return next((i for i, b in enumerate(blocks)
+                 if b.kind in ("paragraph", "speech", "item") and _SENTENCE.search(b.text)), None)
+
+
+def _mentions(text: str, published: dt.date | None) -> list[tuple[int, float]]:
+    """(year, weight) for every year the text mentions."""
+    found = []
+    for match in _YEAR_MENTION.finditer(text):
+        year = int(match.group(1))
+        if not MIN_YEAR <= year <= MAX_YEAR or (published and year > published.year):
+            continue
+        weight = 2.0 if match.group(2) == "年度" else 1.0
+        if _SINCE.match(text, match.end()):
+            weight = 0.25
+        if _BEFORE_COMPARED.search(text[max(0, match.start() - 2):match.start()]):
+            weight = 0.25
+        found.append((year, weight))
+    if published:
+        # in January and February "今年以来" may still mean the year just ended: ambiguous, skipped
+        if published.month > 2:
+            found += [(published.year, 1.0)] * text.count("今年")
+        found += [(published.year - 1, 1.0)] * text.count("去年")
+    return found
+
+
+# ---------------------------------------------------------------- reported-on year
+
+
+def find_year(cleaned: Cleaned, title: str, date: str | None) -> YearGuess:
+    """The year whose work the briefing reports on."""
+    found = title_year(title or "") or title_year(cleaned.headline or "")
+    if found:
+        return YearGuess(found[0], f"the title names {found[0]}{'年度' if found[1] else '年'}")
+    published = _as_date(date)
+    hints = YearHints.of(cleaned.blocks, published)
+    if published:
+        return _year_from_date(published, hints)
+    best = hints.best()
+    if best is None:
+        return YearGuess(None, "no title year, date or years in the text",
+                         (Warning("year", "no year found: no year in the title, no date, no years in the text"),))
+    summary = hints.describe()
+    if hints.is_clear():
+        return YearGuess(best, f"the text's own years ({summary})")
+    return YearGuess(best, f"the text's own years ({summary})",
+                     (Warning("year", f"guessed {best} from the years the text mentions ({summary})"),))
+
+
+def _year_from_date(published: dt.date, hints: YearHints) -> YearGuess:
+    this, last = published.year, published.year - 1
+    lead = hints.lead_year
+    if lead is not None and lead < this:
+        # a yearbook entry opening "2009年，…" or a report on "2023年度…工作", published later
+        return YearGuess(lead, f"the first paragraph is about {lead} (published {published.isoformat()})")
+    if published.month <= 2 and hints.score(last) > hints.score(this):
+        # a January press conference on "2023年度…工作": it reports on the year before
+        return YearGuess(last, f"published {published.isoformat()}, early in the year, about {last} "
+                               f"({hints.describe()})")
+    return YearGuess(this, f"the publication date {published.isoformat()}")
+
+
+def _as_date(value: str | None) -> dt.date | None:
+    iso = parse_date(value) if value else None
+    return dt.date.fromisoformat(iso) if iso else None

@@ -1,0 +1,262 @@
+"""Which city a briefing is about: its own city, not the ones it visits, benchmarks or lists.
+
+Evidence, strongest first: a city named in the title; ownership phrases (济宁市直机关,
+菏泽市委市直机关工委); the dateline/lead; site names and local brands (菏泽新闻网, 法治枣庄);
+the url host (suihua.dbw.cn); plain mentions in the body. A county counts for its prefecture but
+weighs less than the prefecture's own name. Places visited or benchmarked (赴井冈山学习, 对标深圳)
+do not count, and anonymised text (x委, X市, 某市) gets no place at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, city_pinyin, gazetteer
+from briefings.ingest.hanzi import to_simplified
+from briefings.model import Warning
+
+# Evidence kinds, strongest first: (weight of one mention, how many mentions count at most).
+TITLE, OWNER, LEAD, SITE, HOST, BODY, WEAK = "title", "ownership", "lead", "site", "url host", "body", "weak"
+_WEIGHTS = {TITLE: (100, 1), OWNER: (30, 3), LEAD: (20, 2), SITE: (12, 3), HOST: (10, 1), BODY: (2, 10), WEAK: (0.5, 4)}
+_ORDER = list(_WEIGHTS)
+_GUESSES = {SITE: "a site name only", HOST: "the url host only", BODY: "body mentions only", WEAK: "incidental mentions only"}
+_COUNTY_FACTOR = 0.4  # a county points at its prefecture, but less surely than the prefecture's name
+_MIN_SCORE = 4  # below this (one stray body mention) nothing is claimed
+_DOMINANCE = 2  # the winner must score at least twice the runner-up
+_BEFORE_WINDOW, _AFTER_WINDOW = 12, 24  # characters of context read around a mention
+
+_STOP = "。！？；;!?\n，,：:"
+# Before a mention (one search, clause-bounded): a visit or benchmark (对标深圳、遵义, 赴井冈山),
+# a trip (到/走进 X … 学习), an event venue (在 X 召开), a local brand (法治枣庄).
+_BEFORE = re.compile(
+    rf"(?P<visit>(?:对标|赴|前往|借鉴|取经|参访|到访)[^{_STOP}]*)$|(?P<go>到|去|来到|走进)$|(?P<venue>在)$"
+    r"|(?P<brand>法治|平安|美丽|文明|健康|幸福|数字|智慧|诚信|书香|大美|魅力|活力|清廉|廉洁|品质|生态)$"
+)
+_GO_AFTER = re.compile(rf"[^{_STOP}]{{0,6}}?(?:学习|考察|参观|观摩|取经|研学|培训|交流)")
+_VENUE_AFTER = re.compile(r"(?:市|县|区)?(?:召开|举行|举办)")
+# After a mention (one match, first alternative wins): visitors (X市考察团来我市), heritage
+# (延安精神, 遵义会议), institutions (曲阜师范大学), outlets (菏泽新闻网, 驻马店网讯, 济宁日报,
+# 枣庄机关建设网 -- before ownership, as it contains 机关), the writer's own organs (济宁市直机关).
+_AFTER = re.compile(
+    rf"(?P<visitor>(?:市|县|区)?[^{_STOP}]{{0,18}}?(?:考察团|代表团|参观团|学习团|观摩团|考察组|调研组"
+    r"|一行(?:莅临|来我|到我)|莅临|来我(?:市|县|区|单位)|到我(?:市|县|区)))"
+    r"|(?P<heritage>精神|会议|时期|革命|起义|红色|老区)"
+    r"|(?P<institution>(?:市|县)?(?:师范|大学|学院|职业|理工|医科|医院|中学|小学))"
+    r"|(?P<site>(?:市|县|区)?[\u4e00-\u9fff]{0,5}?(?:网|日报|晚报|都市报|电视台|广播电视|融媒|发布(?!会)|手机报))"
+    r"|(?P<owner>(?:市|州|盟|地区|县|区|省)?(?:市直|县直|区直|省直|直属|直|委|政府|人大|政协|纪委|级机关|机关))"
+)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]*")
+# The writer hid the own place: x委直属机关工委, *市, X市, ××市, xx市, 某市 (not markdown **bold**)
+_ANONYMISED = re.compile(r"(?<![A-Za-z0-9*＊])(?:[xXｘＸ×]{1,3}|(?<!\*)[*＊](?![*＊])|某{1,2})(?:省|市|县|区|州|委)(?!民)")
+_ANONYMISED_HINT = re.compile(r"[xXｘＸ×*＊某][xXｘＸ×*＊某]{0,2}[省市县区州委]")  # 15x faster to scan for
+_CRUMB = re.compile(r"位置|首页|>|»|来源|作者|出处|主办|编辑|发布")
+_HOST_NOISE = frozenset("www m wap gov com cn net org edu news www2 mp".split())  # noqa: SIM905
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str | None
+    province: str | None
+    evidence: str  # short human string for the archivist, e.g. "title: 驻马店"
+    warnings: tuple[Warning, ...] = ()
+
+
+@dataclass
+class _Tally:
+    """Evidence gathered for one city (or one province)."""
+
+    kinds: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    county_only: bool = True
+    saturated: bool = False  # more body mentions cannot change the score: skip them (speed)
+
+    def add(self, kind: str, snippet: str, county: bool) -> None:
+        self.kinds[kind].append(snippet)
+        self.county_only &= county
+        if kind in (OWNER, SITE, BODY):
+            self.saturated = all(len(self.kinds.get(k, ())) >= _WEIGHTS[k][1] for k in (OWNER, SITE, BODY))
+
+    @property
+    def score(self) -> float:
+        total = sum(_WEIGHTS[k][0] * min(len(s), _WEIGHTS[k][1]) for k, s in self.kinds.items())
+        return total * (_COUNTY_FACTOR if self.county_only else 1)
+
+    @property
+    def best(self) -> str:
+        return min(self.kinds, key=_ORDER.index)
+
+    def evidence(self) -> str:
+        snippets = self.kinds[self.best]
+        distinct = "、".join(list(dict.fromkeys(snippets))[:2])
+        return f"{self.best}: {distinct}" + (f" (×{len(snippets)})" if len(snippets) > 1 else "")
+
+
+def find_place(
+    *,
+    title: str,
+    lead: str,
+    body: str,
+    meta: Sequence[str] = (),
+    url: str | None = None,
+    source: str | None = None,
+) -> Place:
+    """The briefing's own city and province, with the evidence and any doubts."""
+    title, lead, body = to_simplified(title or ""), to_simplified(lead or ""), to_simplified(body or "")
+    cities: dict[str, _Tally] = defaultdict(_Tally)
+    provinces: dict[str, _Tally] = defaultdict(_Tally)
+    for section, text in [("title", title), ("lead", lead), ("body", body), ("source", to_simplified(source or ""))]:
+        _collect(section, text, cities, provinces)
+    for line in meta:
+        _collect("meta", to_simplified(line or ""), cities, provinces)
+    _collect_host(url, cities)
+
+    marks = _anonymised(f"{title}\n{lead}\n{body}")
+    if marks and not any(TITLE in t.kinds for t in cities.values()):
+        reason = f"the text is anonymised ({'、'.join(marks[:4])}): its own place is hidden"
+        return _missing(reason, None, "anonymised")
+    return _decide(cities, provinces, marks)
+
+
+def _anonymised(text: str) -> list[str]:
+    """The distinct anonymised place marks (x委, X市, 某市 ...) in the text."""
+    marks = (_ANONYMISED.search(text, hint.start(), hint.end() + 1) for hint in _ANONYMISED_HINT.finditer(text))
+    return list(dict.fromkeys(m.group() for m in marks if m))
+
+
+def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict[str, _Tally]) -> None:
+    """Classify every place name in one section and add it to the tallies."""
+    if not text:
+        return
+    g = gazetteer()
+    crumb = section == "meta" and bool(_CRUMB.search(text))
+    hits, title_city = g.scanner.scan(text), None
+    for i, (start, end, found) in enumerate(hits):
+        entry = g.names[found]
+        if entry.ambiguous or (entry.city is None and entry.level != PROVINCE):
+            continue
+        tally = provinces[entry.province] if entry.city is None else cities[entry.city]
+        if section == "body" and tally.saturated:
+            continue
+        # A name followed at once by another (北京市朝阳区委, 济宁市曲阜市直机关) shares its context.
+        following = i + 1
+        while following < len(hits) and hits[following][0] == end:
+            end, following = hits[following][1], following + 1
+        limit = min(end + _AFTER_WINDOW, hits[following][0] if following < len(hits) else len(text))
+        kind, snippet = _classify(section, text, start, end, limit, crumb)
+        # A bare county short name in running text is too often part of a word (创建水平 has
+        # 建水, 搭建平台 has 建平): it counts only in the title, a site name or an organ's name.
+        if kind is None or (entry.level == COUNTY and not entry.full and kind in (LEAD, BODY, WEAK)):
+            continue
+        if kind == TITLE and entry.city:  # headlines name their subject first (菏泽：学习济宁经验)
+            kind = LEAD if title_city not in (None, entry.city) else kind
+            title_city = title_city or entry.city
+        tally.add(kind, snippet, county=entry.level == COUNTY)
+
+
+def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: bool) -> tuple[str | None, str]:
+    """What one mention says about ownership: an evidence kind, or None if it must not count.
+
+    The context after a mention ends at the next place name (limit), so in 济宁市委…欢迎枣庄市
+    考察团来我市 the delegation is 枣庄's, not 济宁's.
+    """
+    name = text[start:end]
+    before = _BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
+    after = _AFTER.match(text, end, limit)
+    context = after.lastgroup if after else None
+    if context in ("visitor", "heritage") or (before and before.lastgroup == "visit"):
+        return None, name
+    if before and before.lastgroup == "go" and _GO_AFTER.match(text, end, limit):
+        return None, name
+    if before and before.lastgroup == "venue" and _VENUE_AFTER.match(text, end, limit):
+        return None, name
+    if context == "institution":
+        return WEAK, name
+    if section == "title":
+        return TITLE, name
+    if section == "source":
+        return SITE, name
+    if context == "site":
+        return SITE, name + after.group()
+    if context == "owner":
+        return OWNER, name + _CJK_RUN.match(text, end, end + 8).group()
+    if before and before.lastgroup == "brand":
+        return SITE, before.group() + name
+    if section == "meta":
+        return (SITE, name) if crumb else (None, name)
+    return (LEAD if section == "lead" else BODY), name
+
+
+def _collect_host(url: str | None, cities: dict[str, _Tally]) -> None:
+    """suihua.dbw.cn -> 绥化市: a host label that is exactly a city's pinyin."""
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:
+        return
+    if not host:
+        return
+    readings, shared = city_pinyin()
+    for label in host.lower().split("."):
+        if label in _HOST_NOISE:
+            continue
+        if label in readings:
+            cities[readings[label].name].add(HOST, label, county=False)
+        for city in shared.get(label, ()):  # fuzhou: supports 福州 or 抚州 only if the text names it
+            if city in cities and cities[city].kinds:
+                cities[city].add(HOST, label, county=False)
+
+
+def _decide(cities: dict[str, _Tally], provinces: dict[str, _Tally], marks: list[str]) -> Place:
+    g = gazetteer()
+    found = [(c, t) for c, t in cities.items() if t.kinds]
+    ranked = sorted(found, key=lambda item: item[1].score, reverse=True)
+    warnings = [Warning("city", f"the text also contains anonymised places ({'、'.join(marks[:4])})")] if marks else []
+    province, province_tally = _dominant_province(provinces)
+    if province and ranked and province_tally.best == TITLE and ranked[0][1].best != TITLE:
+        ranked = []  # a headline 湖北省直机关工委召开… is about the province, not the cities taking part
+    if ranked and ranked[0][1].score >= _MIN_SCORE:
+        city, tally = ranked[0]
+        runner_up = ranked[1][1].score if len(ranked) > 1 else 0
+        if tally.score >= _DOMINANCE * runner_up:
+            warnings.extend(_doubts(city, tally))
+            return Place(city, g.cities[city].province, tally.evidence(), tuple(warnings))
+        contenders = [(c, t) for c, t in ranked if t.score * _DOMINANCE > tally.score]
+        listed = "; ".join(f"{c} ({t.evidence()})" for c, t in contenders)
+        shared = {g.cities[c].province for c, _ in contenders}
+        province = shared.pop() if len(shared) == 1 else None  # all in one province: that is sure
+        evidence = f"cities of {province}" if province else ""
+        return _missing(f"several cities, none dominant: {listed}", province, evidence, warnings)
+    if province:
+        return _missing("no city named, only the province", province, province_tally.evidence(), warnings)
+    weak = "; ".join(f"{c} ({t.evidence()})" for c, t in ranked)
+    return _missing(f"no place named{' (too weak: ' + weak + ')' if weak else ''}", None, "", warnings)
+
+
+def _dominant_province(provinces: dict[str, _Tally]) -> tuple[str | None, _Tally]:
+    """A province that is the subject (山东省直机关, a province in the title or lead)."""
+    strong = [(p, t) for p, t in provinces.items() if t.kinds and t.best in (TITLE, OWNER, LEAD)]
+    ranked = sorted(strong, key=lambda item: item[1].score, reverse=True)
+    if ranked and (len(ranked) == 1 or ranked[0][1].score >= _DOMINANCE * ranked[1][1].score):
+        return ranked[0]
+    return None, _Tally()
+
+
+def _doubts(city: str, tally: _Tally) -> list[Warning]:
+    """Say so when the city rests on weak evidence only."""
+    if tally.county_only:
+        counties = "、".join(dict.fromkeys(s for snippets in tally.kinds.values() for s in snippets))
+        return [Warning("city", f"guessed from a county only: {counties} -> {city}")]
+    if tally.best in _GUESSES:
+        return [Warning("city", f"guessed from {_GUESSES[tally.best]} ({tally.evidence()})")]
+    return []
+
+
+def _missing(reason: str, province: str | None, evidence: str, warnings: Sequence[Warning] = ()) -> Place:
+    found = [*warnings, Warning("city", f"unknown: {reason}")]
+    if province is None:
+        found.append(Warning("province", f"unknown: {reason}"))
+    return Place(None, province, evidence, tuple(found))
+
+

@@ -1,0 +1,202 @@
+"""Reading: archive file bytes -> Source (decoded text, front matter and sidecar split off).
+
+Decoding (encodings, damaged bytes) is briefings.decoding's job; what it repaired travels on
+as Source.problems, so the build warns about the file.
+
+Files over MAX_FILE_BYTES are not read: a briefing is a few pages (the longest yearbook
+chapter seen is ~200 KB); a 20 MB file is a dump or a mistake, and reading it would put
+tens of MB into one page and into the search index every reader downloads.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from briefings.ingest.decoding import decode_bytes
+from briefings.model import OVERRIDABLE_FIELDS, ArchiveError, Source
+
+BRIEFING_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_SIDECAR_BYTES = 64 * 1024  # a sidecar sets a few fields
+_FRONT_MATTER_START = re.compile(r"---[ \t]*\n")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# Scraped plain text keeps entities of the page it came from (&nbsp; &ldquo;): they are
+# characters the reader should see. What they decode to is still escaped when rendered.
+_WHITESPACE_ENTITIES = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#12288|#x3000);")
+
+
+def is_briefing_file(path: Path) -> bool:
+    return path.suffix.lower() in BRIEFING_SUFFIXES
+
+
+def read_source(path: Path, relative_path: str) -> Source:
+    """Read one archive file. Raises ArchiveError naming the file and the problem."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ArchiveError(
+                relative_path,
+                f"is {size / 1024 / 1024:.1f} MB, over the {MAX_FILE_BYTES // 1024 // 1024} MB limit for one"
+                " briefing: not read (split or trim the file)",
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArchiveError(relative_path, f"cannot be read: {error.strerror or error}") from error
+    if not data:
+        raise ArchiveError(relative_path, "is empty (0 bytes)")
+    kind = BRIEFING_SUFFIXES.get(path.suffix.lower(), "txt")
+    decoded = decode_bytes(data, relative_path)
+    overrides, body = split_front_matter(decoded.text, relative_path)
+    overrides.update(read_sidecar(path, relative_path))
+    if kind == "html":
+        body = html_to_text(body)
+    elif kind == "md":
+        body = markdown_to_text(body)
+    else:
+        body = decode_entities(body)
+    if not body.strip():
+        what = "holds only whitespace" if not decoded.text.strip() else "has no briefing text"
+        raise ArchiveError(relative_path, f"is empty: {what}")
+    return Source(path=relative_path, text=body, overrides=overrides, encoding=decoded.encoding, kind=kind,
+                  problems=decoded.problems)
+
+
+def decode(data: bytes, relative_path: str = "") -> tuple[str, str]:
+    """Bytes -> (text with "\\n" newlines, encoding name); see briefings.decoding."""
+    decoded = decode_bytes(data, relative_path)
+    return decoded.text, decoded.encoding
+
+
+def split_front_matter(text: str, relative_path: str) -> tuple[dict, str]:
+    """Split an optional leading YAML block (--- … ---) from the body."""
+    if not _FRONT_MATTER_START.match(text):
+        return {}, text
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ArchiveError(relative_path, "front matter starts with '---' but never closes")
+    return _parse_yaml_mapping(match.group(1), relative_path, "front matter"), text[match.end():]
+
+
+def read_sidecar(path: Path, relative_path: str) -> dict:
+    """A NAME.yml beside NAME.txt overrides the file's own front matter: it is the archivist's word."""
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = path.with_suffix(suffix)
+        if sidecar.is_file():
+            try:
+                if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+                    raise ArchiveError(relative_path, f"sidecar {sidecar.name} is over {MAX_SIDECAR_BYTES // 1024} KB")
+                text = sidecar.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as error:
+                raise ArchiveError(relative_path, f"sidecar {sidecar.name} cannot be read: {error}") from error
+            return _parse_yaml_mapping(text, relative_path, f"sidecar {sidecar.name}")
+    return {}
+
+
+class _StringDatesLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text: 2021-13-01 is then a bad *field*, not a crash.
+
+    Aliases (*name) are refused: no field needs one, and nested aliases ("billion laughs")
+    make a value that is tiny in the file and astronomically long once turned into text.
+    """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases such as *{event.anchor} are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+_StringDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _parse_yaml_mapping(text: str, relative_path: str, where: str) -> dict:
+    try:
+        data = yaml.load(text, Loader=_StringDatesLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ArchiveError(relative_path, f"{where} is not valid YAML{at}: {problem}") from error
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ArchiveError(relative_path, f"{where} must be a mapping of field: value")
+    unknown = sorted(str(key) for key in data if key not in OVERRIDABLE_FIELDS)
+    if unknown:
+        allowed = ", ".join(OVERRIDABLE_FIELDS)
+        raise ArchiveError(relative_path, f"{where} field '{unknown[0]}' is not known (allowed: {allowed})")
+    return dict(data)
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of an HTML page, one line per block element; scripts and styles dropped."""
+
+    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+              "header", "footer", "table", "ul", "ol", "blockquote", "title", "dd", "dt", "hr", "pre"}
+    HIDDEN = {"script", "style", "noscript", "template", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden_depth = 0
+        self.in_title = False
+        self.title = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden_depth += 1
+        if tag == "title":
+            self.in_title = True
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN and self.hidden_depth:
+            self.hidden_depth -= 1
+        if tag == "title":
+            self.in_title = False
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        elif not self.hidden_depth:
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_to_text(markup: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    lines = [line.strip() for line in text.split("\n")]
+    body = "\n".join(line for line in lines if line)
+    # A page whose body lacks its own headline still names it in <title>.
+    title = " ".join(parser.title.split())
+    if title and title not in body[:500]:
+        body = f"{title}\n{body}"
+    return body
+
+
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
+
+
+def markdown_to_text(markup: str) -> str:
+    """Markdown briefings are mostly plain text; heading marks are layout, not words."""
+    return decode_entities(_MD_HEADING.sub(r"\1", markup))
+
+
+def decode_entities(text: str) -> str:
+    return html.unescape(_WHITESPACE_ENTITIES.sub(" ", text))

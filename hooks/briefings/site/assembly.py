@@ -1,0 +1,137 @@
+"""Everything the archive adds to the site: its pages (GeneratedPage: title, HTML body,
+headings, metadata) and its other files as (docs path, content) pairs.
+
+The hook (hooks/archive.py) hands each to MkDocs (a page as it is, a file as File.generated);
+nothing here knows MkDocs, so a test can build the whole site's pages, feeds and data without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from briefings.site.pages.briefing import render_briefing_page
+from briefings.site.catalog import Catalog, ProgramEntry, briefing_src, build_catalog
+from briefings.site.pages.facets import render_city_index, render_facet_pages, render_program_index, render_year_index
+from briefings.site.pages.home import render_home
+from briefings.model import Briefing, Rejection
+from briefings.site.markup import Linker
+from briefings.site.pages.parts import GeneratedPage, pages_of
+from briefings.site.pages.report import render_report
+from briefings.search.index import catalog_search_files
+from briefings.site.data import SiteAddress, catalog_data, report_data, report_entries, to_json_bytes
+from briefings.site.feeds.channels import render_site_feeds
+
+EPOCH_DAY = "1970-01-01"  # the date of an archive without dates: fixed, never the build clock
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    site_title: str
+    site_url: str  # absolute, e.g. https://briefings.example.org/ (feeds need absolute links)
+    site_description: str = ""
+    directory_urls: bool = True
+    page_size: int = 50
+    feed_limit: int = 50
+
+    @property
+    def address(self) -> SiteAddress:
+        return SiteAddress(urlsplit(self.site_url).path.rstrip("/"), self.directory_urls)
+
+
+@dataclass(frozen=True)
+class SiteCaches:
+    """What a rebuild may reuse instead of making again; None: made every time. Keyed by
+    content, so a stale entry is never found (the hook keeps them in .cache/briefings/)."""
+
+    search_keys: object = None  # search_index.SearchKeyCache: each briefing's index keys
+    feeds: object = None  # get_bytes/put_bytes (page_cache.PageCache): finished feeds
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    src_uri: str  # docs-relative POSIX path: "briefings/x.md", "cities/jining/feed.xml"
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class Site:
+    catalog: Catalog
+    pages: tuple[GeneratedPage, ...]
+    files: tuple[GeneratedFile, ...]  # feeds, data, the search index
+    report: dict  # the data of /report.json
+    page_dates: dict[str, str]  # docs path -> YYYY-MM-DD of its newest briefing, for the sitemap
+    site_date: str  # the newest briefing's date: for every other page (about, report)
+
+    def page_date(self, src_uri: str) -> str:
+        """The sitemap's <lastmod> of a page: a date from the archive, never the build clock."""
+        return self.page_dates.get(src_uri, self.site_date)
+
+
+def build_site(
+    briefings: Iterable[Briefing],
+    rejections: Iterable[Rejection],
+    programs: Iterable[ProgramEntry | tuple],
+    settings: SiteSettings,
+    slugify_name: Callable[[str], str],
+    archive_files: Iterable[str] = (),
+    caches: SiteCaches | None = None,
+) -> Site:
+    """programs: the vocabulary (ProgramEntry, or (name, description[, aliases])); archive_files: every archive-relative
+    path, so the report can account for files that are not briefings (vocabulary, sidecars);
+    caches: what a rebuild reuses (see SiteCaches)."""
+    briefings = tuple(briefings)
+    rejections = tuple(rejections)
+    catalog = build_catalog(briefings, tuple(programs), slugify_name)
+    entries = report_entries(briefings, rejections, archive_files, settings.address)
+    report = report_data(entries)
+    pages = tuple(_pages(catalog, settings, report))
+    files = tuple(_files(catalog, settings, report, caches or SiteCaches()))
+    _check_unique_paths([page.src_uri for page in pages] + [file.src_uri for file in files])
+    page_dates = {briefing_src(briefing): content_date([briefing]) for briefing in catalog.briefings}
+    for facet in catalog.facets:
+        for number in range(1, len(pages_of(facet.briefings, settings.page_size)) + 1):
+            page_dates[facet.page_src(number)] = content_date(facet.briefings)
+    return Site(catalog, pages, files, report, page_dates, content_date(catalog.briefings))
+
+
+def content_date(briefings: Iterable[Briefing]) -> str:
+    """The newest date among the briefings (a year alone counts as its 1 January)."""
+    days = [b.date if b.date else f"{b.year:04d}-01-01" for b in briefings if b.date or b.year]
+    return max(days, default=EPOCH_DAY)
+
+
+def _pages(catalog: Catalog, settings: SiteSettings, report: dict) -> Iterator[GeneratedPage]:
+    title = settings.site_title
+    links = Linker(settings.directory_urls)
+    yield render_home(catalog, title, settings.site_description, links)
+    yield render_city_index(catalog, title, links)
+    yield render_year_index(catalog, title, links)
+    yield render_program_index(catalog, title, links)
+    for facet in catalog.facets:
+        yield from render_facet_pages(facet, catalog, title, settings.page_size, links)
+    for briefing in catalog.briefings:
+        yield render_briefing_page(briefing, catalog, title, links)
+    page_src_of = {briefing.path: briefing_src(briefing) for briefing in catalog.briefings}
+    yield from render_report(report["files"], report["counts"], page_src_of, links)
+
+
+def _files(catalog: Catalog, settings: SiteSettings, report: dict, caches: SiteCaches) -> Iterator[GeneratedFile]:
+    for src, data in render_site_feeds(
+        catalog, settings.address, settings.site_url, settings.site_title, settings.feed_limit, caches.feeds
+    ):
+        yield GeneratedFile(src, data)
+    yield GeneratedFile("catalog.json", to_json_bytes(catalog_data(catalog, settings.address)))
+    yield GeneratedFile("report.json", to_json_bytes(report))
+    # Our search index (search/*.js), loaded by docs/assets/briefings/search.js on demand.
+    for src, script in catalog_search_files(catalog, settings.directory_urls, key_cache=caches.search_keys):
+        yield GeneratedFile(src, script)
+
+
+def _check_unique_paths(paths: list[str]) -> None:
+    seen: set[str] = set()
+    for path in paths:
+        if path in seen:
+            raise ValueError(f"two generated files share the path {path}")
+        seen.add(path)

@@ -1,0 +1,139 @@
+"""Machine-readable site data: /catalog.json (briefings and facet pages) and /report.json
+(every archive file: the page it became, what was guessed, what was rejected and why)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from briefings.site.catalog import Catalog, Facet, briefing_src
+from briefings.site.markup import docs_url
+from briefings.model import Briefing, Rejection
+
+VOCABULARY_FILE = "programs.yml"
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """How docs paths become site-absolute URLs ("/briefings/x/"), as MkDocs writes them."""
+
+    base_path: str = ""  # the path of site_url without its trailing slash, e.g. "" or "/archive"
+    directory_urls: bool = True
+
+    def url(self, src_uri: str) -> str:
+        return f"{self.base_path}/{docs_url(src_uri, self.directory_urls).removeprefix('./')}"
+
+
+def catalog_data(catalog: Catalog, address: SiteAddress) -> dict:
+    return {
+        "briefings": [_briefing_record(briefing, address) for briefing in catalog.briefings],
+        "facets": [_facet_record(facet, address) for facet in catalog.facets],
+    }
+
+
+def _briefing_record(briefing: Briefing, address: SiteAddress) -> dict:
+    return {
+        "id": briefing.id,
+        "url": address.url(briefing_src(briefing)),
+        "title": briefing.title,
+        "city": briefing.city,
+        "province": briefing.province,
+        "year": briefing.year,
+        "date": briefing.date,
+        "programs": list(briefing.programs),
+        "source": briefing.source,
+        "original_url": briefing.url,
+        "reprints": [{"path": r.path, "source": r.source, "url": r.url, "date": r.date} for r in briefing.reprints],
+    }
+
+
+def _facet_record(facet: Facet, address: SiteAddress) -> dict:
+    return {
+        "kind": facet.kind,
+        "name": facet.name,
+        "slug": facet.slug,
+        "url": address.url(facet.index_src),
+        "rss": address.url(facet.rss_src) if facet.has_feed else None,
+        "atom": address.url(facet.atom_src) if facet.has_feed else None,
+        "count": facet.count,
+    }
+
+
+def report_entries(
+    briefings: Iterable[Briefing],
+    rejections: Iterable[Rejection],
+    all_files: Iterable[str],
+    address: SiteAddress,
+) -> list[dict]:
+    """One entry per archive file, sorted by path. all_files: archive-relative POSIX paths;
+    files that ingest did not report (the vocabulary, sidecars) are listed for completeness."""
+    entries: dict[str, dict] = {}
+    for briefing in briefings:
+        entries[briefing.path] = _entry(
+            briefing.path,
+            "page",
+            id=briefing.id,
+            title=briefing.title,
+            page=address.url(briefing_src(briefing)),
+            guessed=[{"field": w.field, "message": w.message} for w in briefing.warnings],
+            discovered=list(briefing.discovered),  # campaign names programs.yml does not list yet
+        )
+        for reprint in briefing.reprints:  # accounted for: merged into the page of the copy that kept it
+            entries[reprint.path] = _entry(
+                reprint.path,
+                "reprint",
+                id=briefing.id,
+                title=briefing.title,
+                page=address.url(briefing_src(briefing)),
+                reason=f"a reprint of {briefing.path}: merged into its page",
+            )
+    for rejection in rejections:
+        entries[rejection.path] = _entry(rejection.path, "rejected", reason=rejection.reason)
+    for path in all_files:
+        if path not in entries:
+            entries[path] = _entry(path, _role(path))
+    return [entries[path] for path in sorted(entries)]
+
+
+def _entry(path: str, status: str, **fields) -> dict:
+    """A report entry; every entry has every key, so readers of report.json need no guards."""
+    entry = {
+        "path": path,
+        "status": status,
+        "id": None,
+        "title": None,
+        "page": None,
+        "guessed": [],
+        "discovered": [],
+        "reason": None,
+    }
+    entry.update(fields)
+    return entry
+
+
+def _role(path: str) -> str:
+    name = path.rsplit("/", 1)[-1]
+    if name == VOCABULARY_FILE:
+        return "vocabulary"
+    return "sidecar" if name.endswith(SIDECAR_SUFFIXES) else "unread"
+
+
+def report_data(entries: list[dict]) -> dict:
+    statuses = [entry["status"] for entry in entries]
+    return {
+        "counts": {
+            "files": len(entries),
+            "pages": statuses.count("page"),
+            "rejected": statuses.count("rejected"),
+            "reprints": statuses.count("reprint"),
+            "guessed_fields": sum(len(entry["guessed"]) for entry in entries),
+        },
+        "files": entries,
+    }
+
+
+def to_json_bytes(data: dict) -> bytes:
+    """Stable bytes: keys in the order built, UTF-8 text kept readable, a final newline."""
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

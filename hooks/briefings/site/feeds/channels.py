@@ -1,0 +1,103 @@
+"""The site's feeds: one RSS 2.0 + Atom pair for the whole site and one for every city and
+every program, next to its facet page. Turns the catalog into briefings.feeds' plain records."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from urllib.parse import urljoin
+
+from briefings.site.catalog import Catalog, Facet, briefing_src
+from briefings.site.pages.facets import facet_title
+from briefings.site.feeds.writer import FeedChannel, FeedEntry, render_feeds
+from briefings.site.markup import excerpt
+from briefings.model import Briefing
+from briefings.site.data import SiteAddress
+
+SUMMARY_LENGTH = 200
+# A cached feed is found by its channel and entries; raise when briefings.feeds changes how
+# they are written (the feed cache is kept across builds).
+FEED_CACHE_VERSION = 1
+
+
+def feed_entry(briefing: Briefing, address: SiteAddress, site_url: str) -> FeedEntry:
+    return FeedEntry(
+        guid=briefing.id,
+        title=briefing.title,
+        link=absolute(site_url, address.url(briefing_src(briefing))),
+        date=briefing.date,
+        year=briefing.year,
+        categories=tuple(name for name in (briefing.city, *briefing.programs) if name),
+        summary=excerpt(briefing.text, SUMMARY_LENGTH),
+        paragraphs=tuple(paragraph for paragraph in briefing.text.split("\n\n") if paragraph.strip()),
+    )
+
+
+def render_site_feeds(
+    catalog: Catalog, address: SiteAddress, site_url: str, site_title: str, limit: int, cache=None
+) -> Iterator[tuple[str, bytes]]:
+    """(docs path, bytes) of every feed file: feed.xml/atom.xml at the root, per city, per program.
+
+    Facet lists are in the feeds' order (catalog.newest_first_key), so a feed needs the entries
+    of its first `limit` briefings only; each entry is made once, however many feeds show it.
+    cache (get_bytes/put_bytes, e.g. a PageCache): feeds by their channel and entries, so a
+    rebuild runs feedgen only for the feeds whose briefings changed."""
+    made: dict[str, FeedEntry] = {}
+
+    def entries(briefings) -> list[FeedEntry]:
+        shown = briefings[: max(limit, 0)]
+        for briefing in shown:
+            if briefing.id not in made:
+                made[briefing.id] = feed_entry(briefing, address, site_url)
+        return [made[briefing.id] for briefing in shown]
+
+    site = FeedChannel(
+        title=site_title,
+        link=absolute(site_url, address.url("index.md")),
+        description=f"{site_title}：最新简报",
+        rss_url=absolute(site_url, address.url("feed.xml")),
+        atom_url=absolute(site_url, address.url("atom.xml")),
+        limit=limit,
+    )
+    yield from _pair("feed.xml", "atom.xml", site, entries(catalog.briefings), cache)
+    for facet in catalog.facets:
+        if facet.has_feed:
+            channel = _facet_channel(facet, address, site_url, site_title, limit)
+            yield from _pair(facet.rss_src, facet.atom_src, channel, entries(facet.briefings), cache)
+
+
+def _facet_channel(
+    facet: Facet, address: SiteAddress, site_url: str, site_title: str, limit: int
+) -> FeedChannel:
+    return FeedChannel(
+        title=f"{site_title} · {facet_title(facet)}",
+        link=absolute(site_url, address.url(facet.index_src)),
+        description=f"{facet_title(facet)}的最新市直机关党建简报",
+        rss_url=absolute(site_url, address.url(facet.rss_src)),
+        atom_url=absolute(site_url, address.url(facet.atom_src)),
+        limit=limit,
+    )
+
+
+def _pair(
+    rss_src: str, atom_src: str, channel: FeedChannel, entries: list[FeedEntry], cache=None
+) -> Iterator[tuple[str, bytes]]:
+    key = None
+    if cache is not None:
+        key = hashlib.sha256(f"{FEED_CACHE_VERSION}{channel!r}{entries!r}".encode("utf-8", "surrogatepass")).hexdigest()
+        rss, atom = cache.get_bytes(f"{key}-rss"), cache.get_bytes(f"{key}-atom")
+        if rss is not None and atom is not None:
+            yield rss_src, rss
+            yield atom_src, atom
+            return
+    rss, atom = render_feeds(channel, entries)  # it keeps the newest channel.limit
+    if key is not None:
+        cache.put_bytes(f"{key}-rss", rss)
+        cache.put_bytes(f"{key}-atom", atom)
+    yield rss_src, rss
+    yield atom_src, atom
+
+
+def absolute(site_url: str, site_path: str) -> str:
+    """An absolute URL for a site-absolute path, under site_url's host."""
+    return urljoin(site_url, site_path)

@@ -1,0 +1,132 @@
+"""The facet pages (a city, a year, a program, a city in a year) and their indexes (cities
+grouped by province, years, programs), as GeneratedPage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from briefings.site.catalog import Catalog, Facet, year_counts
+from briefings.site.charts import year_bar_chart
+from briefings.site.markup import Linker, html_text
+from briefings.site.pages.parts import GeneratedPage, PageBody, briefing_list, feed_links, feed_meta, pager, pages_of
+
+KIND_LABELS = {"city": "城市", "year": "年份", "program": "专项工作", "city-year": "城市年份"}
+CITY_INDEX = "cities/index.md"
+YEAR_INDEX = "years/index.md"
+PROGRAM_INDEX = "programs/index.md"
+
+
+def facet_title(facet: Facet) -> str:
+    if facet.kind == "year" and facet.year is not None:
+        return f"{facet.year} 年"
+    if facet.kind == "city-year":
+        return f"{facet.name} 年"
+    return facet.name
+
+
+def render_facet_pages(
+    facet: Facet, catalog: Catalog, site_title: str, page_size: int, links: Linker
+) -> Iterator[GeneratedPage]:
+    """Every page of the facet's list, newest briefings first."""
+    pages = pages_of(facet.briefings, page_size)
+    for number, members in enumerate(pages, start=1):
+        body = PageBody(facet.page_src(number), links)
+        title = facet_title(facet) if number == 1 else f"{facet_title(facet)}（第 {number} 页）"
+        body.heading(1, title)
+        body.add(_lead(facet, catalog, body))
+        if number == 1:
+            body.add(_overview(facet, catalog, body))
+        page_links = pager(facet, number, len(pages), body)
+        body.add(page_links, briefing_list(members, body, catalog), page_links)
+        yield body.page(
+            title,
+            description=_description(facet),
+            feeds=feed_meta(facet if facet.has_feed else None, site_title),
+            facet={"kind": facet.kind, "slug": facet.slug, "count": facet.count},
+        )
+
+
+def _description(facet: Facet) -> str:
+    return f"{facet_title(facet)}：{facet.count} 篇市直机关党建简报"
+
+
+def _lead(facet: Facet, catalog: Catalog, body: PageBody) -> str:
+    parts = []
+    if facet.kind == "city" and facet.province:
+        group = catalog.province_group(facet.province)
+        parts.append(
+            body.link(facet.province, f"{CITY_INDEX}#{group.slug}") if group else html_text(facet.province)
+        )
+    if facet.kind == "city-year":
+        city = catalog.city_facet(facet.briefings[0])
+        year = catalog.year_facet(facet.briefings[0])
+        parts.append(f"{body.link(city.name, city.index_src)} · {body.link(f'{facet.year} 年', year.index_src)}")
+    parts.append(f'<span class="facet-count">共 <strong>{facet.count}</strong> 篇简报</span>')
+    if facet.has_feed:
+        parts.append(feed_links(body, facet))
+    lead = f"<p>{' · '.join(parts)}</p>"
+    if facet.description:
+        lead = f"<p>{html_text(facet.description)}</p>\n{lead}"
+    return f'<div class="facet-lead">\n{lead}\n</div>\n'
+
+
+def _overview(facet: Facet, catalog: Catalog, body: PageBody) -> str:
+    """Per-year chart and year links on city and program pages; cities of the year on year pages."""
+    if facet.kind in ("city", "program") and facet.briefings:
+        text = year_bar_chart(year_counts(facet.briefings), f"{facet.name}：各年份简报数") + "\n"
+        if facet.kind == "city":
+            city_years = [catalog.city_year_facet(b) for b in facet.briefings]
+            distinct = sorted({f.slug: f for f in city_years if f}.values(), key=lambda f: -(f.year or 0))
+            if distinct:
+                links = " · ".join(f"{body.link(f'{f.year} 年', f.index_src)}（{f.count}）" for f in distinct)
+                text += f"<p>按年份：{links}</p>\n"
+        return text
+    if facet.kind == "year":
+        cities = {}
+        for briefing in facet.briefings:
+            target = catalog.city_year_facet(briefing) or catalog.city_facet(briefing)
+            cities[target.directory] = (catalog.city_facet(briefing).name, target)
+        links = " · ".join(
+            f"{body.link(name, target.index_src)}（{target.count}）"
+            for name, target in sorted(cities.values(), key=lambda item: item[1].directory)
+        )
+        return f"<p>本年城市：{links}</p>\n" if links else ""
+    return ""
+
+
+def _link_list(items: list[str]) -> str:
+    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n"
+
+
+def render_city_index(catalog: Catalog, site_title: str, links: Linker) -> GeneratedPage:
+    body = PageBody(CITY_INDEX, links)
+    body.heading(1, "城市")
+    body.add(f"<p>共 <strong>{len(catalog.cities)}</strong> 个城市（含未知城市），按省份分组。</p>\n")
+    for group in catalog.provinces:
+        body.heading(2, group.name, anchor=group.slug)
+        body.add(_link_list([f"{body.link(city.name, city.index_src)}（{city.count} 篇）" for city in group.cities]))
+    return body.page("城市", description="按省份分组的城市列表", feeds=feed_meta(None, site_title))
+
+
+def render_year_index(catalog: Catalog, site_title: str, links: Linker) -> GeneratedPage:
+    body = PageBody(YEAR_INDEX, links)
+    body.heading(1, "年份")
+    body.add(year_bar_chart({facet.year: facet.count for facet in catalog.years}, "各年份简报数") + "\n")
+    body.add(_link_list([f"{body.link(facet_title(f), f.index_src)}（{f.count} 篇）" for f in catalog.years]))
+    return body.page("年份", description="按年份浏览简报", feeds=feed_meta(None, site_title))
+
+
+def render_program_index(catalog: Catalog, site_title: str, links: Linker) -> GeneratedPage:
+    body = PageBody(PROGRAM_INDEX, links)
+    body.heading(1, "专项工作")
+    body.add("<p>市直机关党建中的品牌创建、评比与专项活动。</p>\n")
+    items = []
+    for facet in catalog.programs:
+        item = f"{body.link(facet.name, facet.index_src)}（{facet.count} 篇）"
+        if facet.description:
+            item += f"：{html_text(facet.description)}"
+        items.append(item)
+    body.add(_link_list(items))
+    return body.page(
+        "专项工作", description="按专项工作（党建品牌与创建活动）浏览简报", feeds=feed_meta(None, site_title)
+    )
