@@ -34,7 +34,8 @@ from briefings.cache.records import BriefingCache
 from briefings.site.catalog import ProgramEntry, build_catalog
 from briefings.ingest.archive import read_archive, read_briefing
 from briefings.ingest.reprints import find_reprints, text_fingerprint
-from briefings.search.index import SearchKeyCache, catalog_search_files
+from briefings.search.key_cache import SearchKeyCache
+from briefings.search.scripts import catalog_search_files
 from corpus import make_briefing_text, make_corpus
 
 

@@ -29,7 +29,7 @@ from briefings.cache.pages import PageCache, page_key
 from briefings.site.pages.parts import GeneratedPage, Heading
 from briefings.progress import Progress, summary_line
 from briefings.search.dictionary import dictionary_words, register_words
-from briefings.search.index import SearchKeyCache
+from briefings.search.key_cache import SearchKeyCache
 from briefings.site.assembly import SiteCaches, SiteSettings, build_site
 from mkdocs.config import base
 from mkdocs.config import config_options as c

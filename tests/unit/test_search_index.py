@@ -1,4 +1,4 @@
-"""The archive's search index (briefings.search_index): keys, weights, shards, script files."""
+"""The archive's search index (briefings.search): keys, weights, shards, script files."""
 
 from __future__ import annotations
 
@@ -14,20 +14,13 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 import pytest
-from briefings.search import index as search_index
+from briefings.search import keys, scripts, workers
+from briefings.search import postings as posting_codes
 from briefings.cli import main
-from briefings.search.index import (
-    FIELD_BOOST,
-    TITLE_BOOST,
-    NameScanner,
-    SearchDoc,
-    SearchKeyCache,
-    build_search_files,
-    document_keys,
-    document_keys_of,
-    key_hash,
-    text_keys,
-)
+from briefings.search.key_cache import SearchKeyCache
+from briefings.search.keys import FIELD_BOOST, TITLE_BOOST, NameScanner, SearchDoc, document_keys, key_hash, text_keys
+from briefings.search.scripts import build_search_files
+from briefings.search.workers import document_keys_of
 
 NAMES = ["驻马店市", "驻马店", "星级党支部", "星级党支部创建", "菏泽市"]
 
@@ -139,7 +132,7 @@ def reference_text_keys(text: str, scanner: NameScanner) -> Counter:
     """text_keys as first written: every Han run, its pairs, a scan for names at every pair."""
     counts: Counter = Counter()
     text = unicodedata.normalize("NFKC", text).lower()
-    for run in re.findall(f"[{search_index.HAN}]+", text):
+    for run in re.findall(f"[{keys.HAN}]+", text):
         pairs = [a + b for a, b in itertools.pairwise(run)]
         counts.update(pairs)
         counts.update(scanner.find(run, pairs))
@@ -153,7 +146,7 @@ def reference_document_keys(d: SearchDoc, scanner: NameScanner) -> dict[str, int
         weights[key] = weights.get(key, 0) + TITLE_BOOST
     for key in reference_text_keys(" ".join(d.fields), scanner):
         weights[key] = weights.get(key, 0) + FIELD_BOOST
-    for key in search_index.facet_keys(d):
+    for key in keys.facet_keys(d):
         weights[key] = 1
     return {key: min(weight, 31) for key, weight in weights.items()}
 
@@ -176,16 +169,16 @@ def reference_files(docs: list[SearchDoc], names: list[str]) -> list[tuple[str, 
             postings[key].append(number << 5 | weight)
             if len(key) > 2 and key in scanner.by_head.get(key[:2], ()):
                 found.add(key)
-    encoded = {key: search_index._delta_encode(values) for key, values in postings.items()}
-    count = search_index._shard_count(sum(len(key) * 3 + len(value) + 6 for key, value in encoded.items()))
+    encoded = {key: posting_codes.delta_encode(values) for key, values in postings.items()}
+    count = posting_codes.shards_for(sum(len(key) * 3 + len(value) + 6 for key, value in encoded.items()))
     shards: list[dict[str, str]] = [{} for _ in range(count)]
     for key in sorted(encoded):
         shards[reference_hash(key) % count][key] = encoded[key]
     width = len(f"{count - 1:x}")
-    script = search_index._script
-    files = [("search/meta.js", script("meta", 0, search_index._meta(docs, count, width, sorted(found))))]
+    script = scripts.script_file
+    files = [("search/meta.js", script("meta", 0, scripts.meta_record(docs, count, width, sorted(found))))]
     files += [(f"search/shard-{i:0{width}x}.js", script("shard", i, shard)) for i, shard in enumerate(shards)]
-    files += [(f"search/docs/{n}.js", script("doc", n, search_index._doc_record(d))) for n, d in enumerate(docs)]
+    files += [(f"search/docs/{n}.js", script("doc", n, scripts.doc_record(d))) for n, d in enumerate(docs)]
     return files
 
 
@@ -202,7 +195,7 @@ def test_normalise_is_nfkc_lowercased():
     rng = random.Random(3)
     for _ in range(300):
         text = random_text(rng, 30)
-        assert search_index.normalise(text) == unicodedata.normalize("NFKC", text).lower()
+        assert keys.normalise(text) == unicodedata.normalize("NFKC", text).lower()
     for key in ("", "a", "星级", "𠀀党", "city:菏泽市"):
         assert key_hash(key) == reference_hash(key)
 
@@ -214,7 +207,7 @@ def test_files_are_byte_identical_to_the_straightforward_index(count):
 
 
 def test_large_doc_numbers_encode_like_small_ones(monkeypatch):
-    monkeypatch.setattr(search_index, "_TABLE_LIMIT", 100)  # the dict used beyond the table
+    monkeypatch.setattr(posting_codes, "_TABLE_LIMIT", 100)  # the dict used beyond the table
     docs = random_docs(40)
     assert build_search_files(docs, MORE_NAMES) == reference_files(docs, MORE_NAMES)
 
@@ -243,11 +236,11 @@ def test_cached_uncached_and_parallel_files_are_identical(tmp_path, monkeypatch)
         return real_pool(*args, **kwargs)
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counted_pool)
-    monkeypatch.setattr(search_index, "KEY_PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(workers, "KEY_PARALLEL_THRESHOLD", 10)
     scanner = NameScanner(MORE_NAMES)
     serial = document_keys_of(docs, scanner, workers=1)
     assert document_keys_of(docs, scanner, workers=2) == serial and len(pools) == 1
-    monkeypatch.setattr(search_index.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
     parallel_cache = SearchKeyCache(tmp_path / "parallel")
     assert build_search_files(docs, MORE_NAMES, key_cache=parallel_cache) == plain_files and len(pools) == 2
     assert (parallel_cache.hits, parallel_cache.misses) == (0, len(docs))
@@ -261,12 +254,12 @@ def test_keys_are_the_same_in_a_spawned_process(monkeypatch):
     same keys in the same order (cache entries are the same bytes whichever process made them)."""
     import threading
 
-    monkeypatch.setattr(search_index, "KEY_PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(workers, "KEY_PARALLEL_THRESHOLD", 10)
     docs = random_docs(60)
     scanner = NameScanner(MORE_NAMES)
     here = []  # documents keyed in this process: none when the workers did it
-    real = search_index._doc_keys
-    monkeypatch.setattr(search_index, "_doc_keys", lambda *args: here.append(1) or real(*args))
+    real = workers.keys_of_doc
+    monkeypatch.setattr(workers, "keys_of_doc", lambda *args: here.append(1) or real(*args))
     running = threading.Event()
     thread = threading.Thread(target=running.wait)
     thread.start()

@@ -19,7 +19,7 @@ from briefings.model import Briefing, Rejection
 from briefings.site.markup import Linker
 from briefings.site.pages.parts import GeneratedPage, pages_of
 from briefings.site.pages.report import render_report
-from briefings.search.index import catalog_search_files
+from briefings.search.scripts import catalog_search_files
 from briefings.site.data import SiteAddress, catalog_data, report_data, report_entries, to_json_bytes
 from briefings.site.feeds.channels import render_site_feeds
 
@@ -45,7 +45,7 @@ class SiteCaches:
     """What a rebuild may reuse instead of making again; None: made every time. Keyed by
     content, so a stale entry is never found (the hook keeps them in .cache/briefings/)."""
 
-    search_keys: object = None  # search_index.SearchKeyCache: each briefing's index keys
+    search_keys: object = None  # search.key_cache.SearchKeyCache: each briefing's index keys
     feeds: object = None  # get_bytes/put_bytes (page_cache.PageCache): finished feeds
 
 

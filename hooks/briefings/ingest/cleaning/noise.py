@@ -1,8 +1,8 @@
 """Noise: which single lines of a scraped page are not the briefing, and why.
 
 One pattern per kind of noise (crumbs, bylines, ads, footers, legal blocks, comment headers,
-widgets, subscriptions, pagers, image placeholders ...), tried on a line alone; cleaning.py
-adds the rules that look at where a line sits. Names: the plausible personal names of
+widgets, subscriptions, pagers, image placeholders ...), tried on a line alone; the other
+modules of cleaning add the rules that look at where a line sits. Names: the plausible personal names of
 press-conference speakers and reporters' bylines.
 """
 
@@ -10,16 +10,7 @@ from __future__ import annotations
 
 import re
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_CHAR = re.compile(f"[{_HAN}]")
-_HAS_SENTENCE = re.compile(r"[。！？!?]")  # a line holding one of these says something
-_ENDS_OPEN = re.compile(r"[:：,，、;；—-]$")  # ... and one ending so goes on or introduces
-_ENDS_FINAL = re.compile(r"[。！？!?；;：:”」』…]$")
-_PUNCT = re.compile(r"[^\w\s]")
-_WORD = re.compile(r"\w")
-_DATE = r"(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
-_DATE_ONLY = re.compile(rf"^{_DATE}(?:\s*{_TIME})?$")
+from briefings.ingest.cleaning.patterns import DATE, HAN, HAS_SENTENCE, PUNCT, TIME, WORD
 
 # ---- names: press-conference speakers, reporters' bylines -------------------------------
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
@@ -36,7 +27,7 @@ _NOT_IN_NAMES = frozenset("的了是在和与及等之其这那们个为以于�
                           "就绩存目标任求意见议步骤束始介绍提回感谢好各位确推实")
 
 
-def _is_name(word: str) -> bool:
+def is_name(word: str) -> bool:
     """A plausible Chinese personal name: a surname and one or two given characters."""
     surname = 2 if word[:2] in _COMPOUND_SURNAMES else 1
     if not (surname == 2 or word[0] in _SURNAMES) or not 2 <= len(word) - surname + 1 <= 3:
@@ -50,13 +41,13 @@ def _row(tokens: str, seps: str = r"[\s\[\]【】()（）|｜/·•:：<>»«]",
     return re.compile(rf"^{f'(?=.*?(?:{must}))' if must else ''}(?:{seps}*(?:{tokens}))+{seps}*$")
 
 
-_ORIGINAL_URL = re.compile(r"(?:original url|source url|url|原文(?:地址|链接|网址)|原始链接|来源网址)\s*[:：]",
+ORIGINAL_URL = re.compile(r"(?:original url|source url|url|原文(?:地址|链接|网址)|原始链接|来源网址)\s*[:：]",
                            re.IGNORECASE)  # used with .match(text, pos)
-_COPYRIGHT_HEAD = re.compile(r"^[\[【]?(?:版权声明|免责声明|法律声明|版权说明|版权及免责声明|特别声明)")
+COPYRIGHT_HEAD = re.compile(r"^[\[【]?(?:版权声明|免责声明|法律声明|版权说明|版权及免责声明|特别声明)")
 # (reason, pattern, longest line it applies to, applies also to lines holding a sentence)
 _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     # the address of the saved page; extraction reads the url from it
-    ("meta", re.compile("^" + _ORIGINAL_URL.pattern, re.IGNORECASE), 10**9, True),
+    ("meta", re.compile("^" + ORIGINAL_URL.pattern, re.IGNORECASE), 10**9, True),
     # a "标题：…" line above a reposted text; extraction takes the title from it
     ("meta", re.compile(r"^(?:原标题|标\s*题|题\s*目)\s*[:：]"), 100, True),
     # site footers naming the page, or forbidding reposts
@@ -72,7 +63,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("related", re.compile(r"^(?:喜欢此内容的人还喜欢|看过此文的人还看了|阅读原文|继续滑动看下一个)"), 30, False),
     # WeChat article furniture: "点击蓝字 关注我们", "原创 公众号名 2023-05-12 18:30 发表于湖北"
     ("subscription", re.compile(r"^(?:点击|点)(?:上方|下方)?(?:蓝字|蓝色字|公众号).{0,10}关注"), 40, True),
-    ("byline", re.compile(rf"^(?:原创\s+)?[^。！？]{{0,40}}?{_DATE}(?:\s*{_TIME})?\s*(?:发表于|发布于).{{0,8}}$"), 80, False),
+    ("byline", re.compile(rf"^(?:原创\s+)?[^。！？]{{0,40}}?{DATE}(?:\s*{TIME})?\s*(?:发表于|发布于).{{0,8}}$"), 80, False),
     # the site's own clock and weather: "今天是：2009年7月8日 星期三", "天气：晴 18～27℃"
     ("widget", re.compile(r"^(?:今天是|今日是|今天)\s*[:：]?\s*(?:19|20)\d{2}年|天气\s*[:：]"), 60, False),
     # "分享到：QQ空间 新浪微博 …"
@@ -92,7 +83,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
                          r"(?:\s*»)?\s*[:：]?",
                          re.IGNORECASE), 200, True),
     # legal blocks: a header, or a line a site footer is made of
-    ("copyright", _COPYRIGHT_HEAD, 300, True),
+    ("copyright", COPYRIGHT_HEAD, 300, True),
     ("copyright", re.compile(r"[Cc]opyright|COPYRIGHT|©|\([Cc]\) ?(?:19|20)\d\d|版权所有|"
                              r"[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED|ICP[备证]|公网安备|网站标识码|"
                              r"网站识别码|法律顾问|互联网新闻信息服务许可"),
@@ -154,11 +145,11 @@ _NAV_WORDS = frozenset({"首页", "主页", "网站首页", "新闻", "要闻", 
                         "公告", "专题", "专栏", "图片", "视频", "互动", "服务", "办事", "登录", "注册", "搜索", "客户端", "手机版",
                         "电子报", "数字报", "本地", "国内", "国际", "时政", "社会", "财经", "体育", "娱乐", "文化", "教育", "健康",
                         "旅游", "汽车", "房产", "科技", "军事", "论坛", "博客", "English", "网站地图", "关于我们", "联系我们"})
-_MOODS = frozenset({"点赞", "高兴", "羡慕", "愤怒", "震惊", "难过", "流泪", "无奈", "枪稿", "标题党", "感动", "同情", "开心", "搞笑",
+MOODS = frozenset({"点赞", "高兴", "羡慕", "愤怒", "震惊", "难过", "流泪", "无奈", "枪稿", "标题党", "感动", "同情", "开心", "搞笑",
                     "无聊", "路过", "雷人", "鸡冻", "愤慨", "惊讶", "悲伤", "喜欢", "支持", "反对", "担忧", "期待", "好评", "差评",
                     "给力", "坑爹", "囧", "顶", "踩", "赞", "怒", "哭", "笑", "惊", "晕"})
-_SLOGAN_WORDS = re.compile(r"谣|讲文明|文明上网|文明办网|树新风|网络安全|清朗|举报|正能量")  # sites' banner slogans
-_MOOD_STRIP = re.compile(r"^[\s•·●○◆◇■□▪▫*\uf06c\uf0a7\uf0b7-]+|[\s\d%％()（）]+$")
+SLOGAN_WORDS = re.compile(r"谣|讲文明|文明上网|文明办网|树新风|网络安全|清朗|举报|正能量")  # sites' banner slogans
+MOOD_STRIP = re.compile(r"^[\s•·●○◆◇■□▪▫*\uf06c\uf0a7\uf0b7-]+|[\s\d%％()（）]+$")
 # bylines and meta lines: labelled fields, a date, a repost handle with a timestamp
 _STRONG_LABELS = ("作者|来源|稿源|出处|责任编辑|责编|编辑|主编|审核|审校|校对|初审|复审|终审|供稿|撰稿|录入|发布者|发布人|"
                   "发布单位|发布机构|发布时间|发表时间|发布日期|发表日期|更新时间|更新日期|上传时间|添加时间|浏览次数|浏览量|"
@@ -168,29 +159,29 @@ _STRONG_LABELS = ("作者|来源|稿源|出处|责任编辑|责编|编辑|主编
 _WEAK_LABELS = "时间|日期|浏览|点击|阅读|分类|栏目|关键词|关键字|标签|摄影|记者|字体|文号|发布|发表|更新|图片来源|图片|Views|Quelle"
 _META_LABEL = re.compile(rf"(?:{_STRONG_LABELS}|{_WEAK_LABELS})\s*[:：]")
 _META_START = re.compile(rf"^[\[【〔(（]?\s*(?:文章|信息|新闻|稿件)?(?:({_STRONG_LABELS})|{_WEAK_LABELS})\s*[:：]")
-_DATE_START = re.compile(rf"^{_DATE}(?:\s*{_TIME})?")
+_DATE_START = re.compile(rf"^{DATE}(?:\s*{TIME})?")
 _ISO_DATE = re.compile(r"\d[-/]\d")
 _BYLINE_WORDS = re.compile(r"作者|来源|稿源|出处|记者|通讯员|供稿|撰稿")
 _POSTED = re.compile(r"^(?:posted|published|updated|written)(?: by| on)\b", re.IGNORECASE)
-_REPOST = re.compile(rf"^[^\s，。,]{{1,30}} ?(?:[-—–|｜·]|发表于|发布于|发表在) ?{_DATE}(?: ?{_TIME})?$")
+REPOST = re.compile(rf"^[^\s，。,]{{1,30}} ?(?:[-—–|｜·]|发表于|发布于|发表在) ?{DATE}(?: ?{TIME})?$")
 # "记者 张丽丽 通讯员 王强": the people who wrote a news story
 _REPORTERS = re.compile(rf"^(?:(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生|摄影|摄像)\s*[:：]?\s*"
-                        rf"[{_HAN}]{{2,4}}(?:[ 、，,][{_HAN}]{{2,4}})*\s*)+$")
-_SPEAKER_WORD = re.compile(r"^(?:主持人|记者|问|答)$")
+                        rf"[{HAN}]{{2,4}}(?:[ 、，,][{HAN}]{{2,4}})*\s*)+$")
+SPEAKER_WORD = re.compile(r"^(?:主持人|记者|问|答)$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)]+", re.IGNORECASE)
 _URL_AT_END = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)]+$", re.IGNORECASE)
-_URL_ONLY = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)  # used with .match
-_SITE_SUFFIX = re.compile(r"(?:网|在线|频道|新闻|日报|晚报|早报|时报|客户端|论坛|门户|网站|电视台|融媒|APP|App|app)$")
+URL_ONLY = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)  # used with .match
+SITE_SUFFIX = re.compile(r"(?:网|在线|频道|新闻|日报|晚报|早报|时报|客户端|论坛|门户|网站|电视台|融媒|APP|App|app)$")
 
 
 def _meta_reason(line: str) -> str | None:
     """"byline" / "meta" for a line of labelled fields ("来源：X 发布时间：…") holding no sentence."""
     if len(line) > 120:
         return None
-    if _REPOST.match(line) or _POSTED.match(line):
+    if REPOST.match(line) or _POSTED.match(line):
         return "byline"
     reporters = _REPORTERS.match(line)
-    if reporters and all(_is_name(w) for w in re.findall(f"[{_HAN}]{{2,4}}", line)
+    if reporters and all(is_name(w) for w in re.findall(f"[{HAN}]{{2,4}}", line)
                          if w not in ("本报", "本台", "本网", "特约", "记者", "通讯员", "实习生", "摄影", "摄像")):
         return "byline"
     labels = len(_META_LABEL.findall(line))
@@ -201,7 +192,7 @@ def _meta_reason(line: str) -> str | None:
         is_meta = labels > 0 or (iso and len(rest) <= 30) if rest else iso
     else:
         start = _META_START.match(line)
-        is_meta = bool(start) and (start.group(1) is not None or labels >= 2 or bool(re.search(_DATE, line)))
+        is_meta = bool(start) and (start.group(1) is not None or labels >= 2 or bool(re.search(DATE, line)))
     if not is_meta:
         return None
     return "byline" if _BYLINE_WORDS.search(line) else "meta"
@@ -216,13 +207,13 @@ def _is_crumb(line: str) -> bool:
     if len(line) > 120:
         return False
     parts = _CRUMB_SEP.split(line)
-    if len(parts) < 3 or not all(_WORD.search(p) for p in parts) or max(len(p) for p in parts[:-1]) > 12:
+    if len(parts) < 3 or not all(WORD.search(p) for p in parts) or max(len(p) for p in parts[:-1]) > 12:
         return False
     # "申请→受理→办结" is a process: an arrow trail is a crumb only when it names a page
     return "→" not in line or parts[-1] in _CRUMB_ENDS or any(p in _NAV_WORDS for p in parts)
 
 
-def _row_words(line: str, longest: int, fewest: int = 3) -> list[str]:
+def row_words(line: str, longest: int, fewest: int = 3) -> list[str]:
     """The words of a row of short space-separated words without punctuation, else []."""
     words = line.split(" ")
     if len(words) < fewest or len(line) > 60 or any(len(w) > longest or not w.isalnum() for w in words):
@@ -232,10 +223,10 @@ def _row_words(line: str, longest: int, fewest: int = 3) -> list[str]:
 
 def _row_reason(line: str) -> str | None:
     """A row of moods ("点赞 高兴 …") or of navigation words ("首页 新闻 天中")."""
-    words = _row_words(line, 8)
+    words = row_words(line, 8)
     if not words:
         return None
-    if all(w in _MOODS for w in words):
+    if all(w in MOODS for w in words):
         return "widget"
     nav = sum(w in _NAV_WORDS for w in words)
     if max(len(w) for w in words) <= 6 and (words[0] in ("首页", "主页", "网站首页") or 2 * nav >= len(words)):
@@ -247,18 +238,18 @@ def _url_reason(line: str) -> str | None:
     """A line that is only an address ("url"), or a few words around one ("ad")."""
     if "://" not in line and "www." not in line and "WWW." not in line:
         return None
-    if _URL_ONLY.match(line):
+    if URL_ONLY.match(line):
         return "url"
     if len(line) > 300 or not _URL.search(line):
         return None
     words = _URL.sub("", line)
-    rest = _PUNCT.sub("", words).strip()
+    rest = PUNCT.sub("", words).strip()
     if not rest:
         return "url"
     if len(rest) > 40:
         return None
     # a few words and then an address is an ad; a sentence quoting an address goes on after it
-    return "ad" if not _HAS_SENTENCE.search(words) or _URL_AT_END.search(line) else None
+    return "ad" if not HAS_SENTENCE.search(words) or _URL_AT_END.search(line) else None
 
 
 def _anchored(pattern: str) -> bool:
@@ -289,7 +280,7 @@ _ANCHORED = tuple((reason, rule.match if _anchored(rule.pattern) else rule.searc
                    _anchored(rule.pattern)) for reason, rule, longest, sentences in _RULES)
 
 
-def _noise_reason(line: str, sentence: bool, fragment: bool) -> str | None:
+def noise_reason(line: str, sentence: bool, fragment: bool) -> str | None:
     """Why a line is noise, judged from the line alone; None for a body line.
 
     A fragment of hard-wrapped running text is judged only by how it starts: cut anywhere, it
@@ -297,7 +288,7 @@ def _noise_reason(line: str, sentence: bool, fragment: bool) -> str | None:
     """
     n = len(line)
     if n > 300 or (fragment and sentence):  # running text; only an address line is this long
-        return "meta" if _ORIGINAL_URL.match(line) else ("url" if _URL_ONLY.match(line) else None)
+        return "meta" if ORIGINAL_URL.match(line) else ("url" if URL_ONLY.match(line) else None)
     for reason, test, longest, with_sentence, anchored in _ANCHORED:
         if n <= longest and (with_sentence or not sentence) and (anchored or not fragment) and test(line):
             return reason
@@ -306,5 +297,5 @@ def _noise_reason(line: str, sentence: bool, fragment: bool) -> str | None:
     if _CRUMB_START.match(line) or (not fragment and _is_crumb(line)):
         return "crumb"
     if fragment:
-        return _meta_reason(line) or ("url" if _URL_ONLY.match(line) else None)
+        return _meta_reason(line) or ("url" if URL_ONLY.match(line) else None)
     return _meta_reason(line) or _row_reason(line) or _url_reason(line)

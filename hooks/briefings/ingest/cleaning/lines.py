@@ -1,0 +1,146 @@
+"""Noise dropping: each line judged alone (noise.py's rules, its shape), then by where it sits:
+the top of the page (site names, slogans), reaction widgets, the trailer after the body
+(comments swallow the rest; a legal block keeps the links it holds)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from briefings.ingest.cleaning.noise import (
+    COPYRIGHT_HEAD,
+    MOOD_STRIP,
+    MOODS,
+    REPOST,
+    SLOGAN_WORDS,
+    noise_reason,
+    row_words,
+)
+from briefings.ingest.cleaning.patterns import HAS_SENTENCE, PUNCT
+from briefings.ingest.cleaning.shapes import headline_like, site_label
+from briefings.ingest.hanzi import to_simplified
+from briefings.model import Dropped
+
+
+class LineFacts(NamedTuple):
+    """What a non-blank line is, judged from the line alone."""
+
+    reason: str | None  # why it is noise ("comments", "copyright", "related" may start a trailer)
+    row: bool  # a row of short words without punctuation (a slogan row if it names one)
+    slogan: bool
+    mood: bool  # a mood word of a reaction widget ("• 点赞")
+    widget_item: bool  # short enough to be an entry of such a widget
+    body: bool  # running text
+    link: bool  # noise, or short without a sentence: what a list of related links is made of
+    site: int  # see site_label
+    title: bool  # could be a headline
+    repost: bool  # a user handle and a timestamp, as repost sites and forums print them
+
+
+def facts_of(line: str, fragment: bool = False) -> LineFacts:
+    """What a line is; cached, as sites repeat their crumbs and footers on every page."""
+    return _cached_facts(line, fragment) if len(line) <= 1000 else _line_facts(line, fragment)
+
+
+def _line_facts(line: str, fragment: bool) -> LineFacts:
+    line = to_simplified(line)  # 【打印本頁】, 魯ICP備: the rules are written in simplified characters
+    sentence = len(line) > 300 or bool(HAS_SENTENCE.search(line))
+    reason = noise_reason(line, sentence, fragment)
+    words = row_words(line, 8, 2) if not sentence and len(line) <= 40 else []
+    slogan = bool(words) and bool(SLOGAN_WORDS.search(line))  # two words will do for a slogan
+    row = len(words) >= 3 or slogan
+    stripped = MOOD_STRIP.sub("", line) if len(line) <= 16 else line
+    return LineFacts(reason, row, slogan, stripped in MOODS,
+                  stripped in MOODS or (len(stripped) <= 6 and not PUNCT.search(stripped)),
+                  len(line) > 60 or sentence, reason is not None or (len(line) <= 80 and not sentence),
+                  site_label(line), headline_like(line), reason == "byline" and bool(REPOST.match(line)))
+
+
+_cached_facts = lru_cache(maxsize=1 << 16)(_line_facts)
+
+
+# ---- 2b. noise that shows from where a line sits ---------------------------------------------
+# reasons a line inside a legal trailer keeps (anything else there is "copyright")
+_LINK_REASONS = frozenset({"back-link", "related", "pager", "crumb", "url", "ad", "image", "subscription",
+                           "widget"})
+Line = tuple[int, str]  # (index of the raw line it starts at, text); "" is a blank line
+
+
+def _filter_once(lines: list[Line], facts: list[LineFacts | None],
+                 dropped: list[tuple[int, Dropped]]) -> list[int]:
+    """One pass of noise dropping: the indices of the kept lines ("" stays: a paragraph break)."""
+    n = len(lines)
+    next_reason: list[str | None] = [None] * n  # of the next non-blank line; slogans count
+    titled = [False] * n  # the next non-blank line could be a headline, and running text follows it
+    link_tail = [True] * (n + 1)  # everything from here on is blank, noise or a short link title
+    following, body_follows, title_follows = None, False, False
+    for i in range(n - 1, -1, -1):
+        f = facts[i]
+        next_reason[i], titled[i] = following, title_follows
+        link_tail[i] = link_tail[i + 1] and (f is None or f.link)
+        if f is not None:
+            following = f.reason or ("slogan" if f.slogan else None)
+        if f is not None and f.reason is None:
+            title_follows, body_follows = f.title and body_follows, f.body
+    moods = [False] * n  # three or more mood words in a row are a reaction widget
+    run: list[int] = []
+    for i in [*range(n), n]:
+        f = facts[i] if i < n else None
+        if f is not None and f.mood:
+            run.append(i)
+            continue
+        if i < n and (f is None or f.reason is not None):  # blanks and other noise do not break a run
+            continue
+        for j in run if len(run) >= 3 else ():
+            moods[j] = True
+        run = []
+
+    kept: list[int] = []
+    trailer: str | None = None
+    widget_run = seen_kept = seen_body = False
+    for i, (pos, t) in enumerate(lines):
+        f = facts[i]
+        if f is None:
+            kept.append(i)
+            continue
+        reason = f.reason
+        if trailer:  # comments swallow everything; a legal block keeps the links it holds
+            reason = reason if trailer != "comments" and reason in _LINK_REASONS else trailer
+        elif moods[i]:
+            reason = "widget"
+        elif f.repost and seen_body:  # a reply's byline: the replies follow
+            trailer = reason = "comments"
+        elif reason in ("comments", "copyright", "related"):
+            if seen_body and (reason == "comments" or link_tail[i + 1] or COPYRIGHT_HEAD.match(t)):
+                trailer = reason
+        elif reason == "widget-header":
+            widget_run = True
+        elif widget_run and f.widget_item:
+            reason = "widget"
+        elif not reason:
+            widget_run = False
+            if not seen_kept and (f.site == 2 or (f.site == 1 and titled[i]) or
+                                    (f.site >= 0 and next_reason[i] in ("crumb", "slogan"))):
+                reason = "site-label"
+            elif not seen_kept and f.row and (f.slogan or next_reason[i] is not None):
+                reason = "slogan"
+        if reason:
+            dropped.append((pos, Dropped(t, "widget" if reason == "widget-header" else reason)))
+            continue
+        kept.append(i)
+        seen_kept = True
+        seen_body = seen_body or f.body
+    return kept
+
+
+def drop_noise(lines: list[Line], dropped: list[tuple[int, Dropped]], fragments: list[bool] | None = None
+            ) -> list[Line]:
+    """Drop noise until nothing more goes (a rule that looks at neighbours may see new ones)."""
+    fragments = fragments or [False] * len(lines)
+    facts = [facts_of(t, fragment) if t else None for (_, t), fragment in zip(lines, fragments)]
+    for _ in range(8):
+        kept = _filter_once(lines, facts, dropped)
+        if len(kept) == len(lines):
+            break
+        lines, facts = [lines[i] for i in kept], [facts[i] for i in kept]
+    return lines

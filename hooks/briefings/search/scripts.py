@@ -1,0 +1,110 @@
+"""The index's files: meta.js, the shards and one file a document, each a script that calls
+window.__briefingsSearch.add (they load from file:// too, where fetch() of JSON is refused)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from briefings.model import Briefing
+from briefings.search.key_cache import SearchKeyCache
+from briefings.search.keys import NameScanner, SearchDoc, key_hash
+from briefings.search.postings import encoded_postings, shards_for
+from briefings.search.workers import document_keys_of
+from briefings.site.catalog import Catalog, briefing_src
+from briefings.site.markup import plain
+
+TEXT_LIMIT = 2000  # characters of text kept for result excerpts
+PREFIX = "window.__briefingsSearch.add"
+
+
+def search_docs(catalog: Catalog, url_of: Callable[[str], str], fields_of: Callable[[Briefing], list[str]]) -> list[SearchDoc]:
+    """The catalog's briefings, newest first (a doc's number is its place in this list)."""
+    return [
+        SearchDoc(
+            url=url_of(briefing_src(briefing)),
+            title=plain(briefing.title),
+            text=briefing.text,
+            city=briefing.city,
+            province=briefing.province,
+            year=briefing.year,
+            date=briefing.date,
+            programs=tuple(briefing.programs),
+            fields=tuple(fields_of(briefing)),
+        )
+        for briefing in catalog.briefings
+    ]
+
+
+def catalog_search_files(
+    catalog: Catalog, directory_urls: bool, key_cache: SearchKeyCache | None = None
+) -> list[tuple[str, str]]:
+    """The index of a catalog: names are the gazetteer's places and the programs with aliases.
+    key_cache: keeps the documents' keys across builds (None: all computed)."""
+    from briefings.ingest.extract.gazetteer import all_place_names
+    from briefings.site.data import SiteAddress
+    from briefings.site.pages.briefing import search_tags
+
+    address = SiteAddress("", directory_urls)
+    docs = search_docs(catalog, lambda src: address.url(src).lstrip("/"), lambda b: search_tags(b, catalog))
+    programs = [name for facet in catalog.programs for name in (facet.name, *facet.aliases)]
+    return build_search_files(docs, [*all_place_names(), *programs], key_cache=key_cache)
+
+
+def build_search_files(
+    docs: list[SearchDoc], names: Iterable[str], key_cache: SearchKeyCache | None = None
+) -> list[tuple[str, str]]:
+    """Every file of the index as (site-relative path, content)."""
+    scanner = NameScanner(names)
+    encoded = encoded_postings(docs, document_keys_of(docs, scanner, key_cache))
+    found_names = scanner.name_set.intersection(encoded)
+    total = sum(len(key) * 3 + len(value) + 6 for key, value in encoded.items())
+    shard_count = shards_for(total)
+    shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
+    for key in sorted(encoded):
+        shards[key_hash(key) % shard_count][key] = encoded[key]
+    width = len(f"{shard_count - 1:x}")
+    files = [("search/meta.js", script_file("meta", 0, meta_record(docs, shard_count, width, sorted(found_names))))]
+    files += [(f"search/shard-{i:0{width}x}.js", script_file("shard", i, shard)) for i, shard in enumerate(shards)]
+    files += [(f"search/docs/{n}.js", script_file("doc", n, doc_record(doc))) for n, doc in enumerate(docs)]
+    return files
+
+
+def meta_record(docs: list[SearchDoc], shard_count: int, width: int, names: list[str]) -> dict:
+    def counted(values: Iterable) -> list[list]:
+        counts: dict = defaultdict(int)
+        for value in values:
+            counts[value] += 1
+        return [[value, counts[value]] for value in sorted(counts, key=lambda v: (-counts[v], str(v)))]
+
+    return {
+        "docs": len(docs),
+        "shards": shard_count,
+        "width": width,
+        "names": names,
+        "cities": counted(doc.city or "" for doc in docs),
+        "years": sorted(counted(doc.year or "" for doc in docs), key=lambda pair: str(pair[0]), reverse=True),
+        "programs": counted(program for doc in docs for program in doc.programs),
+    }
+
+
+def doc_record(doc: SearchDoc) -> dict:
+    return {
+        "u": doc.url,
+        "t": doc.title,
+        "c": doc.city or "",
+        "y": doc.year or "",
+        "d": doc.date or "",
+        "g": list(doc.programs),
+        "x": plain(doc.text[:TEXT_LIMIT]),
+    }
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps makes one a call
+
+
+def script_file(kind: str, number: int, data: dict) -> str:
+    # "</" is escaped so no text from the archive can close a <script> element.
+    payload = _JSON.encode(data).replace("</", "<\\/")
+    return f'{PREFIX}("{kind}",{number},{payload});\n'

@@ -1,0 +1,83 @@
+"""Keys for many documents: from the key cache, the rest computed, on every core for a first build."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefings.search.key_cache import SearchKeyCache, write_entry
+from briefings.search.keys import DocKeys, NameScanner, SearchDoc, keys_of_doc
+
+# Below this many documents to key, starting worker processes costs more than it saves.
+KEY_PARALLEL_THRESHOLD = 1000
+
+
+def document_keys_of(
+    docs: Sequence[SearchDoc], scanner: NameScanner, key_cache: SearchKeyCache | None = None,
+    workers: int | None = None,
+) -> list[DocKeys]:
+    """The text keys of every document: from the cache where it has them, the others computed
+    (in `workers` processes, default one a CPU, when there are KEY_PARALLEL_THRESHOLD or more:
+    they write the cache entries too) and kept in the cache."""
+    if key_cache is None:
+        return _compute_keys(list(docs), scanner, workers)[0]
+    entry_keys = [key_cache.entry_key(doc, scanner.digest) for doc in docs]
+    found: list[DocKeys | None] = [key_cache.get(key) for key in entry_keys]
+    missing = [index for index, keys in enumerate(found) if keys is None]
+    computed, written = _compute_keys(
+        [docs[index] for index in missing], scanner, workers, key_cache.folder, [entry_keys[index] for index in missing]
+    )
+    for index, keys in zip(missing, computed):
+        found[index] = keys
+        key_cache.put(entry_keys[index], keys, written=written)
+    return found  # type: ignore[return-value]
+
+
+def _compute_keys(
+    docs: list[SearchDoc], scanner: NameScanner, workers: int | None = None,
+    folder: Path | None = None, entry_keys: list[str] | None = None,
+) -> tuple[list[DocKeys], bool]:
+    """The keys of the documents, and whether their cache entries (entry_keys, in folder)
+    were written here (by the worker processes)."""
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(docs) < KEY_PARALLEL_THRESHOLD:
+        return [keys_of_doc(doc, scanner) for doc in docs], False
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Only what the keys depend on travels to the workers; contiguous chunks keep the order.
+    keys_of = entry_keys if folder is not None and entry_keys is not None else [None] * len(docs)
+    parts = [(key, doc.title, doc.text, doc.fields) for key, doc in zip(keys_of, docs)]
+    size = -(-len(parts) // (workers * 4))
+    chunks = [parts[start : start + size] for start in range(0, len(parts), size)]
+    # fork is fast, but only safe before any other thread runs (`mkdocs serve` has some).
+    single = threading.active_count() == 1 and hasattr(os, "fork")
+    context = multiprocessing.get_context("fork" if single else "spawn")
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(scanner, folder)
+        ) as pool:
+            return [keys for chunk in pool.map(_keys_in_worker, chunks) for keys in chunk], folder is not None
+    except (OSError, BrokenProcessPool):  # no processes here: one core it is
+        return [keys_of_doc(doc, scanner) for doc in docs], False
+
+
+_worker: dict = {}  # in a worker process: the scanner and the cache folder
+
+
+def _start_worker(scanner: NameScanner, folder: Path | None) -> None:
+    _worker.update(scanner=scanner, folder=folder)
+
+
+def _keys_in_worker(parts: list[tuple[str | None, str, str, tuple[str, ...]]]) -> list[DocKeys]:
+    scanner, folder = _worker["scanner"], _worker["folder"]
+    result = []
+    for entry_key, title, text, fields in parts:
+        keys = keys_of_doc(SearchDoc("", title, text, None, None, None, None, (), fields), scanner)
+        if folder is not None and entry_key is not None:
+            write_entry(folder, entry_key, keys)
+        result.append(keys)
+    return result
