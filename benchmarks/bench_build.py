@@ -113,7 +113,7 @@ def project_config(work: Path, corpus: Path, search: str) -> Path:
 def floor_config(work: Path, corpus: Path) -> Path:
     """Plain Material on the same briefings: their cleaned text, one Markdown file each."""
     from briefings.cache.records import CACHE_FOLDER, BriefingCache
-    from briefings.ingest.archive import read_archive, read_briefing
+    from briefings.ingest import read_archive, read_briefing
 
     cache = BriefingCache(work / CACHE_FOLDER)  # filled by the project build: no re-extraction
     archive = read_archive(corpus, read=cache.reader(read_briefing))

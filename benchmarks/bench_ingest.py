@@ -16,9 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from briefings.ingest import read_archive  # noqa: E402
 from corpus import make_corpus  # noqa: E402
-
-from briefings.ingest.archive import read_archive  # noqa: E402
 
 
 def main() -> None:

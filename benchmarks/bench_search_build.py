@@ -29,13 +29,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from briefings.ingest import slugs
 from briefings.cache.records import BriefingCache
-from briefings.site.catalog import ProgramEntry, build_catalog
-from briefings.ingest.archive import read_archive, read_briefing
+from briefings.ingest import read_archive, read_briefing, slugs
 from briefings.ingest.reprints import find_reprints, text_fingerprint
 from briefings.search.key_cache import SearchKeyCache
 from briefings.search.scripts import catalog_search_files
+from briefings.site.catalog import ProgramEntry, build_catalog
 from corpus import make_briefing_text, make_corpus
 
 
@@ -52,7 +51,7 @@ def load(count: int, workdir: Path):
         records.append(record)
         return record
 
-    from briefings.ingest.archive import archive_files, is_briefing_file, load_vocabulary, path_problem
+    from briefings.ingest import archive_files, is_briefing_file, load_vocabulary, path_problem
 
     vocabulary = load_vocabulary(corpus)
     files = [(path, path.relative_to(corpus).as_posix()) for path in archive_files(corpus)]

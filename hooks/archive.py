@@ -19,18 +19,18 @@ import types
 from collections import Counter
 from pathlib import Path
 
-from briefings.ingest import archive as ingest
+from briefings import ingest
+from briefings.cache.pages import PageCache, page_key
+from briefings.cache.records import CACHE_FOLDER, BriefingCache, KeptInMemory
 from briefings.ingest import slugs
 from briefings.ingest.extract import gazetteer
-from briefings.cache.records import CACHE_FOLDER, BriefingCache, KeptInMemory
-from briefings.site.catalog import ProgramEntry
-from briefings.site.markup import html_text
-from briefings.cache.pages import PageCache, page_key
-from briefings.site.pages.parts import GeneratedPage, Heading
 from briefings.progress import Progress, summary_line
 from briefings.search.dictionary import dictionary_words, register_words
 from briefings.search.key_cache import SearchKeyCache
 from briefings.site.assembly import SiteCaches, SiteSettings, build_site
+from briefings.site.catalog import ProgramEntry
+from briefings.site.markup import html_text
+from briefings.site.pages.parts import GeneratedPage, Heading
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig

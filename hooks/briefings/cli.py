@@ -8,10 +8,10 @@ import json
 import sys
 from pathlib import Path
 
-from briefings.ingest.archive import VOCABULARY_FILE, archive_files, load_vocabulary, read_briefing
-from briefings.model import ArchiveError, Briefing
+from briefings.ingest import VOCABULARY_FILE, archive_files, load_vocabulary, read_briefing
 from briefings.ingest.extract.programs import Vocabulary
 from briefings.ingest.reading import is_briefing_file
+from briefings.model import ArchiveError, Briefing
 
 JSON_KEYS = ("path", "id", "slug", "title", "city", "province", "year", "date", "source", "url",
              "programs", "discovered", "text", "warnings")

@@ -6,7 +6,15 @@ from __future__ import annotations
 import string
 from html.parser import HTMLParser
 
-from briefings.site.markup import Linker, docs_url, heading_anchor, html_text, plain, relative_url, safe_external_url
+from briefings.site.markup import (
+    Linker,
+    docs_url,
+    heading_anchor,
+    html_text,
+    plain,
+    relative_url,
+    safe_external_url,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.structure.files import File

@@ -77,7 +77,7 @@ def test_internal_links_resolve_to_built_pages(sample):
 
 def test_briefing_body_keeps_every_cleaned_block(sample):
     """Nothing of the cleaned body is lost between ingest and the built page."""
-    from briefings.ingest.archive import read_archive
+    from briefings.ingest import read_archive
 
     build, catalog, archive = sample
     url_of = {record["id"]: record["url"] for record in catalog["briefings"]}

@@ -9,12 +9,12 @@ import posixpath
 import re
 
 import pytest
+from briefings.ingest.slugs import slugify_name
+from briefings.model import Block
+from briefings.site.assembly import SiteSettings, build_site
 from briefings.site.catalog import newest_first_key
 from briefings.site.markup import docs_url
-from briefings.model import Block
 from briefings.site.pages.parts import GeneratedPage
-from briefings.site.assembly import SiteSettings, build_site
-from briefings.ingest.slugs import slugify_name
 from site_samples import HOSTILE_TITLE, PROGRAMS, make_briefing, seed_like
 
 SETTINGS = SiteSettings(site_title="市直机关党建简报档案", site_url="https://briefings.example.org/")
@@ -340,8 +340,8 @@ def test_the_site_package_never_imports_mkdocs():
 
 
 def test_feeds_show_the_newest_of_all_briefings_whatever_their_dates():
-    from briefings.site.feeds.writer import render_feeds
     from briefings.site.feeds.channels import _facet_channel, feed_entry
+    from briefings.site.feeds.writer import render_feeds
 
     briefings = [
         make_briefing(n, date=date, year=year)
@@ -381,8 +381,8 @@ def test_a_rebuild_takes_unchanged_feeds_from_the_cache(monkeypatch):
 
 def test_the_report_is_paginated_with_every_file_on_one_of_its_pages():
     from briefings.model import Rejection
-    from briefings.site.pages.report import render_report
     from briefings.site.markup import Linker
+    from briefings.site.pages.report import render_report
 
     briefings = [make_briefing(n) for n in range(7)]
     site, _ = site_files(briefings, rejections=[Rejection("bad.pdf", "not a briefing file")],

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import opencc
 import yaml
-
-from briefings.ingest.archive import load_vocabulary, read_briefing
+from briefings.ingest import load_vocabulary, read_briefing
 from briefings.model import Briefing
 
 CORPUS = Path(__file__).resolve().parent / "unseen"

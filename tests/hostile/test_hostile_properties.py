@@ -8,13 +8,13 @@ from urllib.parse import urlsplit
 import feedparser
 import lxml.etree
 import lxml.html
-from briefings.site.catalog import ProgramEntry
+from briefings.ingest import build_briefing, load_vocabulary
 from briefings.ingest.decoding import decode_bytes
-from briefings.ingest.archive import build_briefing, load_vocabulary
-from briefings.model import ArchiveError, Source
 from briefings.ingest.reading import decode_entities, html_to_text, markdown_to_text, split_front_matter
-from briefings.site.assembly import SiteSettings, build_site
 from briefings.ingest.slugs import slugify_name
+from briefings.model import ArchiveError, Source
+from briefings.site.assembly import SiteSettings, build_site
+from briefings.site.catalog import ProgramEntry
 from hostile_archive import HOSTILE_MARKS, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

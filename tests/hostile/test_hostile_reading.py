@@ -7,10 +7,10 @@ import random
 import time
 
 import pytest
+from briefings.ingest import read_archive
 from briefings.ingest.decoding import decode_bytes
-from briefings.ingest.archive import read_archive
-from briefings.model import ArchiveError
 from briefings.ingest.reading import read_source
+from briefings.model import ArchiveError
 from hostile_archive import HOSTILE_FILES, TWENTY_MB, prose, seed
 
 TEXT = "驻马店市委直属机关工委组织召开市直单位观摩活动讲评会，总结成绩、查找不足。\n"

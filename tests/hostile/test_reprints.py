@@ -6,9 +6,9 @@ from __future__ import annotations
 import random
 import time
 
-from briefings.ingest.archive import read_archive
-from briefings.model import Block, Briefing
+from briefings.ingest import read_archive
 from briefings.ingest.reprints import find_reprints, similarity, sketch
+from briefings.model import Block, Briefing
 from hostile_archive import prose, repost_noise, seed
 
 

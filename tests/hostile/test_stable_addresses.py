@@ -12,10 +12,10 @@ import random
 import shutil
 
 import lxml.etree
-from briefings.site.catalog import ProgramEntry
-from briefings.ingest.archive import read_archive
-from briefings.site.assembly import SiteSettings, build_site
+from briefings.ingest import read_archive
 from briefings.ingest.slugs import slugify_name
+from briefings.site.assembly import SiteSettings, build_site
+from briefings.site.catalog import ProgramEntry
 from conftest import build_with_epoch
 from hostile_archive import ROOT, make_hostile_archive, prose, repost_noise, seed
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from briefings.cache import records as cache_module
-from briefings.cache.records import BriefingCache
-from briefings.ingest.archive import read_archive, read_briefing
 from briefings.cache.pages import PageCache, page_key
+from briefings.cache.records import BriefingCache
+from briefings.ingest import read_archive, read_briefing
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
 

@@ -3,11 +3,9 @@
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
 from briefings.cli import JSON_KEYS, main
 
 ROOT = Path(__file__).resolve().parents[2]

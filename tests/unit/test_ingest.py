@@ -4,8 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from briefings.ingest.archive import load_vocabulary, read_archive, read_briefing
+from briefings.ingest import load_vocabulary, read_archive, read_briefing
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
 

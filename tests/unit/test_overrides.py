@@ -3,10 +3,9 @@
 from pathlib import Path
 
 import pytest
-
-from briefings.ingest.archive import load_vocabulary, read_briefing
-from briefings.model import ArchiveError
+from briefings.ingest import load_vocabulary, read_briefing
 from briefings.ingest.overrides import validate_overrides
+from briefings.model import ArchiveError
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
 

@@ -2,13 +2,12 @@
 
 from pathlib import Path
 
+from briefings.ingest import build_briefing, load_vocabulary
+from briefings.ingest.cleaning.clean import clean
+from briefings.ingest.reading import decode
+from briefings.model import ArchiveError, Source, blocks_to_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from briefings.ingest.cleaning.clean import clean
-from briefings.ingest.archive import build_briefing, load_vocabulary
-from briefings.model import ArchiveError, Source, blocks_to_text
-from briefings.ingest.reading import decode
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
 SEED_LINES = [line for path in sorted(ARCHIVE.glob("*.txt"))

@@ -3,9 +3,8 @@
 import codecs
 
 import pytest
-
-from briefings.model import ArchiveError
 from briefings.ingest.reading import decode, html_to_text, read_source, split_front_matter
+from briefings.model import ArchiveError
 
 TEXT = "驻马店市委直属机关工委组织召开市直单位观摩活动讲评会，总结成绩、查找不足。\n市直机关党的建设呈现出全面提升的良好局面。\n"
 

@@ -14,8 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from briefings.cache.records import BriefingCache
-from briefings.ingest.archive import read_archive, read_briefing
-from briefings.model import Block, Briefing
+from briefings.ingest import read_archive, read_briefing
 from briefings.ingest.reprints import (
     SKETCH_SIZE,
     Fingerprint,
@@ -25,6 +24,7 @@ from briefings.ingest.reprints import (
     sketch_normalised,
     text_fingerprint,
 )
+from briefings.model import Block, Briefing
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
 

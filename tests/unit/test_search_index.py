@@ -14,11 +14,19 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 import pytest
+from briefings.cli import main
 from briefings.search import keys, scripts, workers
 from briefings.search import postings as posting_codes
-from briefings.cli import main
 from briefings.search.key_cache import SearchKeyCache
-from briefings.search.keys import FIELD_BOOST, TITLE_BOOST, NameScanner, SearchDoc, document_keys, key_hash, text_keys
+from briefings.search.keys import (
+    FIELD_BOOST,
+    TITLE_BOOST,
+    NameScanner,
+    SearchDoc,
+    document_keys,
+    key_hash,
+    text_keys,
+)
 from briefings.search.scripts import build_search_files
 from briefings.search.workers import document_keys_of
 

@@ -26,9 +26,9 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from briefings.model import ArchiveError, Briefing
 from briefings.ingest.extract.programs import Vocabulary
 from briefings.ingest.reading import SIDECAR_SUFFIXES
+from briefings.model import ArchiveError, Briefing
 
 # Raise when a change to the records is not visible in this package's source (rare: the
 # package's own source is hashed too, see code_key).

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 from briefings.ingest.extract import gazetteer
 from briefings.ingest.extract.dates import parse_date
-from briefings.model import ArchiveError
 from briefings.ingest.extract.programs import Vocabulary
+from briefings.model import ArchiveError
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
 

@@ -11,17 +11,22 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from briefings.site.pages.briefing import render_briefing_page
-from briefings.site.catalog import Catalog, ProgramEntry, briefing_src, build_catalog
-from briefings.site.pages.facets import render_city_index, render_facet_pages, render_program_index, render_year_index
-from briefings.site.pages.home import render_home
 from briefings.model import Briefing, Rejection
-from briefings.site.markup import Linker
-from briefings.site.pages.parts import GeneratedPage, pages_of
-from briefings.site.pages.report import render_report
 from briefings.search.scripts import catalog_search_files
+from briefings.site.catalog import Catalog, ProgramEntry, briefing_src, build_catalog
 from briefings.site.data import SiteAddress, catalog_data, report_data, report_entries, to_json_bytes
 from briefings.site.feeds.channels import render_site_feeds
+from briefings.site.markup import Linker
+from briefings.site.pages.briefing import render_briefing_page
+from briefings.site.pages.facets import (
+    render_city_index,
+    render_facet_pages,
+    render_program_index,
+    render_year_index,
+)
+from briefings.site.pages.home import render_home
+from briefings.site.pages.parts import GeneratedPage, pages_of
+from briefings.site.pages.report import render_report
 
 EPOCH_DAY = "1970-01-01"  # the date of an archive without dates: fixed, never the build clock
 

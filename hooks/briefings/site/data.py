@@ -7,9 +7,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from briefings.model import Briefing, Rejection
 from briefings.site.catalog import Catalog, Facet, briefing_src
 from briefings.site.markup import docs_url
-from briefings.model import Briefing, Rejection
 
 VOCABULARY_FILE = "programs.yml"
 SIDECAR_SUFFIXES = (".yml", ".yaml")

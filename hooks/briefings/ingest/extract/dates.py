@@ -1,8 +1,7 @@
-"""Publication date and reported-on year of a briefing, guessed from its cleaned text.
+"""Publication date of a briefing, guessed from its cleaned text (the year it reports on: years.py).
 
 find_date  when was it published?  Bylines and meta lines ("发表时间:2024-01-02"), the lead's
            dateline ("12月6日讯"), and as a last resort a full date written in the body.
-find_year  whose work does it report on?  The title's year, the text's own years, the date.
 parse_date a single date value written by the archivist (front matter), or None.
 
 Every guess carries its evidence in words and Warnings for anything guessed or missing.
@@ -14,9 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from briefings.ingest.extract.year_mentions import MAX_YEAR, MIN_YEAR, YearHints, title_year
 from briefings.model import Block, Cleaned, Warning
 
-MIN_YEAR, MAX_YEAR = 1990, 2030  # plausible years for a date found in a scraped page
 # An archivist's date is trusted more: any real date in the years overrides.py accepts.
 OVERRIDE_YEARS = (1949, 2100)
 MAX_META_BLOCK_CHARS = 60  # a body block longer than this is running text, not a date line
@@ -56,13 +55,6 @@ _DATELINES = (  # (pattern, strong): a weak one may be an event ("12月7日，�
 @dataclass(frozen=True)
 class DateGuess:
     date: str | None  # YYYY-MM-DD
-    evidence: str
-    warnings: tuple[Warning, ...] = ()
-
-
-@dataclass(frozen=True)
-class YearGuess:
-    year: int | None
     evidence: str
     warnings: tuple[Warning, ...] = ()
 
@@ -277,130 +269,3 @@ def _body_date(blocks: tuple[Block, ...]) -> DateGuess:
                          (Warning("date", f"no date line; guessed {latest.isoformat()}, the latest date in the body"),))
     return DateGuess(None, "no date line, dateline or full date in the text",
                      (Warning("date", "no publication date found"),))
-
-
-# ---------------------------------------------------------------- the text's own years
-
-_YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(年度|年)")
-_SINCE = re.compile(r"[^，。；,;！？!?]{0,14}?(?:以来|开始|起(?=[，,。]))")  # "2017年…以来": a start, not the year
-_BEFORE_COMPARED = re.compile(r"(?:较|比|同比|到|前)\s*$")  # "较2020年增加", "到2025年": a baseline or target
-# The year a lead is about: it opens with it ("【概况】 2009年，…") or names "YYYY年度".
-_LEAD_YEAR = re.compile(r"^\s*(?:【[^】]{0,12}】\s*)?((?:19|20)\d{2})\s*年度?[，,、\s]|((?:19|20)\d{2})\s*年度")
-_SENTENCE = re.compile(r"[，。,；;！？!?]")  # a lead is running text; a stray title line has no punctuation
-LEAD_WEIGHT = 3  # the first paragraph says what the briefing is about
-
-
-def title_year(text: str) -> tuple[int, bool] | None:
-    """(year, written as 年度) of the first year in a title; "2023年度" wins over a plain "2021年"."""
-    years = [(int(m.group(1)), m.group(2) == "年度") for m in _YEAR_MENTION.finditer(text or "")]
-    years = [(year, of_year) for year, of_year in years if MIN_YEAR <= year <= MAX_YEAR]
-    return next((found for found in years if found[1]), years[0] if years else None)
-
-
-@dataclass(frozen=True)
-class YearHints:
-    """How strongly the body points at each year: weighted mentions of "YYYY年", 今年, 去年."""
-
-    scores: dict
-    lead_year: int | None
-
-    @classmethod
-    def of(cls, blocks: tuple[Block, ...], published: dt.date | None = None) -> YearHints:
-        first = _first_paragraph(blocks)
-        scores: dict[int, float] = {}
-        for index, block in enumerate(blocks):
-            factor = LEAD_WEIGHT if index == first else 1
-            for year, weight in _mentions(block.text, published):
-                # a start or a baseline in the lead ("2017年以来") still says little about the year
-                scores[year] = scores.get(year, 0.0) + weight * (factor if weight >= 1 else 1)
-        lead = _LEAD_YEAR.search(blocks[first].text) if first is not None else None
-        lead_year = int(lead.group(1) or lead.group(2)) if lead else None
-        if lead_year is not None and not MIN_YEAR <= lead_year <= MAX_YEAR:
-            lead_year = None
-        return cls(scores, lead_year)
-
-    def score(self, year: int) -> float:
-        return self.scores.get(year, 0.0)
-
-    def best(self) -> int | None:
-        """The highest score; a tie goes to the latest year, the one a report is usually about."""
-        return max(self.scores, key=lambda year: (self.scores[year], year)) if self.scores else None
-
-    def is_clear(self) -> bool:
-        best = self.best()
-        if best is None:
-            return False
-        runner_up = max((s for y, s in self.scores.items() if y != best), default=0.0)
-        return best == self.lead_year or (self.scores[best] >= LEAD_WEIGHT and self.scores[best] >= 2 * runner_up)
-
-    def describe(self) -> str:
-        ranked = sorted(self.scores.items(), key=lambda item: (-item[1], -item[0]))[:4]
-        return ", ".join(f"{year}: {score:g}" for year, score in ranked)
-
-
-def _first_paragraph(blocks: tuple[Block, ...]) -> int | None:
-    """Index of the lead: the first running text, not a stray title line left in the body."""
-    return next((i for i, b in enumerate(blocks)
-                 if b.kind in ("paragraph", "speech", "item") and _SENTENCE.search(b.text)), None)
-
-
-def _mentions(text: str, published: dt.date | None) -> list[tuple[int, float]]:
-    """(year, weight) for every year the text mentions."""
-    found = []
-    for match in _YEAR_MENTION.finditer(text):
-        year = int(match.group(1))
-        if not MIN_YEAR <= year <= MAX_YEAR or (published and year > published.year):
-            continue
-        weight = 2.0 if match.group(2) == "年度" else 1.0
-        if _SINCE.match(text, match.end()):
-            weight = 0.25
-        if _BEFORE_COMPARED.search(text[max(0, match.start() - 2):match.start()]):
-            weight = 0.25
-        found.append((year, weight))
-    if published:
-        # in January and February "今年以来" may still mean the year just ended: ambiguous, skipped
-        if published.month > 2:
-            found += [(published.year, 1.0)] * text.count("今年")
-        found += [(published.year - 1, 1.0)] * text.count("去年")
-    return found
-
-
-# ---------------------------------------------------------------- reported-on year
-
-
-def find_year(cleaned: Cleaned, title: str, date: str | None) -> YearGuess:
-    """The year whose work the briefing reports on."""
-    found = title_year(title or "") or title_year(cleaned.headline or "")
-    if found:
-        return YearGuess(found[0], f"the title names {found[0]}{'年度' if found[1] else '年'}")
-    published = _as_date(date)
-    hints = YearHints.of(cleaned.blocks, published)
-    if published:
-        return _year_from_date(published, hints)
-    best = hints.best()
-    if best is None:
-        return YearGuess(None, "no title year, date or years in the text",
-                         (Warning("year", "no year found: no year in the title, no date, no years in the text"),))
-    summary = hints.describe()
-    if hints.is_clear():
-        return YearGuess(best, f"the text's own years ({summary})")
-    return YearGuess(best, f"the text's own years ({summary})",
-                     (Warning("year", f"guessed {best} from the years the text mentions ({summary})"),))
-
-
-def _year_from_date(published: dt.date, hints: YearHints) -> YearGuess:
-    this, last = published.year, published.year - 1
-    lead = hints.lead_year
-    if lead is not None and lead < this:
-        # a yearbook entry opening "2009年，…" or a report on "2023年度…工作", published later
-        return YearGuess(lead, f"the first paragraph is about {lead} (published {published.isoformat()})")
-    if published.month <= 2 and hints.score(last) > hints.score(this):
-        # a January press conference on "2023年度…工作": it reports on the year before
-        return YearGuess(last, f"published {published.isoformat()}, early in the year, about {last} "
-                               f"({hints.describe()})")
-    return YearGuess(this, f"the publication date {published.isoformat()}")
-
-
-def _as_date(value: str | None) -> dt.date | None:
-    iso = parse_date(value) if value else None
-    return dt.date.fromisoformat(iso) if iso else None

@@ -1,6 +1,6 @@
 """Extraction: title, source and original url from a cleaned briefing.
 
-City/province (places.py), dates and years (dates.py) and programs (programs.py) have
+City/province (places.py), dates (dates.py), years (years.py) and programs (programs.py) have
 modules of their own; ingest.py puts the pieces together.
 """
 

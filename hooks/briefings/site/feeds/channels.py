@@ -7,12 +7,12 @@ import hashlib
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
+from briefings.model import Briefing
 from briefings.site.catalog import Catalog, Facet, briefing_src
-from briefings.site.pages.facets import facet_title
+from briefings.site.data import SiteAddress
 from briefings.site.feeds.writer import FeedChannel, FeedEntry, render_feeds
 from briefings.site.markup import excerpt
-from briefings.model import Briefing
-from briefings.site.data import SiteAddress
+from briefings.site.pages.facets import facet_title
 
 SUMMARY_LENGTH = 200
 # A cached feed is found by its channel and entries; raise when briefings.feeds changes how

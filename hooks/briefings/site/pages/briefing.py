@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from briefings.model import Block, Briefing, Reprint
 from briefings.site.catalog import Catalog, briefing_src
 from briefings.site.markup import Linker, excerpt, html_text, safe_external_url
-from briefings.model import Block, Briefing, Reprint
 from briefings.site.pages.parts import GeneratedPage, PageBody, feed_meta, when
 
 ROLE_LABELS = {"host": "主持人", "reporter": "记者", "answerer": "发布人"}

@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from briefings.site.catalog import Catalog, Facet, year_counts
 from briefings.site.charts import year_bar_chart
 from briefings.site.markup import Linker, html_text
-from briefings.site.pages.parts import GeneratedPage, PageBody, briefing_list, feed_links, feed_meta, pager, pages_of
+from briefings.site.pages.parts import (
+    GeneratedPage,
+    PageBody,
+    briefing_list,
+    feed_links,
+    feed_meta,
+    pager,
+    pages_of,
+)
 
 KIND_LABELS = {"city": "城市", "year": "年份", "program": "专项工作", "city-year": "城市年份"}
 CITY_INDEX = "cities/index.md"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from briefings.site.catalog import Catalog, Facet, year_counts
 from briefings.site.charts import year_bar_chart
-from briefings.site.pages.facets import CITY_INDEX, PROGRAM_INDEX, YEAR_INDEX, facet_title
 from briefings.site.markup import Linker, html_text
+from briefings.site.pages.facets import CITY_INDEX, PROGRAM_INDEX, YEAR_INDEX, facet_title
 from briefings.site.pages.parts import GeneratedPage, PageBody, briefing_list, feed_links, feed_meta
 
 HOME = "index.md"

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from briefings.model import Briefing
 from briefings.site.catalog import Catalog, Facet, briefing_src
 from briefings.site.markup import Linker, excerpt, heading_anchor, html_text
-from briefings.model import Briefing
 
 EXCERPT_LENGTH = 90
 

@@ -1,0 +1,101 @@
+"""One archive file -> Briefing: read -> clean -> extract, with front matter / sidecar values
+winning over extraction (and warnings for what extraction guessed or could not find)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefings.ingest.cleaning.clean import clean
+from briefings.ingest.extract import dates, places, years
+from briefings.ingest.extract import titles as extraction
+from briefings.ingest.extract.programs import Vocabulary, discover
+from briefings.ingest.overrides import validate_overrides
+from briefings.ingest.reading import read_source
+from briefings.ingest.reprints import with_fingerprint
+from briefings.ingest.slugs import briefing_id, briefing_slug
+from briefings.model import ArchiveError, Briefing, Cleaned, Source, Warning
+
+LEAD_BLOCKS = 2
+
+
+def read_briefing(path: Path, relative_path: str, vocabulary: Vocabulary) -> Briefing:
+    source = read_source(path, relative_path)
+    overrides = validate_overrides(relative_path, source.overrides, vocabulary)
+    # The reprint fingerprint is made here, in the reading worker processes, and cached with the record.
+    return with_fingerprint(build_briefing(source, overrides, vocabulary))
+
+
+def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> Briefing:
+    cleaned = clean(source.text)
+    if not cleaned.blocks:
+        raise ArchiveError(source.path, "has no briefing text left after removing page noise")
+    # What decoding repaired (a truncated end, NUL bytes ...) is a warning about the text.
+    warnings: list[Warning] = [Warning("text", problem, "repaired") for problem in source.problems]
+
+    def take(field: str, guess_value, guess_warnings):
+        if field in overrides:
+            return overrides[field]
+        warnings.extend(_kind_by_value(guess_warnings, guess_value))
+        return guess_value
+
+    title_guess = extraction.find_title(cleaned)
+    title = take("title", title_guess.value, title_guess.warnings)
+    url_guess = extraction.find_url(cleaned)
+    url = take("url", url_guess.value, url_guess.warnings)
+    source_guess = extraction.find_source(cleaned, url)
+    outlet = take("source", source_guess.value, source_guess.warnings)
+
+    body = "\n".join(block.text for block in cleaned.blocks)
+    city, province = _place(cleaned, title, body, url, outlet, overrides, warnings)
+
+    date_guess = dates.find_date(cleaned, title)
+    date = take("date", date_guess.date, date_guess.warnings)
+    year_guess = years.find_year(cleaned, title, date)
+    year = take("year", year_guess.year, year_guess.warnings)
+
+    searchable = f"{title}\n{body}"
+    programs = take("programs", vocabulary.match(searchable), ())
+    identifier = briefing_id(source.path)
+    return Briefing(
+        path=source.path,
+        id=identifier,
+        slug=briefing_slug(title, identifier),
+        title=title,
+        city=city,
+        province=province,
+        year=year,
+        date=date,
+        source=outlet,
+        url=url,
+        programs=tuple(programs),
+        discovered=discover(searchable, vocabulary),
+        blocks=cleaned.blocks,
+        warnings=tuple(warnings),
+    )
+
+
+def _place(cleaned: Cleaned, title: str, body: str, url, outlet, overrides: dict, warnings: list):
+    if "city" in overrides:
+        return overrides["city"], overrides["province"]
+    lead = "\n".join(block.text for block in cleaned.blocks[:LEAD_BLOCKS])
+    place = places.find_place(
+        title=cleaned.headline or title, lead=lead, body=body,
+        meta=[dropped.text for dropped in cleaned.dropped], url=url, source=outlet,
+    )
+    if "province" in overrides:
+        if place.province and place.province != overrides["province"]:
+            return None, overrides["province"]
+        return place.city, overrides["province"]
+    values = {"city": place.city, "province": place.province}
+    warnings.extend(_kind_by_value(place.warnings, None, values))
+    return place.city, place.province
+
+
+def _kind_by_value(found, value, values: dict | None = None) -> list[Warning]:
+    """A warning about a field left empty says it is missing; one about a value, that it was guessed."""
+    result = []
+    for warning in found:
+        field_value = values.get(warning.field) if values is not None else value
+        kind = "missing" if field_value is None else "guessed"
+        result.append(Warning(warning.field, warning.message, kind))
+    return result
