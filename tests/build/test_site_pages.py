@@ -12,7 +12,7 @@ import pytest
 from briefings.ingest.slugs import slugify_name
 from briefings.model import Block
 from briefings.site.assembly import SiteSettings, build_site
-from briefings.site.catalog import newest_first_key
+from briefings.site.ordering import newest_first_key
 from briefings.site.markup import docs_url
 from briefings.site.pages.parts import GeneratedPage
 from site_samples import HOSTILE_TITLE, PROGRAMS, make_briefing, seed_like
@@ -334,13 +334,13 @@ def test_the_site_package_never_imports_mkdocs():
     import subprocess
     import sys
 
-    code = "import sys, briefings.site, briefings.search_dictionary; print('mkdocs' in sys.modules)"
+    code = "import sys, briefings.site.assembly, briefings.search.dictionary; print('mkdocs' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 
 
 def test_feeds_show_the_newest_of_all_briefings_whatever_their_dates():
-    from briefings.site.feeds.channels import _facet_channel, feed_entry
+    from briefings.site.feeds.channels import facet_channel, feed_entry
     from briefings.site.feeds.writer import render_feeds
 
     briefings = [
@@ -354,7 +354,7 @@ def test_feeds_show_the_newest_of_all_briefings_whatever_their_dates():
     site, files = site_files(briefings, settings)
     city = site.catalog.cities[0]
     everything = [feed_entry(b, settings.address, settings.site_url) for b in briefings]
-    channel = _facet_channel(city, settings.address, settings.site_url, settings.site_title, 4)
+    channel = facet_channel(city, settings.address, settings.site_url, settings.site_title, 4)
     assert (files[city.rss_src], files[city.atom_src]) == render_feeds(channel, everything)
 
 
@@ -369,8 +369,8 @@ def test_a_rebuild_takes_unchanged_feeds_from_the_cache(monkeypatch):
     first = feeds(build(seed_like()))
     assert first == feeds(site_files(seed_like())[0])  # the cache changes nothing
     made = []
-    original = briefings.site_feeds.render_feeds
-    monkeypatch.setattr(briefings.site_feeds, "render_feeds", lambda *a: made.append(a) or original(*a))
+    original = briefings.site.feeds.channels.render_feeds
+    monkeypatch.setattr(briefings.site.feeds.channels, "render_feeds", lambda *a: made.append(a) or original(*a))
     assert feeds(build(seed_like())) == first and made == []
     changed = seed_like()
     changed[0] = make_briefing(0, title="新标题", date="2021-12-06", programs=("党建+项目",))

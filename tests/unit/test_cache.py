@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from briefings.cache import records as cache_module
+from briefings.cache import store
 from briefings.cache.pages import PageCache, page_key
 from briefings.cache.records import BriefingCache
 from briefings.ingest import read_archive, read_briefing
@@ -117,16 +118,16 @@ def test_write_atomically_makes_the_folder_replaces_and_leaves_nothing_aside(tmp
     import os
 
     target = tmp_path / "ab" / "entry.bin"
-    cache_module.write_atomically(target, b"first")
-    cache_module.write_atomically(target, b"second")
+    store.write_atomically(target, b"first")
+    store.write_atomically(target, b"second")
     assert target.read_bytes() == b"second" and (target.stat().st_mode & 0o777) == 0o600
     # A name aside left by a killed process with this id: another name is found.
-    monkeypatch.setattr(cache_module, "_temporary_names", itertools.count(7))
+    monkeypatch.setattr(store, "_temporary_names", itertools.count(7))
     taken = Path(f"{target}.{os.getpid()}-7.tmp")
     taken.write_bytes(b"stale")
-    cache_module.write_atomically(target, b"third")
+    store.write_atomically(target, b"third")
     assert target.read_bytes() == b"third"
     assert sorted(p.name for p in target.parent.iterdir()) == sorted(["entry.bin", taken.name])
     (tmp_path / "file").write_bytes(b"")
-    cache_module.write_atomically(tmp_path / "file" / "y", b"")  # a folder that cannot be made: no error
+    store.write_atomically(tmp_path / "file" / "y", b"")  # a folder that cannot be made: no error
     assert (tmp_path / "file").read_bytes() == b""

@@ -10,10 +10,12 @@ for the next `mkdocs build`. Safe to delete; a damaged entry is a miss.
 from __future__ import annotations
 
 import hashlib
+import json
 import zlib
 from pathlib import Path
 
-from briefings.cache.records import KeptInMemory, write_atomically
+from briefings.cache.store import KeptInMemory, write_atomically
+from briefings.site.pages.parts import GeneratedPage
 
 
 def page_key(signature: str, src_uri: str, markdown: str) -> str:
@@ -21,6 +23,24 @@ def page_key(signature: str, src_uri: str, markdown: str) -> str:
     for part in (signature, src_uri, markdown):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def page_digest(generated: GeneratedPage) -> str:
+    """Everything of a generated page its HTML is made from (besides the build's signature)."""
+    headings = [[heading.level, heading.anchor, heading.title] for heading in generated.headings]
+    data = json.dumps([generated.title, headings, generated.meta], ensure_ascii=False, sort_keys=True)
+    return f"{data}\n{generated.html}"
+
+
+def build_signature(parts: list[str], files: list[Path]) -> str:
+    """What every page's HTML depends on besides its own content and path: the given parts
+    (configuration, versions, navigation) and the bytes of the given files (templates ...)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for path in files:
+        digest.update(str(path).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -8,7 +8,7 @@ import zlib
 from functools import cache
 from pathlib import Path
 
-from briefings.cache.records import KeptInMemory, write_atomically
+from briefings.cache.store import KeptInMemory, write_atomically
 from briefings.search import keys
 from briefings.search.keys import (
     BODY_CAP,

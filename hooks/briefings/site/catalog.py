@@ -19,12 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from briefings.model import Briefing
+from briefings.site.ordering import Neighbours, neighbours_of, newest_first_key
 
 UNKNOWN_SLUG = "unknown"
 UNKNOWN_CITY = "未知城市"
 UNKNOWN_YEAR = "年份不详"
 UNKNOWN_PROVINCE = "省份不详"
-RELATED_LIMIT = 5
 
 FACET_KINDS = ("city", "year", "program", "city-year")
 
@@ -89,16 +89,6 @@ class ProvinceGroup:
 
 
 @dataclass(frozen=True)
-class Neighbours:
-    """What a briefing page links to besides its facets."""
-
-    previous: Briefing | None  # the next older briefing
-    next: Briefing | None  # the next newer briefing
-    same_city: tuple[Briefing, ...]
-    same_program: tuple[Briefing, ...]
-
-
-@dataclass(frozen=True)
 class Catalog:
     briefings: tuple[Briefing, ...]  # newest first
     cities: tuple[Facet, ...]  # by province, then slug; the unknown city last
@@ -134,16 +124,6 @@ class Catalog:
 
 def briefing_src(briefing: Briefing) -> str:
     return f"briefings/{briefing.slug}.md"
-
-
-def newest_first_key(briefing: Briefing) -> tuple:
-    """Newest publication first; undated after the dated ones of their year; then by id.
-
-    The same order as the feeds: a briefing's year here is its publication year when dated.
-    """
-    date = briefing.date if _is_day(briefing.date) else None
-    year = int(date[:4]) if date else briefing.year
-    return (year is None, -(year or 0), date is None, _negated(date or ""), briefing.id)
 
 
 def build_catalog(
@@ -208,7 +188,7 @@ def build_catalog(
         years=years,
         programs=programs,
         city_years=city_years,
-        neighbours=_neighbours(ordered, by_city, by_program),
+        neighbours=neighbours_of(ordered, by_city, by_program),
         _city_of=city_of,
         _year_of=year_of,
         _program_of=program_of,
@@ -272,40 +252,6 @@ def _province_groups(cities: tuple[Facet, ...], slugify_name) -> tuple[ProvinceG
     return tuple(sorted(result, key=lambda group: (group.slug == UNKNOWN_SLUG, group.slug)))
 
 
-def _neighbours(ordered, by_city, by_program) -> dict[str, Neighbours]:
-    result: dict[str, Neighbours] = {}
-    for position, briefing in enumerate(ordered):
-        same_city = _first_others(by_city.get(briefing.city, []) if briefing.city else [], briefing, set())
-        program_lists = [by_program[name] for name in briefing.programs]
-        same_program = _merged_others(program_lists, briefing, {other.id for other in same_city})
-        result[briefing.id] = Neighbours(
-            previous=ordered[position + 1] if position + 1 < len(ordered) else None,
-            next=ordered[position - 1] if position > 0 else None,
-            same_city=same_city,
-            same_program=same_program,
-        )
-    return result
-
-
-def _first_others(members: list[Briefing], briefing: Briefing, exclude: set[str]) -> tuple[Briefing, ...]:
-    """Up to RELATED_LIMIT members other than the briefing; reads at most a few entries."""
-    found: list[Briefing] = []
-    for other in members:
-        if other.id != briefing.id and other.id not in exclude:
-            found.append(other)
-            if len(found) == RELATED_LIMIT:
-                break
-    return tuple(found)
-
-
-def _merged_others(
-    lists: list[list[Briefing]], briefing: Briefing, exclude: set[str]
-) -> tuple[Briefing, ...]:
-    """The newest RELATED_LIMIT briefings sharing any of the lists, without repeats."""
-    candidates = {other.id: other for members in lists for other in _first_others(members, briefing, exclude)}
-    return tuple(sorted(candidates.values(), key=newest_first_key)[:RELATED_LIMIT])
-
-
 def _check_unique_slugs(kind: str, facets: tuple[Facet, ...]) -> None:
     seen: dict[str, str] = {}
     for facet in facets:
@@ -322,18 +268,3 @@ def _check_unique_briefing_slugs(briefings: tuple[Briefing, ...]) -> None:
                 f"briefing slug {briefing.slug!r} is shared by {seen[briefing.slug]} and {briefing.path}"
             )
         seen[briefing.slug] = briefing.path
-
-
-def _is_day(value: str | None) -> bool:
-    return (
-        bool(value)
-        and len(value) == 10
-        and value[4] == "-"
-        and value[7] == "-"
-        and (value[:4] + value[5:7] + value[8:]).isdigit()
-    )
-
-
-def _negated(text: str) -> tuple[int, ...]:
-    # Descending order on a string inside an ascending sort key.
-    return tuple(-ord(char) for char in text)

@@ -62,11 +62,11 @@ def render_site_feeds(
     yield from _pair("feed.xml", "atom.xml", site, entries(catalog.briefings), cache)
     for facet in catalog.facets:
         if facet.has_feed:
-            channel = _facet_channel(facet, address, site_url, site_title, limit)
+            channel = facet_channel(facet, address, site_url, site_title, limit)
             yield from _pair(facet.rss_src, facet.atom_src, channel, entries(facet.briefings), cache)
 
 
-def _facet_channel(
+def facet_channel(
     facet: Facet, address: SiteAddress, site_url: str, site_title: str, limit: int
 ) -> FeedChannel:
     return FeedChannel(

@@ -146,3 +146,16 @@ def pager(facet: Facet, number: int, total: int, body: PageBody) -> str:
         for n in range(1, total + 1)
     )
     return f'<nav class="facet-pager" data-search-exclude>\n<p>{" · ".join(parts)}</p>\n<p>{pages}</p>\n</nav>\n'
+
+
+def toc_tokens(headings: tuple[Heading, ...]) -> list[dict]:
+    """Headings as the nested tokens of Python-Markdown's toc extension (names are HTML)."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.anchor, "name": html_text(heading.title), "children": []}
+        while stack and stack[-1]["level"] >= heading.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root

@@ -1,0 +1,142 @@
+"""The pipeline end to end, for the hook and the command line: archive folder -> Archive
+(ingest, through the record cache, on every core for a first build) -> Site (catalog, pages,
+feeds, data and the search index). Also what a build says about the archive in its log.
+
+No MkDocs here: the hook passes the settings in and hands the pages to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from briefings import ingest
+from briefings.cache.pages import PageCache
+from briefings.cache.records import CACHE_FOLDER, BriefingCache
+from briefings.cache.store import KeptInMemory
+from briefings.ingest.slugs import slugify_name
+from briefings.progress import Progress
+from briefings.search.key_cache import SearchKeyCache
+from briefings.site.assembly import Site, SiteCaches, SiteSettings, build_site
+from briefings.site.catalog import ProgramEntry
+
+# A WARNING fails `mkdocs build --strict`: a rejected file and a guessed field do (the archivist
+# confirms or corrects a guess in a sidecar NAME.yml); a field the text does not give is news.
+REJECTED_FILE_LEVEL = logging.WARNING
+FIELD_LEVELS = {"guessed": logging.WARNING, "missing": logging.INFO}
+NEWS_PER_KIND = 20  # INFO lines of one kind (e.g. "url missing") before they are summed up
+
+
+def cache_folder(enabled: bool, choice: str, config_dir: Path) -> Path | None:
+    """Where the caches live: .cache/briefings/ beside mkdocs.yml; BRIEFINGS_CACHE (choice) =0
+    turns them off, =/a/folder puts them there."""
+    if not enabled or choice == "0":
+        return None
+    if choice not in ("", "1"):
+        return Path(choice).resolve()
+    return config_dir / CACHE_FOLDER
+
+
+class KeptCaches:
+    """One cache object a folder for the life of the process: a `mkdocs serve` reuses what the
+    last build held in memory. Each is handed out with its counts reset for the new build."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, KeptInMemory] = {}
+
+    def get(self, folder: Path, kind: type[KeptInMemory]):
+        cache = self._kept.get(str(folder))
+        if cache is None:
+            cache = self._kept[str(folder)] = kind(folder)
+        cache.reset_counts()
+        return cache
+
+
+def read_archive(root: Path, cache: BriefingCache | None, progress: Callable[[str, int], Progress],
+                 log: logging.Logger) -> ingest.Archive:
+    """ingest.read_archive through the record cache, with progress over the archive's files."""
+    read = cache.reader(ingest.read_briefing) if cache is not None else ingest.read_briefing
+    paths = ingest.archive_files(root)
+    shown = progress("读取简报", len(paths))
+    vocabulary = ingest.load_vocabulary(root)
+    parallel = 0
+    if cache is not None:  # a first build reads the files on every core
+        relative = [(path, path.relative_to(root).as_posix()) for path in paths]
+        readable = [
+            (path, name) for path, name in relative
+            if ingest.is_briefing_file(path) and not ingest.path_problem(path, root, name)
+        ]
+        parallel = cache.prefetch(readable, vocabulary, ingest.read_briefing, progress=shown.advance)
+
+    def read_with_progress(path, relative, vocabulary):
+        try:
+            return read(path, relative, vocabulary)
+        finally:
+            if not parallel:
+                shown.advance()
+
+    archive = ingest.read_archive(root, vocabulary, read=read_with_progress)
+    shown.finish()
+    if cache is not None:
+        cache.forget_unused()
+        log.debug("archive cache: %d read from cache, %d read from the files", cache.hits, cache.misses)
+    return archive
+
+
+def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folder: Path | None,
+              kept: KeptCaches, log: logging.Logger) -> Site:
+    """Every page and file of the site, with the search-key and feed caches of `folder`."""
+    key_cache = kept.get(folder / "search", SearchKeyCache) if folder else None  # each briefing's keys
+    feed_cache = kept.get(folder / "feeds", PageCache) if folder else None  # feeds by channel and entries
+    site = build_site(
+        archive.briefings,
+        archive.rejections,
+        [ProgramEntry(p.name, p.description, tuple(p.aliases)) for p in archive.vocabulary.programs],
+        settings,
+        slugify_name,
+        # named the way ingest names them (undecodable names escaped), so the report counts each once
+        archive_files=ingest.archive_paths(root),
+        caches=SiteCaches(search_keys=key_cache, feeds=feed_cache),
+    )
+    if key_cache is not None and feed_cache is not None:
+        key_cache.forget_unused()
+        feed_cache.forget_unused()
+        log.debug("search keys: %d cached, %d computed", key_cache.hits, key_cache.misses)
+    return site
+
+
+def program_names(archive: ingest.Archive) -> list[str]:
+    return [name for program in archive.vocabulary.programs for name in (program.name, *program.aliases)]
+
+
+def archive_messages(archive: ingest.Archive, root_name: str) -> list[tuple[int, str]]:
+    """(logging level, message) of what the build says about the archive.
+
+    Messages name the file as archive/<path>, the way the archivist sees it. Warnings (rejected
+    files, guessed fields) are always given one by one; news (a field the text does not give, a
+    merged reprint) is, up to NEWS_PER_KIND of a kind, then summed up in one line: at 10,000
+    briefings it would bury the log (the build report lists every one).
+    """
+    messages: list[tuple[int, str]] = []
+    news: list[tuple[str, str]] = []  # (kind, message), in file order
+    for rejection in archive.rejections:
+        messages.append((REJECTED_FILE_LEVEL, f"Skipping {root_name}/{rejection.path}: {rejection.reason}"))
+    for briefing in sorted(archive.briefings, key=lambda briefing: briefing.path):
+        for warning in briefing.warnings:
+            level = FIELD_LEVELS.get(warning.kind, logging.WARNING)
+            if level >= logging.WARNING:
+                messages.append((level, f"{root_name}/{briefing.path}: {warning}"))
+            else:
+                news.append((f"{warning.field} {warning.kind}", f"{root_name}/{briefing.path}: {warning}"))
+        for reprint in briefing.reprints:  # news, not a fault: a reprint is merged, nothing is lost
+            message = f"{root_name}/{reprint.path}: a reprint of {root_name}/{briefing.path}, merged into its page"
+            news.append(("reprints merged", message))
+    counts = Counter(kind for kind, _ in news)
+    for kind, message in news:
+        messages.append((logging.INFO if counts[kind] <= NEWS_PER_KIND else logging.DEBUG, message))
+    for kind, count in counts.items():
+        if count > NEWS_PER_KIND:
+            messages.append((logging.INFO, f"archive: {kind} in {count} files (each listed in the build report)"))
+    return messages

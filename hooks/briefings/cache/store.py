@@ -1,0 +1,69 @@
+"""What the caches share: memory kept across the builds of one `mkdocs serve` (with counts of
+hits and misses), and files written so that a reader never sees half of one."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import tempfile
+from pathlib import Path
+
+
+class KeptInMemory:
+    """The memory side of a cache kept by one process across builds (`mkdocs serve`): entries
+    a build uses stay in memory, the others leave; hits and misses count the last build.
+    Call reset_counts() before a build and forget_unused() after it (disk entries stay)."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder is not None else None
+        self._memory: dict = {}
+        self._used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def reset_counts(self) -> None:
+        self.hits = 0
+        self.misses = 0
+        self._used = set()
+
+    def forget_unused(self) -> None:
+        # Entries of files removed or changed since would otherwise pile up over a long serve.
+        self._memory = {key: value for key, value in self._memory.items() if key in self._used}
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write a cache entry aside and rename it: a build killed midway never leaves half an entry.
+    A read-only or full disk costs speed, never the build.
+
+    The name aside is the target's plus this process's id and a counter (unique among the
+    processes and threads writing at once; tempfile.mkstemp when taken), and the folder is
+    made only when missing: fewer system calls than mkstemp, for the thousands of entries a
+    first build writes."""
+    try:
+        try:
+            temporary = f"{target}.{os.getpid()}-{next(_temporary_names)}.tmp"
+            handle = _open_new(temporary)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle = _open_new(temporary)
+        except FileExistsError:  # left by a killed process that had this id
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except OSError:
+        pass
+
+
+_temporary_names = itertools.count()
+
+
+def _open_new(path: str) -> int:
+    # Like mkstemp: created here or not at all, readable by this user only.
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
