@@ -48,7 +48,7 @@ def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> B
     body = "\n".join(block.text for block in cleaned.blocks)
     city, province = _place(cleaned, title, body, url, outlet, overrides, warnings)
 
-    date_guess = dates.find_date(cleaned, title)
+    date_guess = dates.find_date(cleaned, title, url)
     date = take("date", date_guess.date, date_guess.warnings)
     year_guess = years.find_year(cleaned, title, date)
     year = take("year", year_guess.year, year_guess.warnings)

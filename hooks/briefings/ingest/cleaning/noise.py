@@ -66,6 +66,12 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("byline", re.compile(rf"^(?:原创\s+)?[^。！？]{{0,40}}?{DATE}(?:\s*{TIME})?\s*(?:发表于|发布于).{{0,8}}$"), 80, False),
     # the site's own clock and weather: "今天是：2009年7月8日 星期三", "天气：晴 18～27℃"
     ("widget", re.compile(r"^(?:今天是|今日是|今天)\s*[:：]?\s*(?:19|20)\d{2}年|天气\s*[:：]"), 60, False),
+    # a page's clock printed by itself (the crawl day, not the story's): "星期一", "2026-01-19 星期一"
+    ("widget", re.compile(rf"^(?:{DATE}\s*)?(?:星期|礼拜|周)[一二三四五六日天]$"), 24, False),
+    # an e-paper's furniture: its reader, the paper's name, the page ("版面:第A01版:要闻")
+    ("widget", re.compile(r"^[^\s，。]{0,12}(?:电子报|数字报|电子版|数字报刊|读报|阅读机|e-?paper)$|"
+                          r"^(?:当前报纸名称|报纸名称|报名|版面|版次|版名)\s*[:：]|^第\s*[A-Z]?\d{1,3}\s*版\s*[:：]?",
+                          re.IGNORECASE), 60, False),
     # "分享到：QQ空间 新浪微博 …"
     ("meta", re.compile(r"^(?:分享到|分享至|转发到)\s*[:：]"), 80, False),
     # language switchers: "繁体 | 简体", "中文 | 조선어"
@@ -161,6 +167,7 @@ _META_LABEL = re.compile(rf"(?:{_STRONG_LABELS}|{_WEAK_LABELS})\s*[:：]")
 _META_START = re.compile(rf"^[\[【〔(（]?\s*(?:文章|信息|新闻|稿件)?(?:({_STRONG_LABELS})|{_WEAK_LABELS})\s*[:：]")
 _DATE_START = re.compile(rf"^{DATE}(?:\s*{TIME})?")
 _ISO_DATE = re.compile(r"\d[-/]\d")
+_SHORT_DATE_VALUE = re.compile(rf"[:：]\s*(?:\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日)(?:\s*{TIME})?$")  # 日期:12-28
 _BYLINE_WORDS = re.compile(r"作者|来源|稿源|出处|记者|通讯员|供稿|撰稿")
 _POSTED = re.compile(r"^(?:posted|published|updated|written)(?: by| on)\b", re.IGNORECASE)
 REPOST = re.compile(rf"^[^\s，。,]{{1,30}} ?(?:[-—–|｜·]|发表于|发布于|发表在) ?{DATE}(?: ?{TIME})?$")
@@ -192,7 +199,8 @@ def _meta_reason(line: str) -> str | None:
         is_meta = labels > 0 or (iso and len(rest) <= 30) if rest else iso
     else:
         start = _META_START.match(line)
-        is_meta = bool(start) and (start.group(1) is not None or labels >= 2 or bool(re.search(DATE, line)))
+        is_meta = bool(start) and (start.group(1) is not None or labels >= 2 or bool(re.search(DATE, line))
+                                   or bool(_SHORT_DATE_VALUE.search(line)))
     if not is_meta:
         return None
     return "byline" if _BYLINE_WORDS.search(line) else "meta"

@@ -1,7 +1,8 @@
 """Publication date of a briefing, guessed from its cleaned text (the year it reports on: years.py).
 
-find_date  when was it published?  Bylines and meta lines ("发表时间:2024-01-02"), the lead's
-           dateline ("12月6日讯"), and as a last resort a full date written in the body.
+find_date  when was it published?  Bylines and meta lines ("发表时间:2024-01-02"), the date in
+           the page's address (address.py), the lead's dateline ("2021年12月6日电"; "12月6日讯"
+           with the year of a date line).
 parse_date a single date value written by the archivist (front matter), or None.
 
 Every guess carries its evidence in words and Warnings for anything guessed or missing.
@@ -13,7 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefings.ingest.extract.year_mentions import MAX_YEAR, MIN_YEAR, YearHints, title_year
+from briefings.ingest.extract.address import AddressDate, address_date
+from briefings.ingest.extract.year_mentions import MAX_YEAR, MIN_YEAR, title_year
 from briefings.model import Block, Cleaned, Warning
 
 # An archivist's date is trusted more: any real date in the years overrides.py accepts.
@@ -43,6 +45,7 @@ _LABEL = re.compile(r"(?:发布|发表|发稿|更新|录入|上传|刊发|出版
 _REPOST = re.compile(r"^\s*[A-Za-z0-9_.@]{2,32}\s*[-–—|·]\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                      r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _DATE_ONLY = re.compile(r"[\d\s\-/.:年月日号]+")  # "2024/10/11", "2021-12-01 19:35": nothing but a date
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _MD = rf"(?:{_YEAR}年)?(\d{{1,2}})月(\d{{1,2}})[日号]"
 _DATELINES = (  # (pattern, strong): a weak one may be an event ("12月7日，…召开") and yields to date lines
     (re.compile(rf"(?<!\d){_MD}\s*(?:讯|电)"), True),  # 齐鲁网·闪电新闻12月6日讯, 新华社北京5月6日电
@@ -124,13 +127,22 @@ def parse_date(value) -> str | None:
 # ---------------------------------------------------------------- publication date
 
 
-def find_date(cleaned: Cleaned, title: str = "") -> DateGuess:
-    """The publication date: date lines, reconciled with the lead's dateline; None with a warning."""
+def find_date(cleaned: Cleaned, title: str = "", url: str | None = None) -> DateGuess:
+    """The publication date: the page's own date lines and its address, reconciled with the
+    lead's dateline; None with a warning saying what was seen when nothing dates the page itself.
+
+    A dateline without its year (12月6日讯), a date the lead opens with (2018年7月5日下午，…) and
+    dates in the body are when something happened, not when the page came out: they date the
+    page only together with a date line or the address.
+    """
     explicit = _explicit_dates(cleaned)
     best = max(explicit, key=lambda found: found.kind) if explicit else None  # max keeps the first of ties
+    address = address_date(url)
+    if address and address.day:
+        return _with_address(address, best, _dateline(cleaned.blocks))
     dateline = _dateline(cleaned.blocks)
-    if dateline and not dateline.strong and best and best.kind != REPOST:
-        dateline = None  # "12月7日，…召开" may be an event; a real date line says more
+    if dateline and not dateline.strong:
+        dateline = None  # "12月7日，…召开" is an event
     if dateline:
         guess = _reconcile(dateline, best) or _dated(dateline, best) or _completed(dateline, best, cleaned, title)
         if guess:
@@ -141,13 +153,63 @@ def find_date(cleaned: Cleaned, title: str = "") -> DateGuess:
             warnings = (Warning("date", f"only a repost timestamp gives the date ({_squash(best.line)}); "
                                         "it may be the date of the repost"),)
         return DateGuess(best.date.isoformat(), f"{_KIND_WORDS[best.kind]}: {_squash(best.line)}", warnings)
-    return _body_date(cleaned.blocks)
+    return _undated(cleaned, dateline or _dateline(cleaned.blocks), address)
+
+
+def _with_address(address: AddressDate, best: _Found | None, dateline: _Dateline | None) -> DateGuess:
+    """The address's day; a date line of the page that disagrees is named in a warning."""
+    day = address.day
+    assert day is not None
+    warnings: tuple[Warning, ...] = ()
+    if best and best.date != day and best.kind != REPOST:
+        warnings = (Warning("date", f"the {best.words} disagrees with {address.words}; took the address"),)
+    elif dateline and dateline.year is None and make_date(day.year, dateline.month, dateline.day) and \
+            make_date(day.year, dateline.month, dateline.day) > day:
+        warnings = (Warning("date", f"the dateline {dateline.text} is later than {address.words}"),)
+    return DateGuess(day.isoformat(), address.words, warnings)
+
+
+def _completed(line: _Dateline, best: _Found | None, cleaned: Cleaned, title: str) -> DateGuess | None:
+    """A month/day dateline completed with the year its headline names; always with a warning.
+    (Years from the body are not enough: "2024年…会议召开" there is as often the event's.)"""
+    if line.year is not None or (best is not None and best.kind != REPOST):
+        return None
+    found = title_year(title) or title_year(cleaned.headline or "")
+    if found is None:
+        return None
+    year, of_year = found
+    # "2023年度…工作" with a January dateline: the report comes out the year after
+    year, source = (year + 1, "the title (a report on the year before)") if of_year and line.month <= 3 else (year, "the title")
+    date = make_date(year, line.month, line.day)
+    if date is None:
+        return None
+    disagrees = f"; the {best.words} disagrees" if best else ""
+    warning = Warning("date", f"completed the dateline {line.text} with the year {year} from {source}{disagrees}")
+    return DateGuess(date.isoformat(), f"dateline {line.text}, year from {source}", (warning,))
+
+
+def _undated(cleaned: Cleaned, dateline: _Dateline | None, address: AddressDate | None) -> DateGuess:
+    seen = []
+    if dateline:
+        seen.append(f"the dateline {dateline.text} gives no year")
+    if address:
+        seen.append(f"{address.words} gives no day")
+    body = sorted({date for block in cleaned.blocks for _, date in dates_in(block.text)})
+    if body:
+        shown = "、".join(date.isoformat() for date in body[:3]) + ("…" if len(body) > 3 else "")
+        seen.append(f"the body names {shown} (events, not the page's date)")
+    reason = "; ".join(seen) if seen else "no date line, dateline, address date or full date in the text"
+    return DateGuess(None, reason, (Warning("date", f"no publication date found: {reason}"),))
 
 
 def _explicit_dates(cleaned: Cleaned) -> list[_Found]:
     """Dates on byline/meta lines: dropped lines, the headline and short date-like body blocks."""
     lines: list[tuple[str, bool]] = []  # (line, came from a meta/byline line)
-    lines += [(d.text, d.reason in ("meta", "byline")) for d in cleaned.dropped if d.reason not in _FOREIGN_REASONS]
+    dropped = cleaned.dropped
+    lines += [
+        (d.text, d.reason in ("meta", "byline")) for i, d in enumerate(dropped)
+        if d.reason not in _FOREIGN_REASONS and not _beside_a_weekday(dropped, i)
+    ]
     if cleaned.headline:
         lines.append((cleaned.headline, False))
     lines += [(b.text, False) for b in cleaned.blocks if len(b.text) <= MAX_META_BLOCK_CHARS]
@@ -158,6 +220,15 @@ def _explicit_dates(cleaned: Cleaned) -> list[_Found]:
         if kind:
             found.append(_Found(_labelled_date(line, dates), kind, line))
     return found
+
+
+def _beside_a_weekday(dropped: tuple, index: int) -> bool:
+    """A bare date printed next to a weekday (2026-01-19 / 星期一) is the site's clock: the day
+    the page was saved, not the day it was published."""
+    if not _DATE_ONLY.fullmatch(dropped[index].text.strip()):
+        return False
+    near = [dropped[i].text.strip() for i in (index - 1, index + 1) if 0 <= i < len(dropped)]
+    return any(_WEEKDAY.fullmatch(text) for text in near)
 
 
 def _line_kind(line: str, from_meta: bool) -> int | None:
@@ -222,50 +293,5 @@ def _dated(line: _Dateline, best: _Found | None) -> DateGuess | None:
     return DateGuess(date.isoformat(), f"dateline {line.text}", warnings)
 
 
-def _completed(line: _Dateline, best: _Found | None, cleaned: Cleaned, title: str) -> DateGuess | None:
-    """A month/day dateline completed with a year from context; always with a warning."""
-    if line.year is not None:
-        return None
-    context = _context_year(cleaned, title, line.month)
-    if context is None and best is not None:
-        context = (best.date.year, f"the {_KIND_WORDS[best.kind]}")
-    date = make_date(context[0], line.month, line.day) if context else None
-    if date is None:
-        return None
-    disagrees = f"; the {best.words} disagrees" if best else ""
-    warning = Warning("date", f"completed the dateline {line.text} with the year {context[0]} "
-                              f"from {context[1]}{disagrees}")
-    return DateGuess(date.isoformat(), f"dateline {line.text}, year from {context[1]}", (warning,))
-
-
-def _context_year(cleaned: Cleaned, title: str, month: int) -> tuple[int, str] | None:
-    """The year a month/day dateline belongs to: title, the text's own years, crumbs and footers."""
-    headline_year = title_year(title) or title_year(cleaned.headline or "")
-    if headline_year:
-        year, of_year = headline_year
-        # "2023年度…工作" with a January dateline: the report comes out the year after
-        return (year + 1, "the title (a report on the year before)") if of_year and month <= 3 else (year, "the title")
-    hints = YearHints.of(cleaned.blocks)
-    if hints.best() is not None:
-        return hints.best(), "the years in the text"
-    for dropped in cleaned.dropped:
-        if dropped.reason in ("crumb", "footer", "site-label"):
-            found = title_year(dropped.text)
-            if found:
-                return found[0], f"the {dropped.reason} line"
-    return None
-
-
 def _squash(text: str) -> str:
     return " ".join(text.split())
-
-
-def _body_date(blocks: tuple[Block, ...]) -> DateGuess:
-    """Last resort: the latest full date written in the body (an event, so published on or after)."""
-    dates = [date for block in blocks for _, date in dates_in(block.text)]
-    if dates:
-        latest = max(dates)
-        return DateGuess(latest.isoformat(), "the latest full date in the body",
-                         (Warning("date", f"no date line; guessed {latest.isoformat()}, the latest date in the body"),))
-    return DateGuess(None, "no date line, dateline or full date in the text",
-                     (Warning("date", "no publication date found"),))

@@ -1,0 +1,84 @@
+"""What a page's address says: the publication date many sites write into their paths.
+
+    /zjnews/2015-03/05/content_3287299.htm    2015-03-05
+    /art/2024/5/7/art_1229516567_589.html     2024-05-07
+    /html/news/2021/0329/125321.html          2021-03-29
+    /article/202302/13/c506650.html           2023-02-13
+    /content/20150211/Articel02012MT.htm      2015-02-11
+    /djdt/202201/t20220117_4428158.html       2022-01-17
+    /yjzc/hyfy/200807/90520.html              2008-07 (month only)
+    /html/jggw/2019/CEFCPLMF_1106/20160.html  2019 (year only)
+
+Only the path is read (a host or a query string holds ids, not dates), and only dates a
+calendar has in the years a scraped page may have. A content-management system stamps the
+path when it publishes, so the address dates the page on its own site; a repost's address
+dates the repost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from briefings.ingest.extract.year_mentions import MAX_YEAR, MIN_YEAR
+
+_Y = r"(?P<y>(?:19|20)\d{2})"
+_FULL = (
+    re.compile(rf"(?<![\d]){_Y}-(?P<m>\d{{1,2}})[-/](?P<d>\d{{1,2}})(?!\d)"),  # 2015-03/05, 2005-09-23, 2009-6-30
+    re.compile(rf"/{_Y}/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?=[/_.]|$)"),  # /2024/5/7/, /2022/09/14/
+    re.compile(rf"/{_Y}/(?P<m>\d{{2}})(?P<d>\d{{2}})(?=[/_.]|$)"),  # /2021/0329/
+    re.compile(rf"/{_Y}(?P<m>\d{{2}})/(?P<d>\d{{2}})(?=[/_.]|$)"),  # /202302/13/
+    re.compile(rf"(?:/|_|-|(?<=/)t){_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})(?=[/_.\-]|$)"),  # /20150211/, t20220117_
+)
+_MONTH = re.compile(rf"/{_Y}-?(?P<m>\d{{2}})(?=/)")  # /200807/, /2024-05/
+_YEAR = re.compile(rf"/{_Y}(?=/)")  # /2019/
+
+
+@dataclass(frozen=True)
+class AddressDate:
+    """The most the address says: a day, a month or a year (the finer fields None when not)."""
+
+    year: int
+    month: int | None
+    day: dt.date | None
+    text: str  # the part of the path that says it
+
+    @property
+    def words(self) -> str:
+        when = self.day.isoformat() if self.day else f"{self.year}-{self.month:02d}" if self.month else str(self.year)
+        return f"the address ({self.text} -> {when})"
+
+
+def address_date(url: str | None) -> AddressDate | None:
+    """The date in a page address's path, or None when it shows none (or an impossible one)."""
+    try:
+        path = unquote(urlsplit(url or "").path)
+    except ValueError:
+        return None
+    if not path:
+        return None
+    for pattern in _FULL:
+        for match in pattern.finditer(path):
+            day = _day(match.group("y"), match.group("m"), match.group("d"))
+            if day:
+                return AddressDate(day.year, day.month, day, match.group(0).strip("/_-"))
+    for match in _MONTH.finditer(path):
+        year, month = int(match.group("y")), int(match.group("m"))
+        if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12:
+            return AddressDate(year, month, None, match.group(0).strip("/"))
+    years = {int(m.group("y")) for m in _YEAR.finditer(path)}
+    years = {year for year in years if MIN_YEAR <= year <= MAX_YEAR}
+    if len(years) == 1:
+        year = years.pop()
+        return AddressDate(year, None, None, str(year))
+    return None
+
+
+def _day(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        date = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return date if MIN_YEAR <= date.year <= MAX_YEAR else None
