@@ -16,8 +16,9 @@ MIN_YEAR, MAX_YEAR = 1990, 2030  # plausible years for a date found in a scraped
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(年度|年)")
 _SINCE = re.compile(r"[^，。；,;！？!?]{0,14}?(?:以来|开始|起(?=[，,。]))")  # "2017年…以来": a start, not the year
 _BEFORE_COMPARED = re.compile(r"(?:较|比|同比|到|前)\s*$")  # "较2020年增加", "到2025年": a baseline or target
-# The year a lead is about: it opens with it ("【概况】 2009年，…") or names "YYYY年度".
-_LEAD_YEAR = re.compile(r"^\s*(?:【[^】]{0,12}】\s*)?((?:19|20)\d{2})\s*年度?[，,、\s]|((?:19|20)\d{2})\s*年度")
+# The year a lead is about: it opens with it ("【概况】 2009年，…", "2023年度，…"). A year named
+# later in a news lead ("召开了2022年度述职评议会议") is the work reviewed, not the story's year.
+_LEAD_YEAR = re.compile(r"^\s*(?:【[^】]{0,12}】\s*)?((?:19|20)\d{2})\s*年度?[，,、\s]")
 _SENTENCE = re.compile(r"[，。,；;！？!?]")  # a lead is running text; a stray title line has no punctuation
 LEAD_WEIGHT = 3  # the first paragraph says what the briefing is about
 
@@ -46,7 +47,7 @@ class YearHints:
                 # a start or a baseline in the lead ("2017年以来") still says little about the year
                 scores[year] = scores.get(year, 0.0) + weight * (factor if weight >= 1 else 1)
         lead = _LEAD_YEAR.search(blocks[first].text) if first is not None else None
-        lead_year = int(lead.group(1) or lead.group(2)) if lead else None
+        lead_year = int(lead.group(1)) if lead else None
         if lead_year is not None and not MIN_YEAR <= lead_year <= MAX_YEAR:
             lead_year = None
         return cls(scores, lead_year)

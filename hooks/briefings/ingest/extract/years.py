@@ -1,16 +1,33 @@
-"""The year a briefing reports on, from its title, its own years and its publication date.
+"""The year a briefing reports on: the year its events happened, or the year a summary describes.
 
-find_year  whose work does it report on?  The title's year, the text's own years, the date.
+find_year  news is of the year it came out (a 2023 meeting that reviews 2022年度 work is 2023);
+           a summary, yearbook entry or plan of one year (2021年…工作综述, 【概况】 2009年，…) is
+           of that year. Evidence, strongest first: the publication date or the address's year
+           (with the title or lead of a summary); the title's year; an anniversary the text
+           celebrates (建党88周年 -> 2009) or a congress it awaits (迎接党的十七大 -> 2007); the
+           text's own years when they clearly point at one. Congresses and plenums it refers back
+           to (党的二十大以来) bound the year from below. Weak or conflicting evidence: no year.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
+from briefings.ingest.extract.address import address_date
 from briefings.ingest.extract.dates import parse_date
+from briefings.ingest.extract.milestones import ANNIVERSARY, COMING, PAST, Milestone, milestones
 from briefings.ingest.extract.year_mentions import YearHints, title_year
 from briefings.model import Cleaned, Warning
+
+# A title that describes a year's work, rather than an event of the year it came out in ...
+_SUMMARY_TITLE = re.compile(r"总结|综述|回顾|盘点|年鉴|概况|工作报告|述评|工作要点|要点|计划|亮点|成效|成绩单|大事记|情况")
+# ... unless it reports a meeting or an award (2023年度…述职评议会召开, 被认定为2023年度…品牌)
+_EVENT_TITLE = re.compile(r"召开|举行|举办|开幕|闭幕|表彰|会议|大会|推进会|座谈会|述职|评议|考核会|获|认定|授予|命名|启动|部署")
+
+# ... and a press conference on a year's work (2019年度…工作新闻发布会) is of that year.
+_PRESS_TITLE = re.compile(r"发布会")
 
 
 @dataclass(frozen=True)
@@ -20,37 +37,65 @@ class YearGuess:
     warnings: tuple[Warning, ...] = ()
 
 
-def find_year(cleaned: Cleaned, title: str, date: str | None) -> YearGuess:
-    """The year whose work the briefing reports on."""
-    found = title_year(title or "") or title_year(cleaned.headline or "")
-    if found:
-        return YearGuess(found[0], f"the title names {found[0]}{'年度' if found[1] else '年'}")
+def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = None) -> YearGuess:
+    """The year whose work or events the briefing reports on."""
+    named = title_year(title or "") or title_year(cleaned.headline or "")
+    headline = title or cleaned.headline or ""
+    text = "\n".join([headline, *(block.text for block in cleaned.blocks)])
+    events = milestones(text)
     published = _as_date(date)
     hints = YearHints.of(cleaned.blocks, published)
     if published:
-        return _year_from_date(published, hints)
+        return _year_of_publication(published.year, published.isoformat(), named, headline, hints)
+    address = address_date(url)
+    coming = [event for event in events if event.kind == COMING]
+    if address:
+        if coming and min(event.year for event in coming) < address.year:
+            event = min(coming, key=lambda event: event.year)  # a page saved later than it was written
+            return YearGuess(event.year, f"it awaits {event.words}; {address.words} is later")
+        return _year_of_publication(address.year, address.words, named, headline, hints)
+    if named:
+        year, of_year = named
+        if of_year and _EVENT_TITLE.search(headline):
+            return _unknown(f"the title names {year}年度 for a meeting or award, which is mostly held the "
+                            "year after; no date says which")
+        return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
+    return _from_the_text(events, hints)
+
+
+def _year_of_publication(year: int, when: str, named, headline: str, hints: YearHints) -> YearGuess:
+    if named and named[0] != year and (_PRESS_TITLE.search(headline) or (
+            _SUMMARY_TITLE.search(headline) and not _EVENT_TITLE.search(headline))):
+        return YearGuess(named[0], f"the title sums up {named[0]} (published {when})")
+    lead = hints.lead_year
+    if lead is not None and lead < year:
+        # a yearbook entry or a summary opening "2009年，…", published later
+        return YearGuess(lead, f"the first paragraph is about {lead} (published {when})")
+    return YearGuess(year, f"the publication date {when}" if when[:1].isdigit() else when)
+
+
+def _from_the_text(events: list[Milestone], hints: YearHints) -> YearGuess:
+    floor = max((event.year for event in events if event.kind == PAST), default=None)
+    dated = {event.year: event for event in events if event.kind in (ANNIVERSARY, COMING)}
+    dated = {year: event for year, event in dated.items() if floor is None or year >= floor}
+    if len(dated) == 1:
+        year, event = next(iter(dated.items()))
+        return YearGuess(year, f"the text {'celebrates' if event.kind == ANNIVERSARY else 'awaits'} {event.words}")
+    if len(dated) > 1:
+        seen = "、".join(event.words for event in dated.values())
+        return _unknown(f"no title year or date; the text names events of several years ({seen})")
     best = hints.best()
     if best is None:
-        return YearGuess(None, "no title year, date or years in the text",
-                         (Warning("year", "no year found: no year in the title, no date, no years in the text"),))
+        return _unknown("no year in the title, no date, no years in the text")
     summary = hints.describe()
-    if hints.is_clear():
+    if hints.is_clear() and (floor is None or best >= floor):
         return YearGuess(best, f"the text's own years ({summary})")
-    return YearGuess(best, f"the text's own years ({summary})",
-                     (Warning("year", f"guessed {best} from the years the text mentions ({summary})"),))
+    below = f"; it refers back to events of {floor}" if floor is not None and best < floor else ""
+    return _unknown(f"no title year or date, and the text's years point at none clearly ({summary}{below})")
 
 
-def _year_from_date(published: dt.date, hints: YearHints) -> YearGuess:
-    this, last = published.year, published.year - 1
-    lead = hints.lead_year
-    if lead is not None and lead < this:
-        # a yearbook entry opening "2009年，…" or a report on "2023年度…工作", published later
-        return YearGuess(lead, f"the first paragraph is about {lead} (published {published.isoformat()})")
-    if published.month <= 2 and hints.score(last) > hints.score(this):
-        # a January press conference on "2023年度…工作": it reports on the year before
-        return YearGuess(last, f"published {published.isoformat()}, early in the year, about {last} "
-                               f"({hints.describe()})")
-    return YearGuess(this, f"the publication date {published.isoformat()}")
+def _unknown(reason: str) -> YearGuess:
+    return YearGuess(None, reason, (Warning("year", f"no year found: {reason}"),))
 
 
 def _as_date(value: str | None) -> dt.date | None:

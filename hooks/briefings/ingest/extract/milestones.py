@@ -1,0 +1,95 @@
+"""Events that date a text, from shipped data (ingest/data/milestones.yml):
+
+    建党88周年, 庆祝新中国成立70周年, 改革开放四十周年   an anniversary: the founding year + N
+    以优异成绩迎接党的十七大胜利召开                     a coming congress: the text is of that year
+    学习贯彻党的十八届三中全会精神, 党的二十大以来       a past one: the text is that year or later
+
+An anniversary quoted as the name of a speech (在庆祝改革开放40周年大会上的讲话) dates the
+speech, not the text, and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+ANNIVERSARY, COMING, PAST = "anniversary", "coming", "past"
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMBER = r"\d{1,3}|[零〇一二两三四五六七八九十百]{1,6}"
+_ORDINAL = r"二十[一二三四五六七八九]?|十[一二三四五六七八九]|十"
+_SPEECH_AFTER = re.compile(r"\s*(?:大会|座谈会|纪念大会|庆祝大会)?\s*(?:上|上的|的)?\s*(?:重要)?讲话")
+_COMING_BEFORE = re.compile(r"(?:迎接|喜迎|献礼|即将召开的|召开前夕|筹备)[^，。；！？]{0,8}$")
+
+
+@dataclass(frozen=True)
+class Milestone:
+    year: int
+    kind: str  # ANNIVERSARY, COMING or PAST
+    text: str
+
+    @property
+    def words(self) -> str:
+        return f"{self.text} ({self.year})"
+
+
+def chinese_number(text: str) -> int | None:
+    """十 -> 10, 九十五 -> 95, 一百 -> 100, 一百零一 -> 101, 99 -> 99; None for what is not a number."""
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        elif char == "十":
+            total += (digit if digit is not None else 1) * 10
+            digit = None
+        elif char == "百":
+            total += (digit if digit is not None else 1) * 100
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+@cache
+def _data() -> tuple[re.Pattern[str], dict[str, int], dict[int, int], dict[int, dict[int, int]]]:
+    raw = yaml.safe_load(resources.files("briefings.ingest").joinpath("data/milestones.yml").read_text("utf-8"))
+    founded = {name: int(year) for year, names in raw["anniversaries"].items() for name in names}
+    names = "|".join(sorted(map(re.escape, founded), key=len, reverse=True))
+    pattern = re.compile(rf"(?P<name>{names})\s*(?:的)?\s*(?:(?P<n>{_NUMBER})\s*周年|(?P<hundred>百)年(?:华诞|之际|庆典|纪念)?(?!来|大计|历史|奋斗))")
+    congresses = {int(k): int(v) for k, v in raw["congresses"].items()}
+    plenums = {int(k): {int(s): int(y) for s, y in v.items()} for k, v in raw["plenums"].items()}
+    return pattern, founded, congresses, plenums
+
+
+_CONGRESS = re.compile(rf"(?:党的|中共|第)?(?P<n>{_ORDINAL})(?:次全国代表大会|大(?![队学会街道厦院桥]))")
+_PLENUM = re.compile(rf"(?P<n>{_ORDINAL})届(?P<s>[一二三四五六七八九])中全会")
+
+
+def milestones(text: str) -> list[Milestone]:
+    """Every dated event the text names, in order."""
+    pattern, founded, congresses, plenums = _data()
+    found: list[tuple[int, Milestone]] = []
+    for match in pattern.finditer(text):
+        count = 100 if match.group("hundred") else chinese_number(match.group("n"))
+        if not count or _SPEECH_AFTER.match(text, match.end()):
+            continue
+        found.append((match.start(), Milestone(founded[match.group("name")] + count, ANNIVERSARY, match.group(0))))
+    for match in _PLENUM.finditer(text):
+        year = plenums.get(chinese_number(match.group("n")) or 0, {}).get(chinese_number(match.group("s")) or 0)
+        if year:
+            found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0))))
+    for match in _CONGRESS.finditer(text):
+        year = congresses.get(chinese_number(match.group("n")) or 0)
+        if year and not _PLENUM.match(text, match.start("n")):
+            found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0))))
+    return [milestone for _, milestone in sorted(found, key=lambda item: item[0])]
+
+
+def _tense(text: str, start: int) -> str:
+    return COMING if _COMING_BEFORE.search(text, max(0, start - 16), start) else PAST
