@@ -270,7 +270,7 @@ def test_ambiguous_chaoyang_is_not_evidence_alone():
 
 def test_a_province_alone():
     p = place("山东省直机关工委召开党建工作会议", "山东省直机关工委召开会议。")
-    assert (p.city, p.province) == (None, "山东省") and said(p, "city", "only the province")
+    assert (p.city, p.province) == (None, "山东省") and said(p, "city", "province-level organ")
 
 
 def test_no_place_named():

@@ -46,7 +46,9 @@ def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> B
     outlet = take("source", source_guess.value, source_guess.warnings)
 
     body = "\n".join(block.text for block in cleaned.blocks)
-    city, province = _place(cleaned, title, body, url, outlet, overrides, warnings)
+    # a title made up from the first sentence is the lead, not a headline naming its subject
+    named_title = title if "title" in overrides or not title_guess.made_up else ""
+    city, province = _place(cleaned, named_title, body, url, outlet, overrides, warnings)
 
     date_guess = dates.find_date(cleaned, title, url)
     date = take("date", date_guess.date, date_guess.warnings)

@@ -9,13 +9,26 @@ do not count, and anonymised text (x委, X市, 某市) gets no place at all.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, city_pinyin, gazetteer
+from briefings.ingest.extract.outlets import outlet_of_host, outlets_named
+from briefings.ingest.extract.place_words import (
+    AFTER,
+    ANONYMISED,
+    ANONYMISED_HINT,
+    BEFORE,
+    CJK_RUN,
+    CRUMB,
+    GO_AFTER,
+    LOCAL_ORGAN,
+    OUT_OF_SCOPE,
+    PROVINCIAL_ORGAN,
+    VENUE_AFTER,
+)
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Warning
 
@@ -29,31 +42,6 @@ _MIN_SCORE = 4  # below this (one stray body mention) nothing is claimed
 _DOMINANCE = 2  # the winner must score at least twice the runner-up
 _BEFORE_WINDOW, _AFTER_WINDOW = 12, 24  # characters of context read around a mention
 
-_STOP = "。！？；;!?\n，,：:"
-# Before a mention (one search, clause-bounded): a visit or benchmark (对标深圳、遵义, 赴井冈山),
-# a trip (到/走进 X … 学习), an event venue (在 X 召开), a local brand (法治枣庄).
-_BEFORE = re.compile(
-    rf"(?P<visit>(?:对标|赴|前往|借鉴|取经|参访|到访)[^{_STOP}]*)$|(?P<go>到|去|来到|走进)$|(?P<venue>在)$"
-    r"|(?P<brand>法治|平安|美丽|文明|健康|幸福|数字|智慧|诚信|书香|大美|魅力|活力|清廉|廉洁|品质|生态)$"
-)
-_GO_AFTER = re.compile(rf"[^{_STOP}]{{0,6}}?(?:学习|考察|参观|观摩|取经|研学|培训|交流)")
-_VENUE_AFTER = re.compile(r"(?:市|县|区)?(?:召开|举行|举办)")
-# After a mention (one match, first alternative wins): visitors (X市考察团来我市), heritage
-# (延安精神, 遵义会议), institutions (曲阜师范大学), outlets (菏泽新闻网, 驻马店网讯, 济宁日报,
-# 枣庄机关建设网 -- before ownership, as it contains 机关), the writer's own organs (济宁市直机关).
-_AFTER = re.compile(
-    rf"(?P<visitor>(?:市|县|区)?[^{_STOP}]{{0,18}}?(?:考察团|代表团|参观团|学习团|观摩团|考察组|调研组"
-    r"|一行(?:莅临|来我|到我)|莅临|来我(?:市|县|区|单位)|到我(?:市|县|区)))"
-    r"|(?P<heritage>精神|会议|时期|革命|起义|红色|老区)"
-    r"|(?P<institution>(?:市|县)?(?:师范|大学|学院|职业|理工|医科|医院|中学|小学))"
-    r"|(?P<site>(?:市|县|区)?[\u4e00-\u9fff]{0,5}?(?:网|日报|晚报|都市报|电视台|广播电视|融媒|发布(?!会)|手机报))"
-    r"|(?P<owner>(?:市|州|盟|地区|县|区|省)?(?:市直|县直|区直|省直|直属|直|委|政府|人大|政协|纪委|级机关|机关))"
-)
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]*")
-# The writer hid the own place: x委直属机关工委, *市, X市, ××市, xx市, 某市 (not markdown **bold**)
-_ANONYMISED = re.compile(r"(?<![A-Za-z0-9*＊])(?:[xXｘＸ×]{1,3}|(?<!\*)[*＊](?![*＊])|某{1,2})(?:省|市|县|区|州|委)(?!民)")
-_ANONYMISED_HINT = re.compile(r"[xXｘＸ×*＊某][xXｘＸ×*＊某]{0,2}[省市县区州委]")  # 15x faster to scan for
-_CRUMB = re.compile(r"位置|首页|>|»|来源|作者|出处|主办|编辑|发布")
 _HOST_NOISE = frozenset("www m wap gov com cn net org edu news www2 mp".split())  # noqa: SIM905
 
 
@@ -111,18 +99,58 @@ def find_place(
         _collect(section, text, cities, provinces)
     for line in meta:
         _collect("meta", to_simplified(line or ""), cities, provinces)
-    _collect_host(url, cities)
+    _collect_host(url, cities, provinces)
+    for section, text in [("title", title), ("lead", lead), ("source", to_simplified(source or "")),
+                          *(("meta", to_simplified(line or "")) for line in meta)]:
+        _collect_outlets(text, cities, provinces)
 
     marks = _anonymised(f"{title}\n{lead}\n{body}")
     if marks and not any(TITLE in t.kinds for t in cities.values()):
         reason = f"the text is anonymised ({'、'.join(marks[:4])}): its own place is hidden"
         return _missing(reason, None, "anonymised")
+    organ = _provincial_organ(f"{title}\n{lead}")
+    if organ:
+        return _provincial(organ, cities, provinces)
     return _decide(cities, provinces, marks)
+
+
+def _provincial_organ(head: str) -> str | None:
+    """The province-level organ a headline and lead are about, when they name no city's organ."""
+    found = PROVINCIAL_ORGAN.search(head)
+    if found is None or LOCAL_ORGAN.search(head):
+        return None
+    return found.group()
+
+
+def _provincial(organ: str, cities: dict[str, _Tally], provinces: dict[str, _Tally]) -> Place:
+    """A briefing about a province's organs has no city; its province is the one it names, or
+    the one its cities (venues, visits) and its outlet lie in."""
+    reason = f"about a province-level organ ({organ}), not a city's"
+    province, tally = _dominant_province(provinces)
+    if province:
+        return _missing(reason, province, tally.evidence())
+    g = gazetteer()
+    named = {g.cities[c].province for c, t in cities.items() if t.kinds and t.score >= _MIN_SCORE}
+    named |= {p for p, t in provinces.items() if t.kinds}
+    if len(named) == 1:
+        province = named.pop()
+        return _missing(reason, province, f"the province of what it names: {province}")
+    return _missing(reason + (f"; it names places in {'、'.join(sorted(named))}" if named else ""), None, "")
+
+
+def _collect_outlets(text: str, cities: dict[str, _Tally], provinces: dict[str, _Tally]) -> None:
+    """金山讯, 大众日报: an outlet's name points at its place (a city, or only a province)."""
+    g = gazetteer()
+    for name, place in outlets_named(text):
+        if place in g.cities:
+            cities[place].add(SITE, name, county=False)
+        else:
+            provinces[place].add(SITE, name, county=False)
 
 
 def _anonymised(text: str) -> list[str]:
     """The distinct anonymised place marks (x委, X市, 某市 ...) in the text."""
-    marks = (_ANONYMISED.search(text, hint.start(), hint.end() + 1) for hint in _ANONYMISED_HINT.finditer(text))
+    marks = (ANONYMISED.search(text, hint.start(), hint.end() + 1) for hint in ANONYMISED_HINT.finditer(text))
     return list(dict.fromkeys(m.group() for m in marks if m))
 
 
@@ -131,11 +159,11 @@ def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict
     if not text:
         return
     g = gazetteer()
-    crumb = section == "meta" and bool(_CRUMB.search(text))
+    crumb = section == "meta" and bool(CRUMB.search(text))
     hits, title_city = g.scanner.scan(text), None
     for i, (start, end, found) in enumerate(hits):
         entry = g.names[found]
-        if entry.ambiguous or (entry.city is None and entry.level != PROVINCE):
+        if entry.ambiguous or (entry.city is None and entry.level != PROVINCE) or entry.province in OUT_OF_SCOPE:
             continue
         tally = provinces[entry.province] if entry.city is None else cities[entry.city]
         if section == "body" and tally.saturated:
@@ -146,10 +174,14 @@ def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict
             end, following = hits[following][1], following + 1
         limit = min(end + _AFTER_WINDOW, hits[following][0] if following < len(hits) else len(text))
         kind, snippet = _classify(section, text, start, end, limit, crumb)
-        # A bare county short name in running text is too often part of a word (创建水平 has
-        # 建水, 搭建平台 has 建平): it counts only in the title, a site name or an organ's name.
-        if kind is None or (entry.level == COUNTY and not entry.full and kind in (LEAD, BODY, WEAK)):
+        # A bare county short name is too often part of a word (创建水平 has 建水, 搭建平台 has 建平,
+        # 共和国 has 共和): it counts only in a site's name or an organ's name, in the title too.
+        if kind is None:
             continue
+        if entry.level == COUNTY and not entry.full and kind in (TITLE, LEAD, BODY, WEAK):
+            subject = kind == TITLE and start == 0 and text[end:end + 1] in ("：", ":", " ")  # 海安：…
+            if not subject and (kind != TITLE or _classify("lead", text, start, end, limit, crumb)[0] not in (OWNER, SITE)):
+                continue
         if kind == TITLE and entry.city:  # headlines name their subject first (菏泽：学习济宁经验)
             kind = LEAD if title_city not in (None, entry.city) else kind
             title_city = title_city or entry.city
@@ -163,14 +195,14 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
     考察团来我市 the delegation is 枣庄's, not 济宁's.
     """
     name = text[start:end]
-    before = _BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
-    after = _AFTER.match(text, end, limit)
+    before = BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
+    after = AFTER.match(text, end, limit)
     context = after.lastgroup if after else None
     if context in ("visitor", "heritage") or (before and before.lastgroup == "visit"):
         return None, name
-    if before and before.lastgroup == "go" and _GO_AFTER.match(text, end, limit):
+    if before and before.lastgroup == "go" and GO_AFTER.match(text, end, limit):
         return None, name
-    if before and before.lastgroup == "venue" and _VENUE_AFTER.match(text, end, limit):
+    if before and before.lastgroup == "venue" and VENUE_AFTER.match(text, end, limit):
         return None, name
     if context == "institution":
         return WEAK, name
@@ -181,7 +213,7 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
     if context == "site":
         return SITE, name + after.group()
     if context == "owner":
-        return OWNER, name + _CJK_RUN.match(text, end, end + 8).group()
+        return OWNER, name + CJK_RUN.match(text, end, end + 8).group()
     if before and before.lastgroup == "brand":
         return SITE, before.group() + name
     if section == "meta":
@@ -189,14 +221,19 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
     return (LEAD if section == "lead" else BODY), name
 
 
-def _collect_host(url: str | None, cities: dict[str, _Tally]) -> None:
-    """suihua.dbw.cn -> 绥化市: a host label that is exactly a city's pinyin."""
+def _collect_host(url: str | None, cities: dict[str, _Tally], provinces: dict[str, _Tally]) -> None:
+    """suihua.dbw.cn -> 绥化市: a host label that is exactly a city's pinyin; jsw.com.cn -> 镇江市,
+    dzwww.com -> 山东省: an outlet's host."""
     try:
         host = urlsplit(url or "").hostname or ""
     except ValueError:
         return
     if not host:
         return
+    outlet = outlet_of_host(host)
+    if outlet:
+        known, place = outlet
+        (cities if place in gazetteer().cities else provinces)[place].add(HOST, known, county=False)
     readings, shared = city_pinyin()
     for label in host.lower().split("."):
         if label in _HOST_NOISE:
@@ -230,6 +267,10 @@ def _decide(cities: dict[str, _Tally], provinces: dict[str, _Tally], marks: list
         return _missing(f"several cities, none dominant: {listed}", province, evidence, warnings)
     if province:
         return _missing("no city named, only the province", province, province_tally.evidence(), warnings)
+    outlet = [(p, t) for p, t in provinces.items() if t.kinds and t.best in (SITE, HOST)]
+    if len(outlet) == 1 and not ranked:
+        province, tally = outlet[0]
+        return _missing("no city named; the outlet is the province's", province, tally.evidence(), warnings)
     weak = "; ".join(f"{c} ({t.evidence()})" for c, t in ranked)
     return _missing(f"no place named{' (too weak: ' + weak + ')' if weak else ''}", None, "", warnings)
 

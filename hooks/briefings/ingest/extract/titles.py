@@ -49,6 +49,7 @@ _LEADING_TIME = re.compile(
 class Guess:
     value: str | None
     warnings: tuple[Warning, ...] = ()
+    made_up: bool = False  # not found in the text: made from its first sentence
 
 
 def find_url(cleaned: Cleaned) -> Guess:
@@ -105,8 +106,9 @@ def find_title(cleaned: Cleaned) -> Guess:
                 return Guess(_tidy_title(last))
     made_up = title_from_first_sentence(cleaned)
     if made_up:
-        return Guess(made_up, (Warning("title", f"no headline in the text; made up from the first sentence: {made_up}"),))
-    return Guess("无标题", (Warning("title", "no headline and no text to make one from"),))
+        return Guess(made_up, (Warning("title", f"no headline in the text; made up from the first sentence: {made_up}"),),
+                     made_up=True)
+    return Guess("无标题", (Warning("title", "no headline and no text to make one from"),), made_up=True)
 
 
 def title_from_first_sentence(cleaned: Cleaned) -> str | None:

@@ -28,6 +28,7 @@ _EVENT_TITLE = re.compile(r"召开|举行|举办|开幕|闭幕|表彰|会议|大
 
 # ... and a press conference on a year's work (2019年度…工作新闻发布会) is of that year.
 _PRESS_TITLE = re.compile(r"发布会")
+_PRESS_LEAD = re.compile(r"((?:19|20)\d{2})\s*(年度|年)[^，。；]{0,40}?发布会")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     events = milestones(text)
     published = _as_date(date)
     hints = YearHints.of(cleaned.blocks, published)
+    press = _PRESS_LEAD.search(cleaned.blocks[0].text[:120]) if cleaned.blocks and not named else None
+    if press:  # no headline, but the lead opens on "…2023年度…新闻发布会召开"
+        named, headline = (int(press.group(1)), press.group(2) == "年度"), press.group(0)
     if published:
         return _year_of_publication(published.year, published.isoformat(), named, headline, hints)
     address = address_date(url)
@@ -91,6 +95,12 @@ def _from_the_text(events: list[Milestone], hints: YearHints) -> YearGuess:
     if hints.is_clear() and (floor is None or best >= floor):
         return YearGuess(best, f"the text's own years ({summary})")
     below = f"; it refers back to events of {floor}" if floor is not None and best < floor else ""
+    latest = max(year for year, score in hints.scores.items() if score >= 1) if any(
+        score >= 1 for score in hints.scores.values()) else None
+    if not below and best == latest:
+        # tied at the top, the latest year a report names is the one it is written in
+        return YearGuess(best, f"the text's own years ({summary})",
+                         (Warning("year", f"guessed {best}, the latest of the years the text names ({summary})"),))
     return _unknown(f"no title year or date, and the text's years point at none clearly ({summary}{below})")
 
 

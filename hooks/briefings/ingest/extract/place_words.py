@@ -1,0 +1,44 @@
+"""The words around a place name that say what the place is to the text: visited or benchmarked
+(赴井冈山学习), a venue (在济南召开), a visitor (枣庄市考察团), heritage (延安精神), an outlet
+(菏泽新闻网, 三峡秭归讯), the writer's own organs (济宁市直机关); and the organs a text is about
+when it names no place with them (省直机关工委 / 市直机关), and anonymised places (x委, 某市)."""
+
+from __future__ import annotations
+
+import re
+
+STOP = "。！？；;!?\n，,：:"
+# Before a mention (one search, clause-bounded): a visit or benchmark (对标深圳、遵义, 赴井冈山),
+# a trip (到/走进 X … 学习), an event venue (在 X 召开), a local brand (法治枣庄).
+BEFORE = re.compile(
+    rf"(?P<visit>(?:对标|赴|前往|借鉴|取经|参访|到访)[^{STOP}]*)$|(?P<go>到|去|来到|走进)$|(?P<venue>在)$"
+    r"|(?P<brand>法治|平安|美丽|文明|健康|幸福|数字|智慧|诚信|书香|大美|魅力|活力|清廉|廉洁|品质|生态)$"
+)
+GO_AFTER = re.compile(rf"[^{STOP}]{{0,6}}?(?:学习|考察|参观|观摩|取经|研学|培训|交流)")
+VENUE_AFTER = re.compile(rf"(?:市|县|区)?[^{STOP}]{{0,4}}?(?:召开|举行|举办)")
+# After a mention (one match, first alternative wins): visitors (X市考察团来我市), heritage
+# (延安精神, 遵义会议), institutions (曲阜师范大学), outlets (菏泽新闻网, 驻马店网讯, 济宁日报,
+# 枣庄机关建设网 -- before ownership, as it contains 机关), the writer's own organs (济宁市直机关).
+AFTER = re.compile(
+    rf"(?P<visitor>(?:市|县|区)?[^{STOP}]{{0,18}}?(?:考察团|代表团|参观团|学习团|观摩团|考察组|调研组"
+    r"|一行(?:莅临|来我|到我)|莅临|来我(?:市|县|区|单位)|到我(?:市|县|区)))"
+    r"|(?P<heritage>精神|会议|时期|革命|起义|红色|老区)"
+    r"|(?P<institution>(?:市|县)?(?:师范|大学|学院|职业|理工|医科|医院|中学|小学))"
+    r"|(?P<site>(?:市|县|区)?[\u4e00-\u9fff]{0,5}?(?:网|日报|晚报|都市报|电视台|广播电视|融媒|发布(?!会)|手机报)|讯(?!息))"
+    r"|(?P<owner>(?:市|州|盟|地区|县|区|省)?(?:市直|县直|区直|省直|直属|直|委|政府|人大|政协|纪委|级机关|机关))"
+)
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]*")
+# The organs a briefing is about, when its headline or lead names no place with them: a
+# province's (省直机关工委, 省政协机关, 省发改委) or a city's or county's (市直机关, 我市, 县委).
+PROVINCIAL_ORGAN = re.compile(
+    r"省直|省委直属|省委省直|省级机关|省(?:人民)?政府|省人大|省政协|省纪委|省委(?:办公厅|组织部|宣传部|统战部|政法委|编办|党校)|"
+    r"厅直|省[\u4e00-\u9fff]{1,5}?(?:厅|局|委员会|办公室|发改委|卫健委)(?:机关|直属|党组|党委)|全省[\u4e00-\u9fff]{0,6}系统"
+)
+LOCAL_ORGAN = re.compile(r"市直|市委|市级|市政府|市人大|市政协|市纪委|我市|全市|县直|县委|县级|县政府|县政协|县人大|"
+                          r"区委|区政府|区人大|区政协|区级机关|州直|州委|盟直|地直|市[\u4e00-\u9fff]{1,5}?(?:局|委)(?:机关|党组|党委)")
+# No 市直机关 party work is reported from these; their names in a text are of speeches and visits.
+OUT_OF_SCOPE = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
+# The writer hid the own place: x委直属机关工委, *市, X市, ××市, xx市, 某市 (not markdown **bold**)
+ANONYMISED = re.compile(r"(?<![A-Za-z0-9*＊])(?:[xXｘＸ×]{1,3}|(?<!\*)[*＊](?![*＊])|某{1,2})(?:省|市|县|区|州|委)(?!民)")
+ANONYMISED_HINT = re.compile(r"[xXｘＸ×*＊某][xXｘＸ×*＊某]{0,2}[省市县区州委]")  # 15x faster to scan for
+CRUMB = re.compile(r"位置|首页|>|»|来源|作者|出处|主办|编辑|发布")
