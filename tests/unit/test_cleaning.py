@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from briefings.ingest.cleaning.clean import clean
-from briefings.model import Block, Cleaned, blocks_to_text
+from briefings.model import Block, Cleaned, Dropped, blocks_to_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -515,11 +515,18 @@ def test_headline_is_a_short_first_line_above_body_text():
 
 
 @pytest.mark.parametrize("first", ["亲爱的领导同志们：", "尊敬的各位领导", "各位领导、同志们",
-                                   "今年以来，工委扎实推进各项工作。", "一、基本情况", "2023年12月5日"])
+                                   "今年以来，工委扎实推进各项工作。", "一、基本情况"])
 def test_no_headline_from_a_salutation_a_sentence_or_a_heading(first):
     cleaned = clean(f"{first}\n{BODY}\n{BODY2}")
     assert cleaned.headline is None
     assert cleaned.blocks[0].text == first
+
+
+def test_a_date_line_above_the_story_is_the_pages_date_not_its_headline():
+    cleaned = clean(f"2023年12月5日\n{BODY}\n{BODY2}")
+    assert cleaned.headline is None
+    assert cleaned.blocks[0].text == BODY
+    assert Dropped("2023年12月5日", "meta") in cleaned.dropped
 
 
 def test_no_headline_when_a_short_line_is_not_followed_by_body_text():

@@ -16,7 +16,7 @@ from briefings.ingest.cleaning.noise import (
     noise_reason,
     row_words,
 )
-from briefings.ingest.cleaning.patterns import HAS_SENTENCE, PUNCT
+from briefings.ingest.cleaning.patterns import DATE_ONLY, HAS_SENTENCE, PUNCT
 from briefings.ingest.cleaning.shapes import headline_like, site_label
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Dropped
@@ -124,6 +124,8 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
                 reason = "site-label"
             elif not seen_kept and f.row and (f.slogan or next_reason[i] is not None):
                 reason = "slogan"
+            elif not seen_body and DATE_ONLY.match(t):  # "2024年02月05日" above the story: the page's date line
+                reason = "meta"
         if reason:
             dropped.append((pos, Dropped(t, "widget" if reason == "widget-header" else reason)))
             continue

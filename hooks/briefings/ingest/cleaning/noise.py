@@ -4,6 +4,9 @@ One pattern per kind of noise (crumbs, bylines, ads, footers, legal blocks, comm
 widgets, subscriptions, pagers, image placeholders ...), tried on a line alone; the other
 modules of cleaning add the rules that look at where a line sits. Names: the plausible personal names of
 press-conference speakers and reporters' bylines.
+
+Longer than 300 lines because it is one table: a rule a kind of noise, each with its example;
+splitting the table would only scatter it.
 """
 
 from __future__ import annotations
@@ -72,6 +75,14 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("widget", re.compile(r"^[^\s，。]{0,12}(?:电子报|数字报|电子版|数字报刊|读报|阅读机|e-?paper)$|"
                           r"^(?:当前报纸名称|报纸名称|报名|版面|版次|版名)\s*[:：]|^第\s*[A-Z]?\d{1,3}\s*版\s*[:：]?",
                           re.IGNORECASE), 60, False),
+    # a row of counters: "查看: 4677|回复: 0", "阅读 1.2万 点赞 35"
+    ("meta", re.compile(r"^(?:\s*[\u4e00-\u9fff]{1,4}\s*[:：]?\s*\d[\d.,万]*\s*(?:次|人|条)?\s*[|｜/·]?){2,}$"), 60, False),
+    # bracketed metadata: "【作者】中山年鉴编纂委员会 【文章来源】《中山年鉴•2012》 【成文日期】…"
+    ("meta", re.compile(r"^(?:\s*[【\[](?:作者|文章来源|来源|出处|成文日期|发布日期|发布时间|日期|点击率|点击数|浏览次数|"
+                        r"阅读次数|责任编辑|编辑|字号|关键词|分类|栏目)[】\]][^【\[]{0,60}){2,}$"), 300, False),
+    # a newsletter's issue line: "四川省地方志办政工简讯2024年第6期(总第152期)", "机关党建工作简报 第12期"
+    ("meta", re.compile(r"(?:简报|简讯|快报|通讯|动态|专报|信息)\s*(?:(?:19|20)\d{2}\s*年)?\s*第\s*\d{1,4}\s*期|"
+                        r"[（(]总第\s*\d{1,5}\s*期[)）]"), 60, False),
     # "分享到：QQ空间 新浪微博 …"
     ("meta", re.compile(r"^(?:分享到|分享至|转发到)\s*[:：]"), 80, False),
     # language switchers: "繁体 | 简体", "中文 | 조선어"
@@ -79,7 +90,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
                     r"维吾尔文|哈萨克文|日本語|Русский|[^\s|｜]{1,8}版(?:本)?|[^\s|｜]{1,6}(?:信息港|网)",
                     must=r"简体|繁体|English|조선어|한국어|朝鲜文|蒙古文|藏文|维吾尔文|日本語|Русский"), 40, False),
     # previous/next links and page numbers
-    ("pager", re.compile(r"^(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|上篇|下篇)\s*[:：]?"), 300, True),
+    ("pager", re.compile(r"^(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|上篇|下篇|上一主题|下一主题)\s*[:：]?"), 300, True),
     ("pager", re.compile(r"^\d{1,3}(?: ?[/／] ?\d{1,3})?$"), 9, False),
     ("pager", re.compile(r"^[（(]?第\s*\d{1,3}\s*页[)）]?$|^(?:本文|全文)?共\s*\d{1,3}\s*页"), 20, False),
     ("pager", _row(r"上一页|下一页|上页|下页|前一页|后一页|首页|尾页|末页|第 ?\d+ ?页|共 ?\d+ ?页|\d{1,3}|…|\.{3}|GO|go|"
@@ -125,7 +136,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("back-link", _row(r"返回顶部|回到顶部|返回首页|回到首页|返回列表|返回上页|返回上一页|返回上级|返回目录|返回主页|"
                        r"返回栏目|返回页首|返回|回顶部|置顶|TOP|Top|top|↑|▲"), 40, False),
     # toolbars: print, close, font size, share
-    ("meta", _row(r"返回顶部|返回首页|返回列表|打印此文|打印文章|打印全文|我要打印|我要收藏|我要分享|我要评论|告诉好友|推荐给好友|发给好友|关闭窗口|打印本页|打印本文|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享|字号|字体|"
+    ("meta", _row(r"上一主题|下一主题|返回顶部|返回首页|返回列表|打印此文|打印文章|打印全文|我要打印|我要收藏|我要分享|我要评论|告诉好友|推荐给好友|发给好友|关闭窗口|打印本页|打印本文|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享|字号|字体|"
                   r"我要纠错|纠错|复制链接|复制网址|默认|放大|缩小|大|中|小|微信好友|微信|新浪微博|微博|QQ空间|QQ好友|"
                   r"QQ|朋友圈|保存|回复|举报|引用|只看该作者|评分|点评|我要分享|一键分享|分享至|转发|点赞|赞|踩|在看|"
                   r"[(（]\d+[)）]|Share this|Share|Tweet|Facebook|Twitter|WeChat|Weibo|Email|Print|"

@@ -176,15 +176,25 @@ def split_masthead(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -
     anchors = [pos for pos, d in dropped if d.reason in ("byline", "meta") and _BYLINE_ANCHOR.search(d.text)]
     anchor = min(anchors, default=_MASTHEAD_LINES + 1)
     above = [i for i, (pos, text) in enumerate(paragraphs) if text and pos < anchor]
-    if anchor > _MASTHEAD_LINES or not above or not headline_like(paragraphs[above[-1]][1]):
+    if anchor > _MASTHEAD_LINES or not above:
         return paragraphs, None
-    if any(body_like(paragraphs[i][1]) for i in above[:-1]):
+    # the headline is the last title line above the byline; a column or an office's name
+    # ("市直工委") may stand between them
+    columns = []
+    while len(above) > 1 and _column_name(paragraphs[above[-1]][1]) and headline_like(paragraphs[above[-2]][1]):
+        columns.append(above.pop())
+    if not headline_like(paragraphs[above[-1]][1]) or any(body_like(paragraphs[i][1]) for i in above[:-1]):
         return paragraphs, None
-    rest = [line for i, line in enumerate(paragraphs) if i not in above]
+    rest = [line for i, line in enumerate(paragraphs) if i not in above and i not in columns]
     if _has_headline([text for _, text in rest if text]):
         return paragraphs, None
-    dropped.extend((paragraphs[i][0], Dropped(paragraphs[i][1], "masthead")) for i in above[:-1])
+    dropped.extend((paragraphs[i][0], Dropped(paragraphs[i][1], "masthead")) for i in sorted([*above[:-1], *columns]))
     return rest, paragraphs[above[-1]][1]
+
+
+def _column_name(text: str) -> bool:
+    """A few words naming a column or an office, printed between a headline and its byline."""
+    return len(text) <= 8 and not HAS_SENTENCE.search(text) and not body_like(text)
 
 
 def recover_structure(paragraphs: list[str], headline: str | None = None) -> tuple[str | None, list[Block]]:
