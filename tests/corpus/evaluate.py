@@ -73,7 +73,7 @@ def outcome(found, truth) -> str:
     return BLANK if found is None else WRONG
 
 
-def evaluate_one(name: str, half: str, truth: dict, briefing: Briefing) -> Result:
+def evaluate_one(name: str, half: str, truth: dict, briefing: Briefing, aliases: dict | None = None) -> Result:
     result = Result(name, half)
 
     def judge(key: str, verdict: str, detail: str) -> None:
@@ -89,7 +89,9 @@ def evaluate_one(name: str, half: str, truth: dict, briefing: Briefing) -> Resul
         judge(key, outcome(found, truth.get(key)), f"{found!r} != {truth.get(key)!r}")
     wanted = [_norm_program(p) for p in truth.get("programs_any") or []]
     if wanted:
-        found = [_norm_program(p) for p in (*briefing.programs, *briefing.discovered)]
+        # a program the vocabulary matched counts under its canonical name and each of its aliases
+        names = [alias for p in briefing.programs for alias in (aliases or {}).get(p, (p,))]
+        found = [_norm_program(p) for p in (*names, *briefing.discovered)]
         ok = any(w in f or f in w for w in wanted for f in found if f)
         judge("programs", RIGHT if ok else (BLANK if not found else WRONG),
               f"{list(briefing.programs) + list(briefing.discovered)} has none of {truth.get('programs_any')}")
@@ -125,8 +127,9 @@ def labelled_count(corpus: str) -> int:
 
 def evaluate(corpus: str = "unseen") -> list[Result]:
     vocabulary = load_vocabulary(ARCHIVE)
+    aliases = {program.name: (program.name, *program.aliases) for program in vocabulary.programs}
     return [
-        evaluate_one(name, half, truth, read_briefing(path, path.name, vocabulary))
+        evaluate_one(name, half, truth, read_briefing(path, path.name, vocabulary), aliases)
         for name, half, truth, path in cases(corpus)
     ]
 

@@ -1,7 +1,7 @@
 """Cleaning: one raw scraped text -> Cleaned(blocks, headline, dropped).
 
 Stages, each linear in the size of the text:
-  1. normalise whitespace (line ends, invisible characters, odd spaces);
+  1. normalise whitespace (line ends, invisible characters, odd spaces) and drop pinyin glosses;
   2. drop noise lines: every line is tried against patterns for one kind of noise (crumbs,
      bylines, ads, footers ...: noise.py); lines.py looks at where the line sits (the top
      of the page, the trailer after the body). In hard-wrapped text a piece of a sentence is
@@ -36,6 +36,8 @@ _SPACE_RUN = re.compile(r"(?:[ \t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]|"
 # a space next to CJK punctuation, or after ASCII punctuation between two CJK characters, is no word gap
 _NEEDLESS_SPACE = re.compile(f" (?:(?<=[，。、；：！？”’）》】」』] )|(?=[，。、；：！？“‘（《【「『])|"
                              f"(?<=[{HAN}][,;:!?] )(?=[{HAN}]))")
+# Pinyin printed after characters by some traditional-character pages: 機(jī)關(guān), 黨(dang).
+_PINYIN_GLOSS = re.compile(f"(?<=[{HAN}])[(（][a-zü\u00e0-\u00fc\u0101-\u01dc]{{1,6}}[)）]")
 _LETTER_SPACED = re.compile(f"[{HAN}](?: [{HAN}]){{1,9}}")  # 概 况 -> 概况
 
 
@@ -47,6 +49,8 @@ def _normalise(text: str) -> list[str]:
         if not found:
             break
     text = _NEEDLESS_SPACE.sub("", _SPACE_RUN.sub(" ", text))
+    if "(" in text or "（" in text:
+        text = _PINYIN_GLOSS.sub("", text)
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if " " in line:

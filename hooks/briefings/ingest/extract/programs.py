@@ -201,10 +201,10 @@ def _yaml_problem(text: str, error: yaml.YAMLError) -> str:
 MAX_DISCOVERED = 20
 MIN_NAME = 3  # “五星”活动, “最美”…活动: two characters rarely name a campaign on their own
 SHORT_NAME = 4  # a quoted name this short is a word, not a slogan: it keeps what follows it
-_SUFFIX = (r"主题实践活动|主题教育活动|主题教育|主题活动|主题行动|专项行动|系列活动|"
+_SUFFIX = (r"主题实践活动|主题教育活动|主题教育|主题活动|主题行动|专项行动|系列活动|主题党日|实施方案|工作法|"
            r"(?:创建|创评|评选|竞赛|比赛|大赛)(?:活动|工作)?|活动|工程|行动|"
            r"工作(?!机制|方案|意见|制度|细则|办法|要点|台账|专班|领导小组|主线|思路|格局|理念|目标|任务)")
-_GENERIC_SUFFIX = re.compile(r"(?:主题实践|主题|系列)?(?:活动|工作)$")  # says nothing about the name
+_GENERIC_SUFFIX = re.compile(r"(?:主题实践|主题|系列)?(?:活动|工作)$|实施方案$")  # says nothing about the name
 _QUOTED = re.compile(
     r"[“「『\"](?P<name>[^“”「」『』\"\n。！？；：!?;:]{2,24})[”」』\"]"
     rf"(?P<gap>(?:(?!的)[{_CJK}]){{0,8}}?)(?P<suffix>{_SUFFIX})"  # "“X”的工作" describes work
@@ -216,7 +216,10 @@ _BARE_START = re.compile(rf"[、，,。；;：:（(\n](?P<name>[{_CJK}]{{5,18}})
 BARE_MAX = 18
 BARE_MIN = 5  # characters before 工程/行动: 作风建设工程 is a field of work, not a name
 _NOT_A_NAME = re.compile(r"^(?:以|把|在|为|对|和|与|向|用|从|将)|的")  # a clause, not a proper name
-_LEADING_VERBS = re.compile(r"^(?:实施|开展|推进|深化|启动|推动|持续|深入|组织|大力|全面|扎实|积极|着力|抓好|打造)+")
+# "该局各党支部迅速行动": a sentence where 行动 is the verb, not a campaign's name
+_VERB_USE = re.compile(r"(?:迅速|立即|马上|立刻|积极|主动|快速|闻令|全员|统一|一致|共同|同步|紧急|闻风)(?:行动|创建)$|"
+                       r"^(?:该|各|全体|广大|我们|我|本|其|此|党员干部)")
+_LEADING_VERBS = re.compile(r"^(?:为|要|以)?(?:实施|开展|推进|深化|启动|推动|持续|深入|组织|大力|全面|扎实|积极|着力|抓好|打造)+")
 # A bare name must be about party or cadre work to count ("水利配套工程" is a dam, not a campaign).
 _PARTY_WORDS = re.compile(r"党|支部|机关|先锋|红色|理论|学习|青年|模范|示范|干部|志愿|廉|作风|品牌")
 # Quoted terms that are standing systems, titles or platforms, not campaigns.
@@ -257,7 +260,8 @@ def discover(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
         window = text[max(0, end.end() - BARE_MAX - 1):end.end()]
         start = _BARE_START.search(window if end.end() > BARE_MAX else "\n" + window)
         name = _LEADING_VERBS.sub("", start.group("name")) if start else ""
-        if len(name) >= BARE_MIN + 2 and _PARTY_WORDS.search(name[:-2]) and not _NOT_A_NAME.search(name):
+        if (len(name) >= BARE_MIN + 2 and _PARTY_WORDS.search(name[:-2]) and not _NOT_A_NAME.search(name)
+                and not _VERB_USE.search(name)):
             found.append((end.end() - len(name), name, name))
     names: dict[str, str] = {}  # key -> name
     for _, name, phrase in sorted(found, key=lambda item: item[0]):
