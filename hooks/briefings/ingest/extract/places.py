@@ -9,6 +9,7 @@ do not count, and anonymised text (x委, X市, 某市) gets no place at all.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ _MIN_SCORE = 4  # below this (one stray body mention) nothing is claimed
 _DOMINANCE = 2  # the winner must score at least twice the runner-up
 _BEFORE_WINDOW, _AFTER_WINDOW = 12, 24  # characters of context read around a mention
 
+# what sites add to their city's pinyin in a host: 党建 (dj), 机关工委 (jggw), 组织部 (zzb) ...
+_HOST_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:jgdj|jggw|jgw|dangjian|djw|dj|zzb|news|xw|daily|rb)$")
 _HOST_NOISE = frozenset("www m wap gov com cn net org edu news www2 mp".split())  # noqa: SIM905
 
 
@@ -238,6 +241,7 @@ def _collect_host(url: str | None, cities: dict[str, _Tally], provinces: dict[st
     for label in host.lower().split("."):
         if label in _HOST_NOISE:
             continue
+        label = _HOST_SUFFIX.sub("", label) if label not in readings else label  # baojidj: 宝鸡 + 党建
         if label in readings:
             cities[readings[label].name].add(HOST, label, county=False)
         for city in shared.get(label, ()):  # fuzhou: supports 福州 or 抚州 only if the text names it

@@ -25,7 +25,9 @@ LEAD_WEIGHT = 3  # the first paragraph says what the briefing is about
 
 def title_year(text: str) -> tuple[int, bool] | None:
     """(year, written as 年度) of the first year in a title; "2023年度" wins over a plain "2021年"."""
-    years = [(int(m.group(1)), m.group(2) == "年度") for m in _YEAR_MENTION.finditer(text or "")]
+    text = text or ""
+    years = [(int(m.group(1)), m.group(2) == "年度") for m in _YEAR_MENTION.finditer(text)
+             if not _SINCE.match(text, m.end()) and not _BEFORE_COMPARED.search(text[max(0, m.start() - 2):m.start()])]
     years = [(year, of_year) for year, of_year in years if MIN_YEAR <= year <= MAX_YEAR]
     return next((found for found in years if found[1]), years[0] if years else None)
 

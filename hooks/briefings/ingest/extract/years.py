@@ -71,6 +71,10 @@ def _year_of_publication(year: int, when: str, named, headline: str, hints: Year
     if named and named[0] != year and (_PRESS_TITLE.search(headline) or (
             _SUMMARY_TITLE.search(headline) and not _EVENT_TITLE.search(headline))):
         return YearGuess(named[0], f"the title sums up {named[0]} (published {when})")
+    if named and not named[1] and named[0] < year and _EVENT_TITLE.search(headline):
+        # "2019年全市机关党建工作会议召开" on a page of 2021: a later copy of the story
+        return YearGuess(named[0], f"the title names the event's year {named[0]} (the page is of {when})",
+                         (Warning("year", f"the title names {named[0]}, the page is dated {when}: took the title"),))
     lead = hints.lead_year
     if lead is not None and lead < year:
         # a yearbook entry or a summary opening "2009年，…", published later
