@@ -720,3 +720,44 @@ def test_a_typical_briefing_cleans_in_about_a_millisecond():
     for i in range(200):
         clean(raws[i % 5].replace("。", f"。{i}", 1))
     assert (time.perf_counter() - start) / 200 < 0.01  # generous: shared machines are slow
+
+
+# --- pinyin glosses, e-paper and forum furniture, metadata rows, newsletter issue lines ---------
+
+
+def test_pinyin_glosses_after_characters_are_read_as_if_absent():
+    cleaned = clean("創(chuàng)建模范機(jī)關(guān)推進會召開\n" + "機(jī)關(guān)黨(dang)支部開展主題黨日活動，黨員們認真學(xué)習(xí)。")
+    assert cleaned.headline == "創建模范機關推進會召開"
+    assert cleaned.blocks[0].text == "機關黨支部開展主題黨日活動，黨員們認真學習。"
+
+
+def test_letters_in_brackets_that_are_no_gloss_stay():
+    cleaned = clean("第(a)项和3(b)款已经修订完成，请各单位遵照执行。")
+    assert cleaned.blocks[0].text == "第(a)项和3(b)款已经修订完成，请各单位遵照执行。"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("星期三", "widget"),
+    ("2025年06月18日 星期三", "widget"),
+    ("数字报", "widget"),
+    ("当前报纸名称:某某日报", "widget"),
+    ("版面:第A03版:综合新闻", "widget"),
+    ("日期:06-18", "meta"),
+    ("浏览: 215|回复: 3", "meta"),
+    ("【作者】编辑部【文章来源】本网【点击率】88次", "meta"),
+    ("机关党建工作简报2022年第9期(总第41期)", "meta"),
+])
+def test_furniture_lines(line, reason):
+    cleaned = clean(f"{line}\n{BODY}\n{BODY2}")
+    assert Dropped(line, reason) in cleaned.dropped
+
+
+def test_a_column_name_between_headline_and_byline_is_masthead():
+    cleaned = clean(f"党建品牌展示交流会在市委党校举行\n机关党委\n发布时间：2022-05-06\n{BODY}\n{BODY2}")
+    assert cleaned.headline == "党建品牌展示交流会在市委党校举行"
+    assert Dropped("机关党委", "masthead") in cleaned.dropped
+
+
+def test_a_cheer_belongs_to_the_headline():
+    cleaned = clean(f"喜报！市直机关两个党支部获评全省先进\n发布时间：2022-05-06\n{BODY}\n{BODY2}")
+    assert cleaned.headline == "喜报！市直机关两个党支部获评全省先进"

@@ -351,3 +351,45 @@ def test_find_date_and_find_year_never_raise(record, title):
     year_guess = find_year(record, title, date_guess.date)
     assert year_guess.year is None or 1990 <= year_guess.year <= 2030
     assert (date_guess.date is None) == any("no publication date" in w.message for w in date_guess.warnings)
+
+
+# ---------------------------------------------------------------- the year of the events
+
+def test_a_meeting_on_last_years_work_is_of_the_year_it_meets():
+    guess = find_year(cleaned("2月3日，市直机关召开2023年度党组织书记述职评议会议。"),
+                      "市直机关2023年度党组织书记述职评议会议召开", "2024-02-05")
+    assert guess.year == 2024
+
+
+def test_an_award_for_last_years_work_is_of_the_year_it_is_given():
+    assert find_year(cleaned("近日，市委通报表扬。"), "市司法局获评2022年度机关党建工作先进单位", "2023-03-01").year == 2023
+
+
+def test_a_summary_is_of_the_year_it_sums_up():
+    guess = find_year(cleaned("一年来，工委扎实推进各项工作。"), "市直机关工委2021年工作总结", "2022-01-12")
+    assert guess.year == 2021 and "sums up" in guess.evidence
+
+
+def test_a_press_conference_named_in_the_lead_is_of_its_year():
+    guess = find_year(cleaned("今天上午，市直机关2022年度党建工作新闻发布会召开，介绍有关情况。"), "", "2023-01-06")
+    assert guess.year == 2022
+
+
+def test_a_later_copy_of_a_story_keeps_the_year_its_title_names():
+    guess = find_year(cleaned("会议总结工作，部署任务。"), "2019年全市机关党建工作会议召开", "2021-06-01")
+    assert guess.year == 2019 and "2019" in messages(guess)
+
+
+def test_a_title_year_that_only_starts_a_period_is_not_the_year():
+    guess = find_year(cleaned("工委召开座谈会。"), "2017年以来市直机关党建工作综述", None)
+    assert guess.year is None
+
+
+def test_the_address_year_when_there_is_no_day():
+    guess = find_year(cleaned("工委召开座谈会，部署工作。"), "", None, "https://example.cn/html/jggw/2019/AB_1106/20160.html")
+    assert guess.year == 2019 and "address" in guess.evidence
+
+
+def test_a_meeting_on_a_years_work_without_a_date_has_no_year():
+    guess = find_year(cleaned("会议听取述职。"), "市直机关2023年度党组织书记述职评议会议召开", None)
+    assert guess.year is None and "年度" in messages(guess)

@@ -364,3 +364,82 @@ def test_a_shared_host_reading_only_supports_a_city_the_text_names():
     assert place("", "", body).city is None  # a tie
     assert place("", "", body, url="http://fuzhou.example.cn/1.html").city == "福州市"
     assert place("", "", "市直机关召开会议。", url="http://fuzhou.example.cn/1.html").city is None
+
+
+# --- outlets, province-level organs, hosts, words that hide a county ---------------------------
+
+
+def test_an_outlet_named_in_a_dateline_gives_its_city():
+    p = place("", "金山网讯 3月5日上午，市委机关工委召开全市机关党建工作会议。")
+    assert (p.city, p.province) == ("镇江市", "江苏省")
+
+
+def test_an_outlets_host_gives_its_city_with_a_warning():
+    p = place("", "市直机关工委召开党支部书记培训会。", url="http://news.jsw.com.cn/a/1.html")
+    assert p.city == "镇江市" and said(p, "city", "url host")
+
+
+def test_a_provincial_outlet_gives_only_its_province():
+    p = place("", "市直机关工委召开党支部书记培训会。", meta=["来源：大众日报"])
+    assert (p.city, p.province) == (None, "山东省")
+
+
+def test_a_city_pinyin_with_a_site_suffix_in_the_host():
+    p = place("", "市直机关工委召开党支部书记培训会。", url="http://www.jiningdj.gov.cn/info/1.htm")
+    assert p.city == "济宁市"
+
+
+@pytest.mark.parametrize("title, lead, province", [
+    ("省直机关工委召开党建工作推进会", "会议在济南召开，省直各部门机关党委书记参加。", "山东省"),
+    ("", "日前，省政协机关党组召开会议。会议在昆明举行，传达学习全国政协有关精神。", "云南省"),
+    ("全省发改系统机关党建座谈会召开", "省发改委直属机关党委在厦门召开座谈会。", "福建省"),
+])
+def test_a_province_level_organ_has_no_city(title, lead, province):
+    p = place(title, lead)
+    assert (p.city, p.province) == (None, province) and said(p, "city", "province-level organ")
+
+
+def test_a_city_organ_at_a_provincial_meeting_keeps_its_city():
+    p = place("全省机关党建工作推进会召开", "淄博市直机关工委在会上作交流发言，省直机关工委书记出席。")
+    assert p.city == "淄博市"
+
+
+def test_a_county_name_inside_a_word_of_the_title_is_no_place():
+    p = place("为中华人民共和国成立七十五周年献礼", "市直机关开展主题党日活动。")
+    assert p.city is None
+
+
+def test_hong_kong_in_a_quoted_speech_is_no_place():
+    p = place("", "支部学习习近平总书记在庆祝香港回归祖国25周年大会上的重要讲话，香港特别行政区政府就职。")
+    assert p.city is None and p.province is None
+
+
+def test_a_venue_after_a_few_words():
+    p = place("", "习近平总书记在合肥主持召开座谈会。县政协机关党支部组织学习。")
+    assert p.city is None
+
+
+def test_an_archives_own_outlets(tmp_path):
+    from briefings.ingest import load_vocabulary
+
+    (tmp_path / "outlets.yml").write_text("- {place: 龙岩市, names: [红土地网], hosts: [hongtudi.example.cn]}\n",
+                                          encoding="utf-8")
+    outlets = load_vocabulary(tmp_path).outlets
+    assert place("", "红土地网讯 市直机关工委召开会议。", outlets=outlets).city == "龙岩市"
+    assert place("", "市直机关工委召开会议。", url="http://hongtudi.example.cn/1.html", outlets=outlets).city == "龙岩市"
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("- {place: 龙岩, names: [红土地网]}\n", "not a city or province"),
+    ("- {place: 龙岩市}\n", "one at least"),
+    ("place: 龙岩市\n", "expected a list"),
+    ("- {place: 龙岩市, names: [a, [b]]}\n", "lists of words"),
+])
+def test_a_broken_outlets_file_names_the_file_and_entry(tmp_path, text, problem):
+    from briefings.ingest import load_vocabulary
+    from briefings.ingest.extract.programs import VocabularyError
+
+    (tmp_path / "outlets.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(VocabularyError, match=problem) as raised:
+        load_vocabulary(tmp_path)
+    assert "outlets.yml" in str(raised.value)

@@ -266,3 +266,13 @@ def test_match_and_discover_never_raise(vocabulary, text):
     found = discover(text, vocabulary)
     assert len(found) <= 20 and len(set(found)) == len(found)
     vocabulary.canonical(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("接到部署后，局机关各党支部迅速行动，组织党员下沉社区。", ()),
+    ("全体党员立即行动起来。", ()),
+    ("研究制定“双争双创”实施方案，明确任务。", ("双争双创",)),
+    ("以“三化两提”工作法为抓手，推进支部建设。", ("三化两提工作法",)),
+])
+def test_discovered_names_are_names_not_sentences(text, names):
+    assert discover(text, Vocabulary(())) == names

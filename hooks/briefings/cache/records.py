@@ -68,8 +68,9 @@ def _record_sources(package: Path) -> list[Path]:
 
 
 def vocabulary_key(vocabulary: Vocabulary) -> str:
-    """A digest of the programs (names, aliases, descriptions), not of the file's layout."""
-    return hashlib.sha256(repr(vocabulary.programs).encode("utf-8")).hexdigest()
+    """A digest of the programs (names, aliases, descriptions) and the archive's outlets, not of
+    the files' layout."""
+    return hashlib.sha256(repr((vocabulary.programs, vocabulary.outlets)).encode("utf-8")).hexdigest()
 
 
 def entry_key(path: Path, relative_path: str, vocabulary_digest: str) -> str:

@@ -9,14 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import yaml
+
 from briefings.ingest.briefing import read_briefing
-from briefings.ingest.extract.programs import Vocabulary
+from briefings.ingest.extract.outlets import OutletsError, parse_outlets
+from briefings.ingest.extract.programs import Vocabulary, VocabularyError
 from briefings.ingest.reading import is_briefing_file
 from briefings.ingest.reprints import find_reprints
 from briefings.ingest.slugs import pinyin_slug
 from briefings.model import ArchiveError, Briefing, Rejection, Reprint, Warning
 
 VOCABULARY_FILE = "programs.yml"
+OUTLETS_FILE = "outlets.yml"  # the archive's own news outlets and their places (see extract/outlets.py)
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ def archive_files(root: Path) -> list[Path]:
     for path in sorted(root.rglob("*")):
         if not path.is_file() or any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
-        if path.name == VOCABULARY_FILE and path.parent == root:
+        if path.name in (VOCABULARY_FILE, OUTLETS_FILE) and path.parent == root:
             continue
         if path.suffix.lower() in (".yml", ".yaml") and any(
             path.with_suffix(suffix).is_file() for suffix in (".txt", ".md", ".markdown", ".html", ".htm")
@@ -132,5 +136,14 @@ def archive_files(root: Path) -> list[Path]:
 
 
 def load_vocabulary(root: Path) -> Vocabulary:
+    """programs.yml, with the archive's outlets.yml; a broken file raises VocabularyError naming it."""
     path = Path(root) / VOCABULARY_FILE
-    return Vocabulary.load(path) if path.is_file() else Vocabulary(programs=())
+    vocabulary = Vocabulary.load(path) if path.is_file() else Vocabulary(programs=())
+    outlets_path = Path(root) / OUTLETS_FILE
+    if outlets_path.is_file():
+        try:
+            text = outlets_path.read_text(encoding="utf-8")
+            vocabulary.outlets = parse_outlets(yaml.safe_load(text), str(outlets_path))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, OutletsError) as error:
+            raise VocabularyError(str(error) if isinstance(error, OutletsError) else f"{outlets_path}: {error}") from error
+    return vocabulary

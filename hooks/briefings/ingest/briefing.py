@@ -48,7 +48,7 @@ def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> B
     body = "\n".join(block.text for block in cleaned.blocks)
     # a title made up from the first sentence is the lead, not a headline naming its subject
     named_title = title if "title" in overrides or not title_guess.made_up else ""
-    city, province = _place(cleaned, named_title, body, url, outlet, overrides, warnings)
+    city, province = _place(cleaned, named_title, body, url, outlet, overrides, warnings, vocabulary.outlets)
 
     date_guess = dates.find_date(cleaned, title, url)
     date = take("date", date_guess.date, date_guess.warnings)
@@ -76,13 +76,13 @@ def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> B
     )
 
 
-def _place(cleaned: Cleaned, title: str, body: str, url, outlet, overrides: dict, warnings: list):
+def _place(cleaned: Cleaned, title: str, body: str, url, outlet, overrides: dict, warnings: list, outlets=()):
     if "city" in overrides:
         return overrides["city"], overrides["province"]
     lead = "\n".join(block.text for block in cleaned.blocks[:LEAD_BLOCKS])
     place = places.find_place(
         title=cleaned.headline or title, lead=lead, body=body,
-        meta=[dropped.text for dropped in cleaned.dropped], url=url, source=outlet,
+        meta=[dropped.text for dropped in cleaned.dropped], url=url, source=outlet, outlets=outlets,
     )
     if "province" in overrides:
         if place.province and place.province != overrides["province"]:

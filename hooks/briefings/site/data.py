@@ -115,7 +115,7 @@ def _entry(path: str, status: str, **fields) -> dict:
 
 def _role(path: str) -> str:
     name = path.rsplit("/", 1)[-1]
-    if name == VOCABULARY_FILE:
+    if name in (VOCABULARY_FILE, "outlets.yml"):
         return "vocabulary"
     return "sidecar" if name.endswith(SIDECAR_SUFFIXES) else "unread"
 

@@ -38,6 +38,7 @@ _NEEDLESS_SPACE = re.compile(f" (?:(?<=[，。、；：！？”’）》】」�
                              f"(?<=[{HAN}][,;:!?] )(?=[{HAN}]))")
 # Pinyin printed after characters by some traditional-character pages: 機(jī)關(guān), 黨(dang).
 _PINYIN_GLOSS = re.compile(f"(?<=[{HAN}])[(（][a-zü\u00e0-\u00fc\u0101-\u01dc]{{1,6}}[)）]")
+_GLOSSED_PAGE = 3  # a page that glosses, glosses many characters; one "第(a)项" is no gloss
 _LETTER_SPACED = re.compile(f"[{HAN}](?: [{HAN}]){{1,9}}")  # 概 况 -> 概况
 
 
@@ -49,7 +50,7 @@ def _normalise(text: str) -> list[str]:
         if not found:
             break
     text = _NEEDLESS_SPACE.sub("", _SPACE_RUN.sub(" ", text))
-    if "(" in text or "（" in text:
+    if ("(" in text or "（" in text) and len(_PINYIN_GLOSS.findall(text, 0, 20_000)) >= _GLOSSED_PAGE:
         text = _PINYIN_GLOSS.sub("", text)
     lines = text.split("\n")
     for i, line in enumerate(lines):

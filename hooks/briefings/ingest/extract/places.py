@@ -9,14 +9,13 @@ do not count, and anonymised text (x委, X市, 某市) gets no place at all.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, city_pinyin, gazetteer
-from briefings.ingest.extract.outlets import outlet_of_host, outlets_named
+from briefings.ingest.extract.outlets import Outlet, outlet_of_host, outlets_named
 from briefings.ingest.extract.place_words import (
     AFTER,
     ANONYMISED,
@@ -25,6 +24,8 @@ from briefings.ingest.extract.place_words import (
     CJK_RUN,
     CRUMB,
     GO_AFTER,
+    HOST_NOISE,
+    HOST_SUFFIX,
     LOCAL_ORGAN,
     OUT_OF_SCOPE,
     PROVINCIAL_ORGAN,
@@ -43,9 +44,6 @@ _MIN_SCORE = 4  # below this (one stray body mention) nothing is claimed
 _DOMINANCE = 2  # the winner must score at least twice the runner-up
 _BEFORE_WINDOW, _AFTER_WINDOW = 12, 24  # characters of context read around a mention
 
-# what sites add to their city's pinyin in a host: 党建 (dj), 机关工委 (jggw), 组织部 (zzb) ...
-_HOST_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:jgdj|jggw|jgw|dangjian|djw|dj|zzb|news|xw|daily|rb)$")
-_HOST_NOISE = frozenset("www m wap gov com cn net org edu news www2 mp".split())  # noqa: SIM905
 
 
 @dataclass(frozen=True)
@@ -93,6 +91,7 @@ def find_place(
     meta: Sequence[str] = (),
     url: str | None = None,
     source: str | None = None,
+    outlets: tuple[Outlet, ...] = (),
 ) -> Place:
     """The briefing's own city and province, with the evidence and any doubts."""
     title, lead, body = to_simplified(title or ""), to_simplified(lead or ""), to_simplified(body or "")
@@ -102,10 +101,10 @@ def find_place(
         _collect(section, text, cities, provinces)
     for line in meta:
         _collect("meta", to_simplified(line or ""), cities, provinces)
-    _collect_host(url, cities, provinces)
+    _collect_host(url, cities, provinces, outlets)
     for section, text in [("title", title), ("lead", lead), ("source", to_simplified(source or "")),
                           *(("meta", to_simplified(line or "")) for line in meta)]:
-        _collect_outlets(text, cities, provinces)
+        _collect_outlets(text, cities, provinces, outlets)
 
     marks = _anonymised(f"{title}\n{lead}\n{body}")
     if marks and not any(TITLE in t.kinds for t in cities.values()):
@@ -113,7 +112,7 @@ def find_place(
         return _missing(reason, None, "anonymised")
     organ = _provincial_organ(f"{title}\n{lead}")
     if organ:
-        return _provincial(organ, cities, provinces)
+        return _provincial(organ, cities, provinces, f"{title}\n{lead}\n{body}")
     return _decide(cities, provinces, marks)
 
 
@@ -125,7 +124,7 @@ def _provincial_organ(head: str) -> str | None:
     return found.group()
 
 
-def _provincial(organ: str, cities: dict[str, _Tally], provinces: dict[str, _Tally]) -> Place:
+def _provincial(organ: str, cities: dict[str, _Tally], provinces: dict[str, _Tally], text: str) -> Place:
     """A briefing about a province's organs has no city; its province is the one it names, or
     the one its cities (venues, visits) and its outlet lie in."""
     reason = f"about a province-level organ ({organ}), not a city's"
@@ -135,16 +134,20 @@ def _provincial(organ: str, cities: dict[str, _Tally], provinces: dict[str, _Tal
     g = gazetteer()
     named = {g.cities[c].province for c, t in cities.items() if t.kinds and t.score >= _MIN_SCORE}
     named |= {p for p, t in provinces.items() if t.kinds}
+    if not named:  # 会议在济南召开: a venue does not own the story, but it lies in the province
+        g_hits = (g.names[found] for _, _, found in g.scanner.scan(text))
+        named = {e.province for e in g_hits if not e.ambiguous and (e.full or e.level != COUNTY)
+                 and e.province not in OUT_OF_SCOPE}
     if len(named) == 1:
         province = named.pop()
         return _missing(reason, province, f"the province of what it names: {province}")
     return _missing(reason + (f"; it names places in {'、'.join(sorted(named))}" if named else ""), None, "")
 
 
-def _collect_outlets(text: str, cities: dict[str, _Tally], provinces: dict[str, _Tally]) -> None:
+def _collect_outlets(text: str, cities: dict[str, _Tally], provinces: dict[str, _Tally], outlets=()) -> None:
     """金山讯, 大众日报: an outlet's name points at its place (a city, or only a province)."""
     g = gazetteer()
-    for name, place in outlets_named(text):
+    for name, place in outlets_named(text, outlets):
         if place in g.cities:
             cities[place].add(SITE, name, county=False)
         else:
@@ -224,7 +227,7 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
     return (LEAD if section == "lead" else BODY), name
 
 
-def _collect_host(url: str | None, cities: dict[str, _Tally], provinces: dict[str, _Tally]) -> None:
+def _collect_host(url: str | None, cities: dict[str, _Tally], provinces: dict[str, _Tally], outlets=()) -> None:
     """suihua.dbw.cn -> 绥化市: a host label that is exactly a city's pinyin; jsw.com.cn -> 镇江市,
     dzwww.com -> 山东省: an outlet's host."""
     try:
@@ -233,15 +236,15 @@ def _collect_host(url: str | None, cities: dict[str, _Tally], provinces: dict[st
         return
     if not host:
         return
-    outlet = outlet_of_host(host)
+    outlet = outlet_of_host(host, outlets)
     if outlet:
         known, place = outlet
         (cities if place in gazetteer().cities else provinces)[place].add(HOST, known, county=False)
     readings, shared = city_pinyin()
     for label in host.lower().split("."):
-        if label in _HOST_NOISE:
+        if label in HOST_NOISE:
             continue
-        label = _HOST_SUFFIX.sub("", label) if label not in readings else label  # baojidj: 宝鸡 + 党建
+        label = HOST_SUFFIX.sub("", label) if label not in readings else label  # baojidj: 宝鸡 + 党建
         if label in readings:
             cities[readings[label].name].add(HOST, label, county=False)
         for city in shared.get(label, ()):  # fuzhou: supports 福州 or 抚州 only if the text names it

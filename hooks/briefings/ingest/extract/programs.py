@@ -103,8 +103,11 @@ def _alias_pattern(alias: str) -> str:
 class Vocabulary:
     """The programs of programs.yml, with one compiled matcher for all their names and aliases."""
 
-    def __init__(self, programs: Iterable[Program] = (), source: str = "the vocabulary"):
+    def __init__(self, programs: Iterable[Program] = (), source: str = "the vocabulary", outlets: tuple = ()):
         self.programs: tuple[Program, ...] = tuple(programs)
+        # the archive's own news outlets (outlets.yml) travel with its vocabulary: both are what the
+        # archivist teaches extraction, and both are part of every record's cache key
+        self.outlets: tuple = tuple(outlets)
         self._canonical: dict[str, str] = {}  # key of a name or alias -> canonical name
         owners: dict[str, int] = {}  # key -> index of the entry that has it, for error messages
         patterns: dict[str, int] = {}  # regex -> length of its key (longest tried first)

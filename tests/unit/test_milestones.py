@@ -1,0 +1,70 @@
+"""Events that date a text (briefings.ingest.extract.milestones) and the year they give (years.py)."""
+
+from __future__ import annotations
+
+import pytest
+from briefings.ingest.extract.milestones import ANNIVERSARY, COMING, PAST, chinese_number, milestones
+from briefings.ingest.extract.years import find_year
+from briefings.model import Block, Cleaned
+
+
+def cleaned(*paragraphs: str) -> Cleaned:
+    return Cleaned(tuple(Block("paragraph", text) for text in paragraphs), None, ())
+
+
+@pytest.mark.parametrize("text, year", [
+    ("市直机关工委举办纪念建党90周年歌咏比赛。", 2011),
+    ("今年是新中国成立六十周年，机关党员干部精神饱满。", 2009),
+    ("为庆祝改革开放四十周年，工委组织主题征文。", 2018),
+    ("喜迎建党百年华诞，各支部开展党史学习。", 2021),
+    ("纪念红军长征胜利80周年座谈会在市委党校举行。", 2016),
+    ("庆祝中国共产党成立一百零一周年暨七一表彰大会召开。", 2022),
+])
+def test_an_anniversary_dates_the_text(text, year):
+    found = milestones(text)
+    assert [(m.year, m.kind) for m in found] == [(year, ANNIVERSARY)]
+
+
+def test_an_anniversary_in_the_name_of_a_speech_dates_the_speech_not_the_text():
+    assert milestones("深入学习习近平总书记在庆祝中国共产党成立95周年大会上的重要讲话。") == []
+
+
+@pytest.mark.parametrize("text, year, kind", [
+    ("以优异成绩迎接党的十八大胜利召开。", 2012, COMING),
+    ("深入学习贯彻党的十九届四中全会精神。", 2019, PAST),
+    ("党的二十大以来，机关党建取得新成效。", 2022, PAST),
+    ("喜迎党的第二十次全国代表大会召开。", 2022, COMING),
+])
+def test_congresses_and_plenums(text, year, kind):
+    assert [(m.year, m.kind) for m in milestones(text)] == [(year, kind)]
+
+
+def test_numbers_that_are_not_congresses():
+    assert milestones("市第五次党代会召开，部署十大行动。") == []
+
+
+@pytest.mark.parametrize("text, number", [("十", 10), ("十五", 15), ("九十五", 95), ("一百", 100),
+                                          ("一百零一", 101), ("两百", 200), ("70", 70), ("周", None)])
+def test_chinese_numbers(text, number):
+    assert chinese_number(text) == number
+
+
+def test_a_celebrated_anniversary_gives_the_year_when_nothing_else_does():
+    guess = find_year(cleaned("为纪念建党90周年，市直机关各党组织开展形式多样的活动。"), "", None)
+    assert guess.year == 2011 and "celebrates" in guess.evidence
+
+
+def test_an_awaited_congress_outweighs_a_later_address():
+    guess = find_year(cleaned("同志们：以优异成绩迎接党的十七大胜利召开。"), "",
+                      None, "https://example.cn/article/200803/1.html")
+    assert guess.year == 2007
+
+
+def test_events_of_two_years_leave_the_year_blank():
+    guess = find_year(cleaned("纪念建党90周年，喜迎党的十八大召开，工委部署工作。"), "", None)
+    assert guess.year is None and "several years" in guess.warnings[0].message
+
+
+def test_a_text_year_older_than_a_past_congress_it_cites_is_no_answer():
+    guess = find_year(cleaned("党的二十大以来，工委持续推进。2019年，工委成立学习小组。"), "", None)
+    assert guess.year is None

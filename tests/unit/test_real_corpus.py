@@ -1,0 +1,40 @@
+"""Ingest on the real corpus (tests/corpus/real: public pages, labelled blind to the code).
+
+The texts are not committed (third-party pages; tests/corpus/real/README.md says how to restore
+them): without them these tests skip. Floors are what was measured (2026-12-01, all 133 texts
+present) less about one case of slack; `python tests/corpus/evaluate.py` prints the misses.
+"""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
+from evaluate import RIGHT, WRONG, cases, evaluate, shares  # noqa: E402
+
+RIGHT_FLOORS = {  # share right, per half
+    "dev": {"title": 0.94, "city": 0.83, "province": 0.87, "year": 0.87, "date": 0.93, "programs": 0.77},
+    "test": {"title": 0.74, "city": 0.84, "province": 0.84, "year": 0.75, "date": 0.92, "programs": 0.83},
+}
+WRONG_CEILINGS = {  # share wrong: a wrong value misleads every reader
+    "dev": {"city": 0.06, "province": 0.03, "year": 0.03, "date": 0.03},
+    "test": {"city": 0.03, "province": 0.02, "year": 0.11, "date": 0.02},
+}
+
+
+@pytest.fixture(scope="module")
+def results():
+    if len(cases("real")) < 100:
+        pytest.skip("the real corpus's texts are not restored (see tests/corpus/real/README.md)")
+    return evaluate("real")
+
+
+@pytest.mark.parametrize("half", sorted(RIGHT_FLOORS))
+def test_real_corpus_accuracy(results, half):
+    group = [r for r in results if r.half == half]
+    measured = {key: shares(group, key)[1] for key in RIGHT_FLOORS[half]}
+    low = {key: round(m[RIGHT], 3) for key, m in measured.items() if m[RIGHT] < RIGHT_FLOORS[half][key]}
+    high = {key: round(measured[key][WRONG], 3) for key in WRONG_CEILINGS[half]
+            if measured[key][WRONG] > WRONG_CEILINGS[half][key]}
+    assert low == {} and high == {}
