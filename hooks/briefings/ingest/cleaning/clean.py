@@ -37,7 +37,8 @@ _SPACE_RUN = re.compile(r"(?:[ \t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]|"
 _NEEDLESS_SPACE = re.compile(f" (?:(?<=[，。、；：！？”’）》】」』] )|(?=[，。、；：！？“‘（《【「『])|"
                              f"(?<=[{HAN}][,;:!?] )(?=[{HAN}]))")
 # Pinyin printed after characters by some traditional-character pages: 機(jī)關(guān), 黨(dang).
-_PINYIN_GLOSS = re.compile(f"(?<=[{HAN}])[(（][a-zü\u00e0-\u00fc\u0101-\u01dc]{{1,6}}[)）]")
+_PINYIN_GLOSS = re.compile("[(（][a-zü\u00e0-\u00fc\u0101-\u01dc]{1,6}[)）]")  # a bracket first: scans fast
+_HAN_CHAR = re.compile(f"[{HAN}]")
 _GLOSSED_PAGE = 3  # a page that glosses, glosses many characters; one "第(a)项" is no gloss
 _LETTER_SPACED = re.compile(f"[{HAN}](?: [{HAN}]){{1,9}}")  # 概 况 -> 概况
 
@@ -50,14 +51,25 @@ def _normalise(text: str) -> list[str]:
         if not found:
             break
     text = _NEEDLESS_SPACE.sub("", _SPACE_RUN.sub(" ", text))
-    if ("(" in text or "（" in text) and len(_PINYIN_GLOSS.findall(text, 0, 20_000)) >= _GLOSSED_PAGE:
-        text = _PINYIN_GLOSS.sub("", text)
+    if "(" in text or "（" in text:
+        text = _without_glosses(text)
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if " " in line:
             line = line.strip(" ")
             lines[i] = line.replace(" ", "") if len(line) < 20 and _LETTER_SPACED.fullmatch(line) else line
     return lines
+
+
+def _without_glosses(text: str) -> str:
+    glosses = [m for m in _PINYIN_GLOSS.finditer(text) if m.start() and _HAN_CHAR.match(text, m.start() - 1)]
+    if len(glosses) < _GLOSSED_PAGE:
+        return text
+    parts, last = [], 0
+    for gloss in glosses:
+        parts.append(text[last:gloss.start()])
+        last = gloss.end()
+    return "".join(parts) + text[last:]
 
 
 def clean(text: str) -> Cleaned:

@@ -102,9 +102,8 @@ def find_place(
     for line in meta:
         _collect("meta", to_simplified(line or ""), cities, provinces)
     _collect_host(url, cities, provinces, outlets)
-    for section, text in [("title", title), ("lead", lead), ("source", to_simplified(source or "")),
-                          *(("meta", to_simplified(line or "")) for line in meta)]:
-        _collect_outlets(text, cities, provinces, outlets)
+    _collect_outlets("\n".join([title, lead, to_simplified(source or ""), *map(to_simplified, meta)]),
+                     cities, provinces, outlets)
 
     marks = _anonymised(f"{title}\n{lead}\n{body}")
     if marks and not any(TITLE in t.kinds for t in cities.values()):

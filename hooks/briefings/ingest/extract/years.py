@@ -42,8 +42,6 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     """The year whose work or events the briefing reports on."""
     named = title_year(title or "") or title_year(cleaned.headline or "")
     headline = title or cleaned.headline or ""
-    text = "\n".join([headline, *(block.text for block in cleaned.blocks)])
-    events = milestones(text)
     published = _as_date(date)
     hints = YearHints.of(cleaned.blocks, published)
     press = _PRESS_LEAD.search(cleaned.blocks[0].text[:120]) if cleaned.blocks and not named else None
@@ -51,6 +49,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         named, headline = (int(press.group(1)), press.group(2) == "年度"), press.group(0)
     if published:
         return _year_of_publication(published.year, published.isoformat(), named, headline, hints)
+    events = milestones("\n".join([headline, *(block.text for block in cleaned.blocks)]))
     address = address_date(url)
     coming = [event for event in events if event.kind == COMING]
     if address:
