@@ -21,7 +21,7 @@ import re
 
 from briefings.ingest.cleaning.lines import drop_noise
 from briefings.ingest.cleaning.patterns import HAN
-from briefings.ingest.cleaning.structure import recover_structure, split_masthead
+from briefings.ingest.cleaning.structure import recover_structure, split_column, split_masthead
 from briefings.ingest.cleaning.wraps import fragments_of, full_line_test, rejoin
 from briefings.model import Cleaned, Dropped
 
@@ -83,6 +83,8 @@ def clean(text: str) -> Cleaned:
     if any(fragments) or len(paragraphs) < sum(1 for _, t in lines if t):
         paragraphs = drop_noise(paragraphs, dropped)  # glued or spared lines: judge them as they now stand
     paragraphs, headline = split_masthead(paragraphs, dropped)
+    if headline is None:
+        paragraphs, headline = split_column(paragraphs, dropped)
     headline, blocks = recover_structure([t for _, t in paragraphs], headline)
     dropped.sort(key=lambda item: item[0])
     return Cleaned(tuple(blocks), headline, tuple(d for _, d in dropped))

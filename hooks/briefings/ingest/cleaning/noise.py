@@ -68,7 +68,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("subscription", re.compile(r"^(?:点击|点)(?:上方|下方)?(?:蓝字|蓝色字|公众号).{0,10}关注"), 40, True),
     ("byline", re.compile(rf"^(?:原创\s+)?[^。！？]{{0,40}}?{DATE}(?:\s*{TIME})?\s*(?:发表于|发布于).{{0,8}}$"), 80, False),
     # the site's own clock and weather: "今天是：2009年7月8日 星期三", "天气：晴 18～27℃"
-    ("widget", re.compile(r"^(?:今天是|今日是|今天)\s*[:：]?\s*(?:19|20)\d{2}年|天气\s*[:：]"), 60, False),
+    ("widget", re.compile(r"^(?:今天是|今日是|今天)\s*[:：]?\s*(?:19|20)\d{2}年|天气\s*[:：]|"
+                          r"^欢迎(?:您)?(?:访问|光临|来到).{0,24}?(?:今天是|今日是)\s*[:：]?\s*(?:19|20)\d{2}年"), 80, True),
+    ("widget", re.compile(r"^欢迎(?:您)?(?:访问|光临|来到)[^，。]{2,24}(?:网站|网|门户|平台)[！!。]?$"), 40, True),
     # a page's clock printed by itself (the crawl day, not the story's): "星期一", "2026-01-19 星期一"
     ("widget", re.compile(rf"^(?:{DATE}\s*)?(?:星期|礼拜|周)[一二三四五六日天]$"), 24, False),
     # an e-paper's furniture: its reader, the paper's name, the page ("版面:第A01版:要闻")
@@ -168,7 +170,7 @@ MOODS = frozenset({"点赞", "高兴", "羡慕", "愤怒", "震惊", "难过", "
 SLOGAN_WORDS = re.compile(r"谣|讲文明|文明上网|文明办网|树新风|网络安全|清朗|举报|正能量")  # sites' banner slogans
 MOOD_STRIP = re.compile(r"^[\s•·●○◆◇■□▪▫*\uf06c\uf0a7\uf0b7-]+|[\s\d%％()（）]+$")
 # bylines and meta lines: labelled fields, a date, a repost handle with a timestamp
-_STRONG_LABELS = ("作者|来源|稿源|出处|责任编辑|责编|编辑|主编|审核|审校|校对|初审|复审|终审|供稿|撰稿|录入|发布者|发布人|"
+_STRONG_LABELS = ("作者|来源|稿源|出处|责任编辑|责编|编辑|主编|审核|审校|校对|初审|复审|终审|供稿|撰稿|录入|发布者|发布人|发布地点|发布单位|"
                   "发布单位|发布机构|发布时间|发表时间|发布日期|发表日期|更新时间|更新日期|上传时间|添加时间|浏览次数|浏览量|"
                   "浏览人次|阅读次数|阅读量|阅读数|点击数|点击量|点击次数|点击率|访问量|访问次数|人气|字号|信息来源|"
                   "文章来源|新闻来源|稿件来源|索引号|发文字号|通讯员|录入时间|发稿时间|Source|Author|Posted by|Published|"

@@ -192,6 +192,18 @@ def split_masthead(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -
     return rest, paragraphs[above[-1]][1]
 
 
+def split_column(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -> tuple[list[Line], str | None]:
+    """A column's name above a headline ("部门动态", then the headline, then running text)."""
+    texts = [(i, text) for i, (_, text) in enumerate(paragraphs) if text]
+    if len(texts) < 3 or not _column_name(texts[0][1]) or not _has_headline([text for _, text in texts[1:3]]):
+        return paragraphs, None
+    if _has_headline([text for _, text in texts[2:]]):
+        return paragraphs, None  # what follows the headline could pass for one: cleaning again would differ
+    (column, _), (headline, _) = texts[0], texts[1]
+    dropped.append((paragraphs[column][0], Dropped(paragraphs[column][1], "masthead")))
+    return [line for i, line in enumerate(paragraphs) if i not in (column, headline)], paragraphs[headline][1]
+
+
 def _column_name(text: str) -> bool:
     """A few words naming a column or an office, printed between a headline and its byline."""
     return len(text) <= 8 and not HAS_SENTENCE.search(text) and not body_like(text)
