@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from slugify import slugify
@@ -50,13 +50,22 @@ def pinyin_words(text: str) -> list[str]:
     words: list[str] = []
     position = 0
     for run in _CJK_RUN.finditer(text):
-        words.extend(slugify(text[position:run.start()]).split("-"))
-        for word in _tokenizer().lcut(run.group(), HMM=False):
-            # pypinyin's plain style is lower-case ASCII already (ü is written v)
-            words.append(_NOT_SLUG.sub("", "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))))
+        words.extend(_latin_words(text[position:run.start()]))
+        words.extend(map(_word_pinyin, _tokenizer().lcut(run.group(), HMM=False)))
         position = run.end()
-    words.extend(slugify(text[position:]).split("-"))
+    words.extend(_latin_words(text[position:]))
     return [word for word in words if word]
+
+
+@lru_cache(maxsize=1 << 16)  # titles repeat their words (市直机关, 党建): pypinyin is the slow part
+def _word_pinyin(word: str) -> str:
+    # pypinyin's plain style is lower-case ASCII already (ü is written v)
+    return _NOT_SLUG.sub("", "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore")))
+
+
+@lru_cache(maxsize=1 << 12)
+def _latin_words(text: str) -> tuple[str, ...]:
+    return tuple(slugify(text).split("-")) if text else ()
 
 
 def pinyin_slug(text: str, max_words: int = MAX_SLUG_WORDS) -> str:
