@@ -761,3 +761,21 @@ def test_a_column_name_between_headline_and_byline_is_masthead():
 def test_a_cheer_belongs_to_the_headline():
     cleaned = clean(f"喜报！市直机关两个党支部获评全省先进\n发布时间：2022-05-06\n{BODY}\n{BODY2}")
     assert cleaned.headline == "喜报！市直机关两个党支部获评全省先进"
+
+
+def test_a_column_name_above_the_headline_is_masthead():
+    cleaned = clean(f"部门动态\n市直机关开展党员先锋岗评选活动\n{BODY}\n{BODY2}")
+    assert cleaned.headline == "市直机关开展党员先锋岗评选活动"
+    assert "部门动态" in [d.text for d in cleaned.dropped]
+
+
+@pytest.mark.parametrize("line", ["欢迎访问某某市人民政府网站！今天是：2009年7月8日 星期三", "欢迎光临某某机关党建网"])
+def test_welcome_banners_are_widgets(line):
+    cleaned = clean(f"{line}\n市直机关开展党员先锋岗评选活动\n{BODY}\n{BODY2}")
+    assert Dropped(line, "widget") in cleaned.dropped
+    assert cleaned.headline == "市直机关开展党员先锋岗评选活动"
+
+
+def test_a_press_conferences_place_line_is_metadata():
+    cleaned = clean(f"发布地点：市政府新闻发布厅\n{BODY}\n{BODY2}")
+    assert Dropped("发布地点：市政府新闻发布厅", "meta") in cleaned.dropped

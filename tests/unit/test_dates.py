@@ -393,3 +393,22 @@ def test_the_address_year_when_there_is_no_day():
 def test_a_meeting_on_a_years_work_without_a_date_has_no_year():
     guess = find_year(cleaned("会议听取述职。"), "市直机关2023年度党组织书记述职评议会议召开", None)
     assert guess.year is None and "年度" in messages(guess)
+
+
+def test_the_events_date_in_the_lead_gives_the_year_not_the_date():
+    record = cleaned("2024年1月28日，省直机关工委印发通报，表扬2023年度先进单位。")
+    assert find_date(record).date is None and "the date of its events" in messages(find_date(record))
+    assert find_year(record, "市地方志办获评2023年度机关党建宣传信息工作先进单位", None).year == 2024
+
+
+def test_an_address_line_with_its_time_dates_the_page():
+    from briefings.ingest.cleaning.clean import clean
+
+    record = clean("市直机关党建联建工作综述\nhttps://www.example.gov.cn/  (2024-12-27 18:13:11)\n"
+                   "今年以来，两地机关工委全面贯彻党的二十大精神，深入推进党建联建，取得了明显成效。")
+    assert find_date(record).date == "2024-12-27"
+
+
+def test_a_single_year_named_once_is_not_enough_to_guess():
+    guess = find_year(cleaned("昨天下午，第二届机关党建品牌展评活动成功举行。", "2020年，我市率先开展品牌展评活动。今年的展评中，20个品牌脱颖而出。"), "", None)
+    assert guess.year is None

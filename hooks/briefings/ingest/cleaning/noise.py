@@ -180,6 +180,7 @@ _META_LABEL = re.compile(rf"(?:{_STRONG_LABELS}|{_WEAK_LABELS})\s*[:：]")
 _META_START = re.compile(rf"^[\[【〔(（]?\s*(?:文章|信息|新闻|稿件)?(?:({_STRONG_LABELS})|{_WEAK_LABELS})\s*[:：]")
 _DATE_START = re.compile(rf"^{DATE}(?:\s*{TIME})?")
 _ISO_DATE = re.compile(r"\d[-/]\d")
+_STAMP_ONLY = re.compile(rf"[（(]?\s*{DATE}(?:\s*{TIME})?\s*[)）]?")
 _SHORT_DATE_VALUE = re.compile(rf"[:：]\s*(?:\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日)(?:\s*{TIME})?$")  # 日期:12-28
 _BYLINE_WORDS = re.compile(r"作者|来源|稿源|出处|记者|通讯员|供稿|撰稿")
 _POSTED = re.compile(r"^(?:posted|published|updated|written)(?: by| on)\b", re.IGNORECASE)
@@ -267,6 +268,8 @@ def _url_reason(line: str) -> str | None:
     rest = PUNCT.sub("", words).strip()
     if not rest:
         return "url"
+    if _STAMP_ONLY.fullmatch(words.strip()):  # "https://www.x.gov.cn/ (2024-12-27 18:13:11)": the page's address and time
+        return "meta"
     if len(rest) > 40:
         return None
     # a few words and then an address is an ad; a sentence quoting an address goes on after it

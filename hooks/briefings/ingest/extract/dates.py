@@ -188,10 +188,19 @@ def _completed(line: _Dateline, best: _Found | None, cleaned: Cleaned, title: st
     return DateGuess(date.isoformat(), f"dateline {line.text}, year from {source}", (warning,))
 
 
+def lead_event_date(cleaned: Cleaned) -> dt.date | None:
+    """The full date the lead opens with or its dateline carries (2024年1月28日，…; 2021年12月6日电):
+    when its events happened, which is not always when the page came out."""
+    line = _dateline(cleaned.blocks)
+    return make_date(line.year, line.month, line.day) if line and line.year else None
+
+
 def _undated(cleaned: Cleaned, dateline: _Dateline | None, address: AddressDate | None) -> DateGuess:
     seen = []
-    if dateline:
+    if dateline and dateline.year is None:
         seen.append(f"the dateline {dateline.text} gives no year")
+    elif dateline:
+        seen.append(f"the lead opens with {dateline.text}, the date of its events")
     if address:
         seen.append(f"{address.words} gives no day")
     body = sorted({date for block in cleaned.blocks for _, date in dates_in(block.text)})
@@ -207,7 +216,7 @@ def _explicit_dates(cleaned: Cleaned) -> list[_Found]:
     lines: list[tuple[str, bool]] = []  # (line, came from a meta/byline line)
     dropped = cleaned.dropped
     lines += [
-        (d.text, d.reason in ("meta", "byline")) for i, d in enumerate(dropped)
+        (d.text, d.reason in ("meta", "byline", "url")) for i, d in enumerate(dropped)
         if d.reason not in _FOREIGN_REASONS and not _beside_a_weekday(dropped, i)
     ]
     if cleaned.headline:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from briefings.ingest.extract.address import address_date
-from briefings.ingest.extract.dates import parse_date
+from briefings.ingest.extract.dates import lead_event_date, parse_date
 from briefings.ingest.extract.milestones import ANNIVERSARY, COMING, PAST, Milestone, milestones
 from briefings.ingest.extract.year_mentions import YearHints, title_year
 from briefings.model import Cleaned, Warning
@@ -57,6 +57,10 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             event = min(coming, key=lambda event: event.year)  # a page saved later than it was written
             return YearGuess(event.year, f"it awaits {event.words}; {address.words} is later")
         return _year_of_publication(address.year, address.words, named, headline, hints)
+    event = lead_event_date(cleaned)
+    if event and not (named and not named[1] and named[0] != event.year):
+        # "2024年1月28日，省直机关工委印发…": the events are of that year, whenever the page came out
+        return YearGuess(event.year, f"the lead opens with the date of its events ({event.isoformat()})")
     if named:
         year, of_year = named
         if of_year and _EVENT_TITLE.search(headline):
@@ -100,8 +104,9 @@ def _from_the_text(events: list[Milestone], hints: YearHints) -> YearGuess:
     below = f"; it refers back to events of {floor}" if floor is not None and best < floor else ""
     latest = max(year for year, score in hints.scores.items() if score >= 1) if any(
         score >= 1 for score in hints.scores.values()) else None
-    if not below and best == latest:
-        # tied at the top, the latest year a report names is the one it is written in
+    named_years = [year for year, score in hints.scores.items() if score >= 1]
+    if not below and best == latest and len(named_years) >= 2:
+        # tied at the top, the latest of the years a report names is the one it is written in
         return YearGuess(best, f"the text's own years ({summary})",
                          (Warning("year", f"guessed {best}, the latest of the years the text names ({summary})"),))
     return _unknown(f"no title year or date, and the text's years point at none clearly ({summary}{below})")
