@@ -779,3 +779,9 @@ def test_welcome_banners_are_widgets(line):
 def test_a_press_conferences_place_line_is_metadata():
     cleaned = clean(f"发布地点：市政府新闻发布厅\n{BODY}\n{BODY2}")
     assert Dropped("发布地点：市政府新闻发布厅", "meta") in cleaned.dropped
+
+
+def test_a_headline_over_three_lines_with_a_subtitle():
+    cleaned = clean(f"凝心聚力抓党建\n奋楫扬帆谱新篇\n——2022年市直机关党建工作综述\n{BODY}\n{BODY2}")
+    assert cleaned.headline == "凝心聚力抓党建 奋楫扬帆谱新篇 ——2022年市直机关党建工作综述"
+    assert [b.text for b in cleaned.blocks] == [BODY, BODY2]

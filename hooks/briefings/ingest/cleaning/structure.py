@@ -209,10 +209,26 @@ def _column_name(text: str) -> bool:
     return len(text) <= 8 and not HAS_SENTENCE.search(text) and not body_like(text)
 
 
+def _stacked_headline(paragraphs: list[str]) -> int:
+    """How many lines a headline printed over two or three lines takes (a main line, a second
+    line, a "——…综述" subtitle), when running text follows; 0 when there is none."""
+    for lines in (2, 3):
+        if len(paragraphs) <= lines or not body_like(paragraphs[lines]):
+            continue
+        head = paragraphs[:lines]
+        if all(headline_like(text) for text in head) and sum(map(len, head)) <= 90:
+            return lines if not _has_headline(paragraphs[lines:]) else 0
+    return 0
+
+
 def recover_structure(paragraphs: list[str], headline: str | None = None) -> tuple[str | None, list[Block]]:
     """The headline and the blocks of the body's paragraphs."""
     if headline is None and _has_headline(paragraphs):
         headline, paragraphs = paragraphs[0], paragraphs[1:]
+    elif headline is None:
+        lines = _stacked_headline(paragraphs)
+        if lines:
+            headline, paragraphs = " ".join(paragraphs[:lines]), paragraphs[lines:]
     pieces = [piece for text in paragraphs for piece in _split_heading(text)]
     dialogue = _is_dialogue(pieces)
     kinds = [_piece_kind(p, dialogue) for p in pieces]
