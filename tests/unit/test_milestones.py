@@ -68,3 +68,17 @@ def test_events_of_two_years_leave_the_year_blank():
 def test_a_text_year_older_than_a_past_congress_it_cites_is_no_answer():
     guess = find_year(cleaned("党的二十大以来，工委持续推进。2019年，工委成立学习小组。"), "", None)
     assert guess.year is None
+
+
+@pytest.mark.parametrize("text, year, kind", [
+    ("市直机关扎实开展党史学习教育。", 2021, "campaign"),
+    ("巩固拓展党史学习教育成果，推动工作落实。", 2021, PAST),
+    ("深入开展“不忘初心、牢记使命”主题教育。", 2019, PAST),  # two years: it bounds the year only
+    ("认真开展“三严三实”专题教育。", 2015, "campaign"),
+])
+def test_campaigns_and_the_years_they_ran(text, year, kind):
+    assert [(m.year, m.kind) for m in milestones(text)] == [(year, kind)]
+
+
+def test_a_one_year_campaign_dates_a_text_with_nothing_else():
+    assert find_year(cleaned("机关各党支部扎实开展党纪学习教育，组织专题读书班。"), "", None).year == 2024

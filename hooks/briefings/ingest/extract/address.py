@@ -8,6 +8,7 @@
     /djdt/202201/t20220117_4428158.html       2022-01-17
     /yjzc/hyfy/200807/90520.html              2008-07 (month only)
     /html/jggw/2019/CEFCPLMF_1106/20160.html  2019 (year only)
+    /content/detail/64e3fe607f8b9aad998b4567.html  2023-08 (a MongoDB id's time)
 
 Only the path is read (a host or a query string holds ids, not dates), and only dates a
 calendar has in the years a scraped page may have. A content-management system stamps the
@@ -34,6 +35,9 @@ _FULL = (
 )
 _MONTH = re.compile(rf"/{_Y}-?(?P<m>\d{{2}})(?=/)")  # /200807/, /2024-05/
 _YEAR = re.compile(rf"/{_Y}(?=/)")  # /2019/
+# a MongoDB ObjectId as the page's name: its first 8 hex digits are when it was made (a month is
+# all it tells: the record may be made before the story is published)
+_OBJECT_ID = re.compile(r"/([0-9a-f]{24})(?=[./]|$)")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,10 @@ def address_date(url: str | None) -> AddressDate | None:
         year, month = int(match.group("y")), int(match.group("m"))
         if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12:
             return AddressDate(year, month, None, match.group(0).strip("/"))
+    for match in _OBJECT_ID.finditer(path):
+        stamp = dt.datetime.fromtimestamp(int(match.group(1)[:8], 16), dt.timezone.utc)
+        if 2009 <= stamp.year <= MAX_YEAR:  # MongoDB (2009 on) stamps its ids with their creation time
+            return AddressDate(stamp.year, stamp.month, None, match.group(1))
     years = {int(m.group("y")) for m in _YEAR.finditer(path)}
     years = {year for year in years if MIN_YEAR <= year <= MAX_YEAR}
     if len(years) == 1:

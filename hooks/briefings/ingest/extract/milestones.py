@@ -3,6 +3,8 @@
     建党88周年, 庆祝新中国成立70周年, 改革开放四十周年   an anniversary: the founding year + N
     以优异成绩迎接党的十七大胜利召开                     a coming congress: the text is of that year
     学习贯彻党的十八届三中全会精神, 党的二十大以来       a past one: the text is that year or later
+    党史学习教育, 党的群众路线教育实践活动              a campaign: the text is of the years it ran
+                                                       (巩固拓展党史学习教育成果: of a later year)
 
 An anniversary quoted as the name of a speech (在庆祝改革开放40周年大会上的讲话) dates the
 speech, not the text, and is skipped.
@@ -17,12 +19,14 @@ from importlib import resources
 
 import yaml
 
-ANNIVERSARY, COMING, PAST = "anniversary", "coming", "past"
+ANNIVERSARY, COMING, PAST, CAMPAIGN = "anniversary", "coming", "past", "campaign"
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMBER = r"\d{1,3}|[零〇一二两三四五六七八九十百]{1,6}"
 _ORDINAL = r"二十[一二三四五六七八九]?|十[一二三四五六七八九]|十"
 _SPEECH_AFTER = re.compile(r"\s*(?:大会|座谈会|纪念大会|庆祝大会)?\s*(?:上|上的|的)?\s*(?:重要)?讲话")
+_CAMPAIGN_PAST = re.compile(r"(?:巩固|拓展|巩固拓展|用好|运用|延续|深化)[^，。；！？]{0,4}$")
+_QUOTES = "“”\"‘’「」『』、·"
 _COMING_BEFORE = re.compile(r"(?:迎接|喜迎|献礼|即将召开的|召开前夕|筹备)[^，。；！？]{0,8}$")
 
 
@@ -67,6 +71,17 @@ def _data() -> tuple[re.Pattern[str], dict[str, int], dict[int, int], dict[int, 
     return pattern, founded, congresses, plenums
 
 
+@cache
+def _campaigns() -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
+    """The campaigns' names, matched with or without their quotes and 、 (“不忘初心、牢记使命”主题教育)."""
+    raw = yaml.safe_load(resources.files("briefings.ingest").joinpath("data/milestones.yml").read_text("utf-8"))
+    years = {name: (int(first), int(last)) for name, (first, last) in raw["campaigns"].items()}
+    gap = f"[{re.escape(_QUOTES)}]*"
+    names = sorted(years, key=len, reverse=True)
+    pattern = "|".join(f"(?P<c{i}>{gap.join(map(re.escape, name))})" for i, name in enumerate(names))
+    return re.compile(pattern), {f"c{i}": years[name] for i, name in enumerate(names)}
+
+
 _CONGRESS = re.compile(rf"(?:党的|中共|第)?(?P<n>{_ORDINAL})(?:次全国代表大会|大(?![队学会街道厦院桥]))")
 _PLENUM = re.compile(rf"(?P<n>{_ORDINAL})届(?P<s>[一二三四五六七八九])中全会")
 
@@ -88,6 +103,12 @@ def milestones(text: str) -> list[Milestone]:
         year = congresses.get(chinese_number(match.group("n")) or 0)
         if year and not _PLENUM.match(text, match.start("n")):
             found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0))))
+    campaigns, spans = _campaigns()
+    for match in campaigns.finditer(text):
+        first, last = spans[match.lastgroup]
+        past = _CAMPAIGN_PAST.search(text, max(0, match.start() - 8), match.start())
+        kind = PAST if past or first != last else CAMPAIGN  # a campaign of one year dates the text
+        found.append((match.start(), Milestone(first, kind, match.group(0))))
     return [milestone for _, milestone in sorted(found, key=lambda item: item[0])]
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from briefings.ingest.extract.address import address_date
 from briefings.ingest.extract.dates import lead_event_date, parse_date
-from briefings.ingest.extract.milestones import ANNIVERSARY, COMING, PAST, Milestone, milestones
+from briefings.ingest.extract.milestones import ANNIVERSARY, CAMPAIGN, COMING, PAST, Milestone, milestones
 from briefings.ingest.extract.year_mentions import YearHints, title_year
 from briefings.model import Cleaned, Warning
 
@@ -87,11 +87,12 @@ def _year_of_publication(year: int, when: str, named, headline: str, hints: Year
 
 def _from_the_text(events: list[Milestone], hints: YearHints) -> YearGuess:
     floor = max((event.year for event in events if event.kind == PAST), default=None)
-    dated = {event.year: event for event in events if event.kind in (ANNIVERSARY, COMING)}
+    dated = {event.year: event for event in events if event.kind in (ANNIVERSARY, COMING, CAMPAIGN)}
     dated = {year: event for year, event in dated.items() if floor is None or year >= floor}
     if len(dated) == 1:
         year, event = next(iter(dated.items()))
-        return YearGuess(year, f"the text {'celebrates' if event.kind == ANNIVERSARY else 'awaits'} {event.words}")
+        verb = {ANNIVERSARY: "celebrates", COMING: "awaits", CAMPAIGN: "reports on"}[event.kind]
+        return YearGuess(year, f"the text {verb} {event.words}")
     if len(dated) > 1:
         seen = "、".join(event.words for event in dated.values())
         return _unknown(f"no title year or date; the text names events of several years ({seen})")
