@@ -443,3 +443,8 @@ def test_a_broken_outlets_file_names_the_file_and_entry(tmp_path, text, problem)
     with pytest.raises(VocabularyError, match=problem) as raised:
         load_vocabulary(tmp_path)
     assert "outlets.yml" in str(raised.value)
+
+
+def test_a_county_sites_host_points_at_its_prefecture_with_a_warning():
+    p = place("", "县直机关工委召开党支部书记培训会。", url="http://djw.haian.gov.cn/zzb/1.html")
+    assert p.city == "南通市" and said(p, "city", "county")

@@ -224,6 +224,26 @@ def city_pinyin() -> tuple[Mapping[str, Division], Mapping[str, tuple[str, ...]]
     return MappingProxyType(unique), MappingProxyType(shared)
 
 
+@cache
+def county_pinyin() -> Mapping[str, Division]:
+    """Pinyin of a county's short name -> its prefecture, for the readings no other county,
+    city or province shares (haian.gov.cn -> 海安 -> 南通市; changning is shared: no entry)."""
+    from pypinyin import Style, lazy_pinyin
+
+    g = gazetteer()
+    readings: dict[str, set[str]] = {}
+    for d in g.divisions:
+        if len(d.short_name) >= 2:
+            reading = "".join(lazy_pinyin(d.short_name, style=Style.NORMAL))
+            readings.setdefault(reading, set()).add(d.adcode if d.level == COUNTY else "not a county:" + d.name)
+    by_code = {d.adcode: d for d in g.divisions if d.level == COUNTY and d.city in g.cities}
+    return MappingProxyType({
+        reading: g.cities[by_code[next(iter(codes))].city]
+        for reading, codes in readings.items()
+        if len(codes) == 1 and next(iter(codes)) in by_code and len(reading) >= 5
+    })
+
+
 def _first_by_name(divisions: tuple[Division, ...], level: str) -> dict[str, Division]:
     """Full name -> division; 重庆市's two city rows (5001, 5002) keep the first."""
     found: dict[str, Division] = {}

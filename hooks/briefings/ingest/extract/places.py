@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, city_pinyin, gazetteer
+from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, city_pinyin, county_pinyin, gazetteer
 from briefings.ingest.extract.outlets import Outlet, outlet_of_host, outlets_named
 from briefings.ingest.extract.place_words import (
     AFTER,
@@ -246,6 +246,8 @@ def _collect_host(url: str | None, cities: dict[str, _Tally], provinces: dict[st
         label = HOST_SUFFIX.sub("", label) if label not in readings else label  # baojidj: 宝鸡 + 党建
         if label in readings:
             cities[readings[label].name].add(HOST, label, county=False)
+        elif label in county_pinyin():  # djw.haian.gov.cn: a county's site, for its prefecture
+            cities[county_pinyin()[label].name].add(HOST, label, county=True)
         for city in shared.get(label, ()):  # fuzhou: supports 福州 or 抚州 only if the text names it
             if city in cities and cities[city].kinds:
                 cities[city].add(HOST, label, county=False)
