@@ -448,3 +448,8 @@ def test_a_broken_outlets_file_names_the_file_and_entry(tmp_path, text, problem)
 def test_a_county_sites_host_points_at_its_prefecture_with_a_warning():
     p = place("", "县直机关工委召开党支部书记培训会。", url="http://djw.haian.gov.cn/zzb/1.html")
     assert p.city == "南通市" and said(p, "city", "county")
+
+
+def test_a_conjunction_before_a_county_committee_is_no_county():
+    p = place("", "会议传达了中央、省市委和县委的部署要求，青川县直机关工委书记作动员讲话。")
+    assert p.city == "广元市"

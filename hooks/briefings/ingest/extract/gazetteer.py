@@ -51,6 +51,9 @@ COMMON_WORDS = frozenset(
     铁山 和龙 新乐 乐业 大方 建华 永和 太和 永新 平安 海城 江北 江南 河东 河西 新市
     城厢 市南 市北 永兴 兴隆 华安 安远 海港 东区 南区 北区 西区 中区 郊区 城区 矿区""".split()  # noqa: SIM905 -- word lists read better as one string
 )
+# Full names that read as words in official prose: "中央、省市委和县委" has 和县 + 委 (马鞍山's
+# 和县), "同县直部门" 同县. They never count; a text about 和县 names 马鞍山 or 和县县委.
+COMMON_FULL_NAMES = frozenset({"和县", "同县", "与县"})
 # Renamed or commonly mis-written prefecture names still seen in briefings (荷泽 for 菏泽).
 VARIANTS = MappingProxyType({"荷泽": "菏泽", "襄樊": "襄阳", "思茅": "普洱", "毫州": "亳州"})
 
@@ -295,7 +298,7 @@ def _index_names(divisions: tuple[Division, ...]) -> dict[str, Name]:
 
 
 def _meaning(text: str, found: list[tuple[Division, bool]]) -> Name:
-    common = text in COMMON_WORDS
+    common = text in COMMON_WORDS or text in COMMON_FULL_NAMES
     full = any(full for _, full in found)
     if len(found) == 1:  # the common case, kept cheap for load time
         d = found[0][0]
