@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import opencc
-from briefings.ingest.extract.gazetteer import CITY, city_pinyin, gazetteer
+from briefings.ingest.extract.gazetteer import CITY, gazetteer
+from briefings.ingest.extract.hosts import city_pinyin
 from briefings.ingest.extract.places import _traditional, find_place
 
 COUNT = 10_000

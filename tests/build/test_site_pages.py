@@ -12,8 +12,8 @@ import pytest
 from briefings.ingest.slugs import slugify_name
 from briefings.model import Block
 from briefings.site.assembly import SiteSettings, build_site
-from briefings.site.ordering import newest_first_key
 from briefings.site.markup import docs_url
+from briefings.site.ordering import newest_first_key
 from briefings.site.pages.parts import GeneratedPage
 from site_samples import HOSTILE_TITLE, PROGRAMS, make_briefing, seed_like
 

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import opencc
 import yaml
-
 from briefings.ingest import load_vocabulary, read_briefing
 from briefings.model import Briefing
 

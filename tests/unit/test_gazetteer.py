@@ -8,12 +8,12 @@ from briefings.ingest.extract.gazetteer import (
     COUNTY,
     PROVINCE,
     all_place_names,
-    city_pinyin,
     gazetteer,
     resolve_city,
     resolve_province,
     shorten,
 )
+from briefings.ingest.extract.hosts import city_pinyin
 
 
 @pytest.mark.parametrize(

@@ -82,3 +82,12 @@ def test_campaigns_and_the_years_they_ran(text, year, kind):
 
 def test_a_one_year_campaign_dates_a_text_with_nothing_else():
     assert find_year(cleaned("机关各党支部扎实开展党纪学习教育，组织专题读书班。"), "", None).year == 2024
+
+
+@pytest.mark.parametrize("text, year", [
+    ("今年是“十四五”规划开局之年，也是全面建设社会主义现代化国家新征程开启之年。", 2021),
+    ("今年是全面贯彻党的二十大精神的开局之年。", 2023),
+    ("今年是“十三五”收官之年。", 2020),
+])
+def test_what_a_year_is_called_gives_it(text, year):
+    assert find_year(cleaned(text, "市直机关工委召开工作会议。"), "", None).year == year

@@ -206,47 +206,6 @@ def all_place_names() -> list[str]:
     return sorted(n for n, e in gazetteer().names.items() if e.full or n not in COMMON_WORDS)
 
 
-@cache
-def city_pinyin() -> tuple[Mapping[str, Division], Mapping[str, tuple[str, ...]]]:
-    """(pinyin of a city's short name -> the city, shared reading -> the cities sharing it).
-
-    For url hosts: suihua.dbw.cn -> 绥化市. A reading shared by two places (福州/抚州 fuzhou,
-    吉林省/吉林市 jilin) proves nothing alone. Built on first use: importing pypinyin takes ~0.2 s.
-    """
-    from pypinyin import Style, lazy_pinyin
-
-    g = gazetteer()
-    readings: dict[str, set[str]] = {}
-    for d in g.divisions:
-        if d.level != COUNTY and len(d.short_name) >= 2:
-            reading = "".join(lazy_pinyin(d.short_name, style=Style.NORMAL))
-            place = d.city if d.level == CITY else d.name if d.name in g.cities else "省:" + d.name
-            readings.setdefault(reading, set()).add(place)
-    unique = {p: g.cities[next(iter(t))] for p, t in readings.items() if len(t) == 1 and next(iter(t)) in g.cities}
-    shared = {p: tuple(sorted(t & g.cities.keys())) for p, t in readings.items() if len(t) > 1}
-    return MappingProxyType(unique), MappingProxyType(shared)
-
-
-@cache
-def county_pinyin() -> Mapping[str, Division]:
-    """Pinyin of a county's short name -> its prefecture, for the readings no other county,
-    city or province shares (haian.gov.cn -> 海安 -> 南通市; changning is shared: no entry)."""
-    from pypinyin import Style, lazy_pinyin
-
-    g = gazetteer()
-    readings: dict[str, set[str]] = {}
-    for d in g.divisions:
-        if len(d.short_name) >= 2:
-            reading = "".join(lazy_pinyin(d.short_name, style=Style.NORMAL))
-            readings.setdefault(reading, set()).add(d.adcode if d.level == COUNTY else "not a county:" + d.name)
-    by_code = {d.adcode: d for d in g.divisions if d.level == COUNTY and d.city in g.cities}
-    return MappingProxyType({
-        reading: g.cities[by_code[next(iter(codes))].city]
-        for reading, codes in readings.items()
-        if len(codes) == 1 and next(iter(codes)) in by_code and len(reading) >= 5
-    })
-
-
 def _first_by_name(divisions: tuple[Division, ...], level: str) -> dict[str, Division]:
     """Full name -> division; 重庆市's two city rows (5001, 5002) keep the first."""
     found: dict[str, Division] = {}

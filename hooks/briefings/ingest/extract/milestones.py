@@ -3,6 +3,7 @@
     建党88周年, 庆祝新中国成立70周年, 改革开放四十周年   an anniversary: the founding year + N
     以优异成绩迎接党的十七大胜利召开                     a coming congress: the text is of that year
     学习贯彻党的十八届三中全会精神, 党的二十大以来       a past one: the text is that year or later
+    今年是“十四五”开局之年, 决胜全面建成小康社会         what a year is called: that year
     党史学习教育, 党的群众路线教育实践活动              a campaign: the text is of the years it ran
                                                        (巩固拓展党史学习教育成果: of a later year)
 
@@ -72,6 +73,17 @@ def _data() -> tuple[re.Pattern[str], dict[str, int], dict[int, int], dict[int, 
 
 
 @cache
+def _phrases() -> tuple[re.Pattern[str], dict[str, int]]:
+    """What a year is called ("十四五"开局之年), matched with or without quotes and 规划."""
+    raw = yaml.safe_load(resources.files("briefings.ingest").joinpath("data/milestones.yml").read_text("utf-8"))
+    years = {phrase: int(year) for year, phrases in raw["phrases"].items() for phrase in phrases}
+    gap = f"[{re.escape(_QUOTES)}]*(?:规划)?[{re.escape(_QUOTES)}]*"
+    names = sorted(years, key=len, reverse=True)
+    pattern = "|".join(f"(?P<p{i}>{gap.join(map(re.escape, name))})" for i, name in enumerate(names))
+    return re.compile(pattern), {f"p{i}": years[name] for i, name in enumerate(names)}
+
+
+@cache
 def _campaigns() -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
     """The campaigns' names, matched with or without their quotes and 、 (“不忘初心、牢记使命”主题教育)."""
     raw = yaml.safe_load(resources.files("briefings.ingest").joinpath("data/milestones.yml").read_text("utf-8"))
@@ -103,6 +115,9 @@ def milestones(text: str) -> list[Milestone]:
         year = congresses.get(chinese_number(match.group("n")) or 0)
         if year and not _PLENUM.match(text, match.start("n")):
             found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0))))
+    phrases, named = _phrases()
+    for match in phrases.finditer(text):
+        found.append((match.start(), Milestone(named[match.lastgroup], ANNIVERSARY, match.group(0))))
     campaigns, spans = _campaigns()
     for match in campaigns.finditer(text):
         first, last = spans[match.lastgroup]

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
-from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, city_pinyin, county_pinyin, gazetteer
-from briefings.ingest.extract.outlets import Outlet, outlet_of_host, outlets_named
+from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, gazetteer
+from briefings.ingest.extract.hosts import host_clues
+from briefings.ingest.extract.outlets import Outlet, outlets_named
 from briefings.ingest.extract.place_words import (
     AFTER,
     ANONYMISED,
@@ -24,8 +24,6 @@ from briefings.ingest.extract.place_words import (
     CJK_RUN,
     CRUMB,
     GO_AFTER,
-    HOST_NOISE,
-    HOST_SUFFIX,
     LOCAL_ORGAN,
     OUT_OF_SCOPE,
     PROVINCIAL_ORGAN,
@@ -227,30 +225,12 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
 
 
 def _collect_host(url: str | None, cities: dict[str, _Tally], provinces: dict[str, _Tally], outlets=()) -> None:
-    """suihua.dbw.cn -> 绥化市: a host label that is exactly a city's pinyin; jsw.com.cn -> 镇江市,
-    dzwww.com -> 山东省: an outlet's host."""
-    try:
-        host = urlsplit(url or "").hostname or ""
-    except ValueError:
-        return
-    if not host:
-        return
-    outlet = outlet_of_host(host, outlets)
-    if outlet:
-        known, place = outlet
-        (cities if place in gazetteer().cities else provinces)[place].add(HOST, known, county=False)
-    readings, shared = city_pinyin()
-    for label in host.lower().split("."):
-        if label in HOST_NOISE:
-            continue
-        label = HOST_SUFFIX.sub("", label) if label not in readings else label  # baojidj: 宝鸡 + 党建
-        if label in readings:
-            cities[readings[label].name].add(HOST, label, county=False)
-        elif label in county_pinyin():  # djw.haian.gov.cn: a county's site, for its prefecture
-            cities[county_pinyin()[label].name].add(HOST, label, county=True)
-        for city in shared.get(label, ()):  # fuzhou: supports 福州 or 抚州 only if the text names it
-            if city in cities and cities[city].kinds:
-                cities[city].add(HOST, label, county=False)
+    for clue in host_clues(url, outlets):
+        if clue.shared:  # fuzhou: supports 福州 or 抚州 only if the text names it
+            if clue.place in cities and cities[clue.place].kinds:
+                cities[clue.place].add(HOST, clue.label, county=False)
+        else:
+            (cities if clue.place in gazetteer().cities else provinces)[clue.place].add(HOST, clue.label, county=clue.county)
 
 
 def _decide(cities: dict[str, _Tally], provinces: dict[str, _Tally], marks: list[str]) -> Place:
