@@ -71,7 +71,7 @@ def test_sidecar_overrides_front_matter(tmp_path):
     (tmp_path / "a.txt").write_text("---\ntitle: 文中标题\nyear: 2020\n---\n正文第一段。\n", encoding="utf-8")
     (tmp_path / "a.yml").write_text("title: 档案员定的标题\n", encoding="utf-8")
     source = read_source(tmp_path / "a.txt", "a.txt")
-    assert source.overrides == {"title": "档案员定的标题", "year": 2020}
+    assert source.overrides == {"title": "档案员定的标题", "year": "2020"}  # as written; validated later
     assert source.text == "正文第一段。\n"
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -88,9 +89,15 @@ def entry_key(path: Path, relative_path: str, vocabulary_digest: str) -> str:
 
 def _bytes_or_marker(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        mode = path.stat().st_mode
     except FileNotFoundError:
         return b"\0absent"
+    except (OSError, ValueError) as error:  # a name too long, a loop: let the reader say so, uncached
+        raise _Uncacheable from error
+    if not stat.S_ISREG(mode):  # a FIFO or a device would block the read: the reader ignores them too
+        return b"\0not a file"
+    try:
+        data = path.read_bytes()
     except OSError as error:  # unreadable: let the reader raise its own error, uncached
         raise _Uncacheable from error
     return len(data).to_bytes(8, "big") + data

@@ -127,12 +127,11 @@ def archive_files(root: Path) -> list[Path]:
             continue
         if path.name in (VOCABULARY_FILE, OUTLETS_FILE) and path.parent == root:
             continue
-        if path.suffix.lower() in (".yml", ".yaml") and any(
-            path.with_suffix(suffix).is_file() for suffix in (".txt", ".md", ".markdown", ".html", ".htm")
-        ):
-            continue
         files.append(path)
-    return files
+    # a NAME.yml beside a briefing NAME.txt (NAME.TXT too: the reader finds it the same way) is
+    # that briefing's sidecar, not a file of its own
+    briefings = {path.with_suffix("") for path in files if is_briefing_file(path)}
+    return [path for path in files if not (path.suffix.lower() in (".yml", ".yaml") and path.with_suffix("") in briefings)]
 
 
 def load_vocabulary(root: Path) -> Vocabulary:

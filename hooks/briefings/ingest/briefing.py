@@ -19,10 +19,18 @@ LEAD_BLOCKS = 2
 
 
 def read_briefing(path: Path, relative_path: str, vocabulary: Vocabulary) -> Briefing:
-    source = read_source(path, relative_path)
-    overrides = validate_overrides(relative_path, source.overrides, vocabulary)
-    # The reprint fingerprint is made here, in the reading worker processes, and cached with the record.
-    return with_fingerprint(build_briefing(source, overrides, vocabulary))
+    """One file's briefing; ArchiveError for a file that is not one. Whatever else goes wrong
+    with one file is its rejection too, with the error: a file never stops the build."""
+    try:
+        source = read_source(path, relative_path)
+        overrides = validate_overrides(relative_path, source.overrides, vocabulary)
+        # The reprint fingerprint is made here, in the reading worker processes, and cached with the record.
+        return with_fingerprint(build_briefing(source, overrides, vocabulary))
+    except ArchiveError:
+        raise
+    except (Exception, RecursionError) as error:  # noqa: BLE001 -- the build must go on
+        raise ArchiveError(relative_path, f"could not be read ({type(error).__name__}: {str(error)[:200]}); "
+                                          "this is a bug in the reader, please report it with the file") from error
 
 
 def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> Briefing:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlsplit
 
 from briefings.ingest.extract import gazetteer
@@ -28,7 +29,11 @@ def validate_overrides(path: str, raw: dict, vocabulary: Vocabulary) -> dict:
             clean[field] = " ".join(str(value).split())
     if "url" in raw:
         url = raw["url"]
-        parts = urlsplit(url) if isinstance(url, str) else None
+        try:
+            parts = urlsplit(url) if isinstance(url, str) else None
+            parts and parts.hostname  # a broken host ("http://[abc/x") raises here, not in the build
+        except ValueError:
+            parts = None
         if not parts or parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
             raise fail("url", f"must be an http(s) address, got {url!r}")
         clean["url"] = url
@@ -41,7 +46,7 @@ def validate_overrides(path: str, raw: dict, vocabulary: Vocabulary) -> dict:
     if "year" in raw:
         value = raw["year"]
         year = value if isinstance(value, int) and not isinstance(value, bool) else None
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{1,4}", value.strip()):  # not ²⁰²¹ or ٢٠٢١
             year = int(value.strip())
         if year is None or not MIN_YEAR <= year <= MAX_YEAR:
             raise fail("year", f"is not a year between {MIN_YEAR} and {MAX_YEAR}: {value!r}")

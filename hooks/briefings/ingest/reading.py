@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import stat
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,7 +26,7 @@ SIDECAR_SUFFIXES = (".yml", ".yaml")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_SIDECAR_BYTES = 64 * 1024  # a sidecar sets a few fields
 _FRONT_MATTER_START = re.compile(r"---[ \t]*\n")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Scraped plain text keeps entities of the page it came from (&nbsp; &ldquo;): they are
 # characters the reader should see. What they decode to is still escaped when rendered.
 _WHITESPACE_ENTITIES = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#12288|#x3000);")
@@ -80,22 +81,36 @@ def split_front_matter(text: str, relative_path: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         raise ArchiveError(relative_path, "front matter starts with '---' but never closes")
-    return _parse_yaml_mapping(match.group(1), relative_path, "front matter"), text[match.end():]
+    return _parse_yaml_mapping(match.group(1) or "", relative_path, "front matter"), text[match.end():]
 
 
 def read_sidecar(path: Path, relative_path: str) -> dict:
     """A NAME.yml beside NAME.txt overrides the file's own front matter: it is the archivist's word."""
-    for suffix in SIDECAR_SUFFIXES:
-        sidecar = path.with_suffix(suffix)
-        if sidecar.is_file():
-            try:
-                if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
-                    raise ArchiveError(relative_path, f"sidecar {sidecar.name} is over {MAX_SIDECAR_BYTES // 1024} KB")
-                text = sidecar.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError) as error:
-                raise ArchiveError(relative_path, f"sidecar {sidecar.name} cannot be read: {error}") from error
-            return _parse_yaml_mapping(text, relative_path, f"sidecar {sidecar.name}")
+    found = [sidecar for sidecar in map(path.with_suffix, SIDECAR_SUFFIXES) if _regular_file(sidecar)]
+    if len(found) > 1:
+        names = " and ".join(sidecar.name for sidecar in found)
+        raise ArchiveError(relative_path, f"has two sidecars ({names}): keep one, the other would be ignored")
+    for sidecar in found:
+        try:
+            if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+                raise ArchiveError(relative_path, f"sidecar {sidecar.name} is over {MAX_SIDECAR_BYTES // 1024} KB")
+            text = sidecar.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ArchiveError(relative_path, f"sidecar {sidecar.name} cannot be read: {error}") from error
+        return _parse_yaml_mapping(text, relative_path, f"sidecar {sidecar.name}")
     return {}
+
+
+def _regular_file(path: Path) -> bool:
+    """A regular file (not a FIFO or device, which would block a read); False for names the
+    file system refuses (a 255-byte name plus .yaml is too long)."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _StringDatesLoader(yaml.SafeLoader):
@@ -114,8 +129,11 @@ class _StringDatesLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+# Only null is read as something else than the text written: `title: off`, `source: 010`,
+# `title: 0x7E5`, `date: 2021-12-06` are what the archivist typed (YAML 1.1 would make them
+# False, 8, 2021 and a date); the fields are validated as text (overrides.py).
 _StringDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -132,6 +150,12 @@ def _parse_yaml_mapping(text: str, relative_path: str, where: str) -> dict:
         return {}
     if not isinstance(data, dict):
         raise ArchiveError(relative_path, f"{where} must be a mapping of field: value")
+    for key, value in data.items():
+        for text in (value if isinstance(value, list) else [value]):
+            if isinstance(text, str) and _SURROGATE.search(text):
+                raise ArchiveError(relative_path, f"{where} field '{key}' holds an invalid character "
+                                                  f"({_SURROGATE.search(text).group().encode('unicode_escape').decode()}): "
+                                                  "a lone surrogate, not text")
     unknown = sorted(str(key) for key in data if key not in OVERRIDABLE_FIELDS)
     if unknown:
         allowed = ", ".join(OVERRIDABLE_FIELDS)
@@ -178,8 +202,14 @@ class _TextExtractor(HTMLParser):
 
 def html_to_text(markup: str) -> str:
     parser = _TextExtractor()
-    parser.feed(markup)
-    parser.close()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except (AssertionError, ValueError, IndexError):
+        # html.parser gives up on some malformed markup (marked sections "<![foo[x]]>", "<![ x"):
+        # the page is read again with its tags cut out
+        parser = _TextExtractor()
+        parser.parts = [html.unescape(_BLOCK_TAG.sub("\n", _ANY_TAG.sub(" ", _HIDDEN_PART.sub("\n", markup))))]
     text = "".join(parser.parts)
     lines = [line.strip() for line in text.split("\n")]
     body = "\n".join(line for line in lines if line)
@@ -190,6 +220,9 @@ def html_to_text(markup: str) -> str:
     return body
 
 
+_HIDDEN_PART = re.compile(r"<(script|style|noscript|template|head)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|pre|hr)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<(?!\s*/?\s*(?:p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|pre|hr)\b)[^>]*>|<!\[[^\n]*", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
 
 

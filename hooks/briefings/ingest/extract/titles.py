@@ -84,7 +84,10 @@ def find_source(cleaned: Cleaned, url: str | None) -> Guess:
                 if _SITE_NAME.search(part):
                     return Guess(part)
     if url:
-        host = urlsplit(url).hostname
+        try:
+            host = urlsplit(url).hostname
+        except ValueError:  # an address with a broken host ("http://[abc/x")
+            host = None
         if host:
             return Guess(host, (Warning("source", f"no outlet named in the text; using the url's host {host}"),))
     return Guess(None, (Warning("source", "no outlet named in the text"),))
