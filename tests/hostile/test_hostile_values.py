@@ -168,3 +168,40 @@ def test_an_upper_case_briefing_keeps_its_sidecar_and_the_sidecar_is_no_file_of_
     (archive / "X.yml").write_text("title: 档案员定的标题\n", encoding="utf-8")
     result = read_archive(archive)
     assert [b.title for b in result.briefings] == ["档案员定的标题"] and result.rejections == ()
+
+
+# --- silent losses while reading ----------------------------------------------------------------
+
+def test_a_head_without_its_end_tag_keeps_the_body(tmp_path):
+    archive = one(tmp_path, "a.html", f"<html><head><title>标题</title><meta charset=utf-8><p>{BODY}</p><p>第二段。</p>")
+    assert "市直机关工委召开党建工作推进会" in archive.briefings[0].text and "第二段" in archive.briefings[0].text
+
+
+def test_table_cells_stay_apart_and_pre_keeps_its_lines(tmp_path):
+    archive = one(tmp_path, "a.html", f"<p>{BODY}</p><table><tr><td>市财政局</td><td>95</td></tr></table>"
+                                      "<pre>一、学习情况\n二、下步打算</pre>")
+    text = archive.briefings[0].text
+    assert "市财政局95" not in text and "市财政局" in text and "一、学习情况" in text and "二、下步打算" in text
+    assert "一、学习情况 二、下步打算" not in text
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.html"])
+def test_an_ampersand_that_starts_no_entity_stays(tmp_path, name):
+    line = "原文链接：http://news.example.cn/show?id=1&copy=3&reg=2"
+    text = f"<p>{BODY}</p><p>{line}</p>" if name.endswith("html") else f"{BODY}{line}\n"
+    archive = one(tmp_path, name, text)
+    assert archive.briefings[0].url == "http://news.example.cn/show?id=1&copy=3&reg=2"
+
+
+def test_the_sidecars_city_replaces_the_front_matters_province(tmp_path):
+    archive = one(tmp_path, "a.txt", f"---\nprovince: 山东\n---\n{BODY}", sidecar="city: 郑州\n")
+    assert (archive.briefings[0].city, archive.briefings[0].province) == ("郑州市", "河南省")
+
+
+@pytest.mark.parametrize("opening", ["评论", "免责声明：以上数据由统计部门提供，各单位要认真核对，发现问题及时报告，确保真实准确。",
+                                     "版权所有单位名单已经公示，请各单位认真核对后于月底前报送。"])
+def test_a_line_that_opens_like_a_trailer_does_not_cut_the_story(tmp_path, opening):
+    rest = [BODY.replace("推进会", word) for word in ("观摩会", "培训会", "交流会")]
+    archive = one(tmp_path, "a.txt", BODY + opening + "\n" + "".join(rest))
+    text = archive.briefings[0].text
+    assert all(paragraph.strip() in text for paragraph in rest)

@@ -54,7 +54,12 @@ def read_source(path: Path, relative_path: str) -> Source:
     kind = BRIEFING_SUFFIXES.get(path.suffix.lower(), "txt")
     decoded = decode_bytes(data, relative_path)
     overrides, body = split_front_matter(decoded.text, relative_path)
-    overrides.update(read_sidecar(path, relative_path))
+    sidecar = read_sidecar(path, relative_path)
+    # the sidecar wins for every field: a place it sets replaces the front matter's whole place
+    # (its city 郑州 with the front matter's province 山东 would contradict each other)
+    if "city" in sidecar or "province" in sidecar:
+        overrides = {k: v for k, v in overrides.items() if k not in ("city", "province")}
+    overrides.update(sidecar)
     if kind == "html":
         body = html_to_text(body)
     elif kind == "md":
@@ -170,37 +175,62 @@ class _TextExtractor(HTMLParser):
               "header", "footer", "table", "ul", "ol", "blockquote", "title", "dd", "dt", "hr", "pre"}
     HIDDEN = {"script", "style", "noscript", "template", "head"}
 
+    CELLS = {"td", "th"}
+    # what only a body holds: seeing one closes a <head> whose end tag the page left out
+    BODY_TAGS = BLOCKS - {"title"} | {"body", "span", "a", "img", "strong", "b", "em", "font", "td", "th"}
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden_depth = 0
+        self.in_head = False
+        self.pre_depth = 0
         self.in_title = False
         self.title = ""
 
     def handle_starttag(self, tag, attrs):
+        if self.in_head and tag in self.BODY_TAGS:
+            self._close_head()
         if tag in self.HIDDEN:
             self.hidden_depth += 1
+            self.in_head = self.in_head or tag == "head"
         if tag == "title":
             self.in_title = True
+        if tag == "pre":
+            self.pre_depth += 1
         if tag in self.BLOCKS:
             self.parts.append("\n")
+        elif tag in self.CELLS:
+            self.parts.append(" ")  # 市财政局 | 95: cells of a row stay apart
 
     def handle_endtag(self, tag):
-        if tag in self.HIDDEN and self.hidden_depth:
+        if tag == "head" and self.in_head:
+            self._close_head()
+        elif tag in self.HIDDEN and self.hidden_depth:
             self.hidden_depth -= 1
         if tag == "title":
             self.in_title = False
+        if tag == "pre" and self.pre_depth:
+            self.pre_depth -= 1
         if tag in self.BLOCKS:
             self.parts.append("\n")
+        elif tag in self.CELLS:
+            self.parts.append(" ")
+
+    def _close_head(self):
+        self.in_head = False
+        self.hidden_depth = max(0, self.hidden_depth - 1)
+        self.in_title = False
 
     def handle_data(self, data):
         if self.in_title:
             self.title += data
         elif not self.hidden_depth:
-            self.parts.append(data.replace("\n", " "))
+            self.parts.append(data if self.pre_depth else data.replace("\n", " "))
 
 
 def html_to_text(markup: str) -> str:
+    markup = _BARE_AMPERSAND.sub("&amp;", markup)  # &copy=3 in an address is no ©
     parser = _TextExtractor()
     try:
         parser.feed(markup)
@@ -232,4 +262,10 @@ def markdown_to_text(markup: str) -> str:
 
 
 def decode_entities(text: str) -> str:
-    return html.unescape(_WHITESPACE_ENTITIES.sub(" ", text))
+    """&nbsp; &amp; &#8220; decoded; an "&" that starts no entity ending in ";" stays (?a=1&copy=3)."""
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), _WHITESPACE_ENTITIES.sub(" ", text))
+
+
+_ENTITY_BODY = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_ENTITY = re.compile(f"&{_ENTITY_BODY}")
+_BARE_AMPERSAND = re.compile(f"&(?!{_ENTITY_BODY})")

@@ -73,11 +73,13 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
     next_reason: list[str | None] = [None] * n  # of the next non-blank line; slogans count
     titled = [False] * n  # the next non-blank line could be a headline, and running text follows it
     link_tail = [True] * (n + 1)  # everything from here on is blank, noise or a short link title
+    prose_after = [0] * (n + 1)  # characters of running text from here on
     following, body_follows, title_follows = None, False, False
     for i in range(n - 1, -1, -1):
         f = facts[i]
         next_reason[i], titled[i] = following, title_follows
         link_tail[i] = link_tail[i + 1] and (f is None or f.link)
+        prose_after[i] = prose_after[i + 1] + (len(lines[i][1]) if f is not None and f.body and f.reason is None else 0)
         if f is not None:
             following = f.reason or ("slogan" if f.slogan else None)
         if f is not None and f.reason is None:
@@ -98,6 +100,7 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
     kept: list[int] = []
     trailer: str | None = None
     widget_run = seen_kept = seen_body = False
+    prose_before = 0
     for i, (pos, t) in enumerate(lines):
         f = facts[i]
         if f is None:
@@ -111,7 +114,10 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
         elif f.repost and seen_body:  # a reply's byline: the replies follow
             trailer = reason = "comments"
         elif reason in ("comments", "copyright", "related"):
-            if seen_body and (reason == "comments" or link_tail[i + 1] or COPYRIGHT_HEAD.match(t)):
+            # a trailer swallows the rest of the page, unless the rest is running text: a body
+            # paragraph opening like a legal block, a lone 评论 heading, must not cut the story
+            story_goes_on = prose_after[i + 1] > max(120, prose_before // 2)
+            if seen_body and not story_goes_on and (reason == "comments" or link_tail[i + 1] or COPYRIGHT_HEAD.match(t)):
                 trailer = reason
         elif reason == "widget-header":
             widget_run = True
@@ -132,6 +138,7 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
         kept.append(i)
         seen_kept = True
         seen_body = seen_body or f.body
+        prose_before += len(t) if f.body else 0
     return kept
 
 
