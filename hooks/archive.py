@@ -20,6 +20,7 @@ from briefings import build
 from briefings.cache.pages import PageCache, build_signature, page_digest, page_key
 from briefings.cache.records import BriefingCache
 from briefings.ingest.extract import gazetteer
+from briefings.ingest.extract.programs import VocabularyError
 from briefings.progress import Progress, summary_line
 from briefings.search.dictionary import dictionary_words, register_words
 from briefings.site.assembly import SiteSettings
@@ -91,7 +92,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(settings.dir)
     folder = _cache_folder(config, settings)
     cache = _kept.get(folder, BriefingCache) if folder is not None else None
-    archive = build.read_archive(root, cache, _progress, log)
+    try:
+        archive = build.read_archive(root, cache, _progress, log)
+    except VocabularyError as error:  # one clear line naming programs.yml (or outlets.yml) and the entry
+        raise PluginError(str(error)) from None
     for level, message in build.archive_messages(archive, root.name):
         log.log(level, "%s", message)
     if "search" in config.plugins:  # Material's search cuts text with jieba's default tokenizer

@@ -15,6 +15,7 @@ Where a page lives is decided here too (the URL scheme), so every renderer links
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -154,12 +155,13 @@ def build_catalog(
     year_of = {year: _year_facet(year, members) for year, members in by_year.items()}
     years = tuple(sorted(year_of.values(), key=lambda facet: (facet.year is None, -(facet.year or 0))))
     entry_of = {entry.name: entry for entry in vocabulary}
+    program_slug = distinct_slugs([*entry_of, *sorted(set(by_program) - set(entry_of))], slugify_name)
     program_of = {
         name: Facet(
             "program",
             name,
-            slugify_name(name),
-            f"programs/{slugify_name(name)}",
+            program_slug[name],
+            f"programs/{program_slug[name]}",
             tuple(members),
             description=entry_of[name].description if name in entry_of else "",
             aliases=tuple(entry_of[name].aliases) if name in entry_of else (),
@@ -201,6 +203,21 @@ def year_counts(briefings: Iterable[Briefing]) -> dict[int | None, int]:
     for briefing in briefings:
         counts[briefing.year] = counts.get(briefing.year, 0) + 1
     return counts
+
+
+def distinct_slugs(names: list[str], slugify_name) -> dict[str, str]:
+    """A slug per name, in the order given: a name whose slug an earlier one has (清廉机关 and
+    青莲机关 are both qinglian-jiguan) gets its own by a short digest of the name, so adding a
+    program at the end of programs.yml never moves an earlier program's page."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names:
+        slug = slugify_name(name)
+        if slug in taken:
+            slug = f"{slug}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:6]}"
+        slugs[name] = slug
+        taken.add(slug)
+    return slugs
 
 
 def _city_facet(city: str | None, members: list[Briefing], slugify_name) -> Facet:

@@ -136,6 +136,8 @@ class Vocabulary:
             raw = yaml.safe_load(text)
         except OSError as error:
             raise VocabularyError(f"{path}: cannot read the vocabulary: {error}") from error
+        except UnicodeDecodeError as error:
+            raise VocabularyError(f"{path}: is not UTF-8 text (byte {error.start}): save it as UTF-8") from error
         except yaml.YAMLError as error:
             raise VocabularyError(f"{path}: {_yaml_problem(text, error)}") from error
         if raw is None:
