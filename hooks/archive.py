@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 import types
 from pathlib import Path
@@ -264,7 +265,7 @@ def _page_signature(config: MkDocsConfig, nav) -> str:
         repr([str(css) for css in config.extra_css]),
         repr([str(script) for script in config.extra_javascript]),
         repr(_nav_items(nav.items)),
-        config_file.read_text(encoding="utf-8", errors="replace") if config_file.is_file() else "",
+        *(path.read_text(encoding="utf-8", errors="replace") for path in _config_chain(config_file)),
     ]
     templates = [
         path
@@ -273,6 +274,19 @@ def _page_signature(config: MkDocsConfig, nav) -> str:
         if "site-packages" not in str(path)  # the theme's own files change with its version
     ]
     return build_signature(parts, templates)
+
+
+def _config_chain(config_file: Path) -> list[Path]:
+    """mkdocs.yml and every file it INHERITs (a change to a parent changes every page)."""
+    chain: list[Path] = []
+    while config_file.is_file() and config_file not in chain and len(chain) < 10:
+        chain.append(config_file)
+        parent = re.search(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$",
+                           config_file.read_text(encoding="utf-8", errors="replace"), re.MULTILINE)
+        if parent is None:
+            break
+        config_file = (config_file.parent / parent.group(1).strip()).resolve()
+    return chain
 
 
 def _nav_items(items) -> list:

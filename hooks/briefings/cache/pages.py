@@ -46,14 +46,26 @@ def build_signature(parts: list[str], files: list[Path]) -> str:
 
 class PageCache(KeptInMemory):
     def contains(self, key: str) -> bool:
-        """Whether the entry is there (not read: a reused page is read once, when written)."""
-        found = key in self._memory or (self.folder is not None and self._path(key).is_file())
+        """Whether a sound entry is there. It is read and checked now (a damaged one, garbage,
+        cut short or empty, is a miss) and kept in memory, so a reused page is read once."""
+        found = key in self._memory or self._load(key)
         if found:
             self._used.add(key)
             self.hits += 1
         else:
             self.misses += 1
         return found
+
+    def _load(self, key: str) -> bool:
+        if self.folder is None:
+            return False
+        try:
+            data = self._path(key).read_bytes()
+            zlib.decompress(data)
+        except (OSError, zlib.error):
+            return False
+        self._memory[key] = data
+        return True
 
     def get(self, key: str, count: bool = True) -> str | None:
         data = self.get_bytes(key, count)
