@@ -4,6 +4,7 @@ city, year and program, query words marked in results."""
 
 from __future__ import annotations
 
+import pytest
 from searching import result_meta, search
 
 
@@ -83,3 +84,13 @@ def test_search_on_a_phone(reader, screenshot_dir):
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     page.screenshot(path=str(screenshot_dir / f"search-phone-{reader.kind}.png"))
+
+
+@pytest.mark.parametrize("query", ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"])
+def test_object_prototype_names_are_plain_queries(reader, query):
+    page = reader.open("/")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    assert search(page, "粗体")  # results on screen, then a query named like Object's own members
+    assert search(page, query) == []
+    assert "没有找到" in result_meta(page) and errors == []

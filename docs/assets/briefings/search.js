@@ -18,8 +18,10 @@
   var script = document.currentScript;
   // The site root: this file is <root>/assets/briefings/search.js (any host, any base path, file://).
   var root = script ? script.src.replace(/assets\/briefings\/search\.js(\?.*)?$/, "") : "./";
-  var store = {};
-  var loading = {};
+  // Maps without a prototype: a query or key such as "constructor" must find nothing, not Object's own.
+  var store = Object.create(null);
+  var loading = Object.create(null);
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined; }
 
   window.__briefingsSearch = {
     add: function (kind, id, data) { store[kind + ":" + id] = data; },
@@ -58,14 +60,14 @@
     var name = n.toString(16);
     while (name.length < meta.width) name = "0" + name;
     return load("shard", n, "search/shard-" + name + ".js").then(function (shard) {
-      return decode(shard[key]);
+      return decode(own(shard, key));
     });
   }
 
   // "delta<<5|weight" in base 36, comma separated -> Map(doc number -> weight)
   function decode(encoded) {
     var postings = new Map();
-    if (!encoded) return postings;
+    if (typeof encoded !== "string" || !encoded) return postings;
     var doc = 0;
     encoded.split(",").forEach(function (part) {
       var value = parseInt(part, 36);
@@ -79,7 +81,7 @@
 
   function nameIndex(meta) {
     if (!meta.byHead) {
-      meta.byHead = {};
+      meta.byHead = Object.create(null);
       meta.names.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (name) {
         (meta.byHead[name.slice(0, 2)] = meta.byHead[name.slice(0, 2)] || []).push(name);
       });
@@ -129,8 +131,8 @@
     units.forEach(function (unit) { keys = keys.concat(unit.keys); });
     keys = keys.concat(filters);
     return Promise.all(keys.map(function (key) { return shardOf(meta, key); })).then(function (lists) {
-      var postings = {};
-      keys.forEach(function (key, i) { postings[key] = lists[i]; });
+      var postings = new Map();
+      keys.forEach(function (key, i) { postings.set(key, lists[i]); });
       var scores = null;
       function narrow(unitScores) {
         if (scores === null) { scores = unitScores; return; }
@@ -141,7 +143,7 @@
         scores = next;
       }
       units.forEach(function (unit) {
-        var lists = unit.keys.map(function (key) { return postings[key]; });
+        var lists = unit.keys.map(function (key) { return postings.get(key); });
         var unitScores = new Map();
         var idf = lists.reduce(function (sum, list) { return sum + Math.log(1 + meta.docs / (list.size || 1)); }, 0) / lists.length;
         lists[0].forEach(function (weight, doc) {
@@ -156,7 +158,7 @@
       });
       filters.forEach(function (key) {
         var only = new Map();
-        postings[key].forEach(function (w, doc) { only.set(doc, 0); });
+        postings.get(key).forEach(function (w, doc) { only.set(doc, 0); });
         narrow(only);
       });
       return Array.from(scores || new Map()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
