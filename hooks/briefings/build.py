@@ -67,6 +67,7 @@ def read_archive(root: Path, cache: BriefingCache | None, progress: Callable[[st
         readable = [
             (path, name) for path, name in relative
             if ingest.is_briefing_file(path) and not ingest.path_problem(path, root, name)
+            and not ingest.entry_problem(path, root, name)
         ]
         parallel = cache.prefetch(readable, vocabulary, ingest.read_briefing, progress=shown.advance)
 

@@ -205,3 +205,28 @@ def test_a_line_that_opens_like_a_trailer_does_not_cut_the_story(tmp_path, openi
     archive = one(tmp_path, "a.txt", BODY + opening + "\n" + "".join(rest))
     text = archive.briefings[0].text
     assert all(paragraph.strip() in text for paragraph in rest)
+
+
+def test_hidden_files_locks_and_broken_links_are_report_lines(tmp_path):
+    archive = tmp_path / "archive"
+    (archive / ".git").mkdir(parents=True)
+    (archive / ".git" / "config").write_text("x", encoding="utf-8")
+    (archive / "a.txt").write_text(BODY, encoding="utf-8")
+    (archive / ".a.txt.swp").write_text(BODY, encoding="utf-8")
+    (archive / ".~lock.b.txt#").write_text("lock", encoding="utf-8")
+    (archive / "b.txt~").write_text(BODY.replace("推进会", "观摩会"), encoding="utf-8")
+    (archive / "gone.txt").symlink_to(archive / "nowhere.txt")
+    (archive / "loop.txt").symlink_to(archive / "loop.txt")
+    (archive / "sub").mkdir()
+    (archive / "folder-link").symlink_to(archive / "sub", target_is_directory=True)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(archive / "pipe.txt")
+    result = read_archive(archive)
+    reasons = {r.path: r.reason for r in result.rejections}
+    assert [b.path for b in result.briefings] == ["a.txt"]
+    assert "hidden folder" in reasons[".git"] and "hidden file" in reasons[".a.txt.swp"]
+    assert "hidden file" in reasons[".~lock.b.txt#"] and "not a briefing file" in reasons["b.txt~"]
+    assert "link to nothing" in reasons["gone.txt"] and "link to nothing" in reasons["loop.txt"]
+    assert "folder" in reasons["folder-link"]
+    if hasattr(os, "mkfifo"):
+        assert "not a regular file" in reasons["pipe.txt"]

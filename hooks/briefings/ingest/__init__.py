@@ -11,6 +11,7 @@ from briefings.ingest.archive import (
     Archive,
     archive_files,
     archive_paths,
+    entry_problem,
     load_vocabulary,
     path_problem,
     read_archive,
@@ -19,6 +20,6 @@ from briefings.ingest.briefing import build_briefing, read_briefing
 from briefings.ingest.reading import is_briefing_file
 
 __all__ = [
-    "VOCABULARY_FILE", "Archive", "archive_files", "archive_paths", "build_briefing", "is_briefing_file",
+    "VOCABULARY_FILE", "Archive", "archive_files", "archive_paths", "build_briefing", "entry_problem", "is_briefing_file",
     "load_vocabulary", "path_problem", "read_archive", "read_briefing",
 ]

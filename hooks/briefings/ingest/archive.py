@@ -6,6 +6,8 @@ reason; ids and page addresses are settled here.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,7 +44,7 @@ def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None) ->
     rejections: list[Rejection] = []
     for path in archive_files(root):
         relative = path.relative_to(root).as_posix()
-        problem = path_problem(path, root, relative)
+        problem = path_problem(path, root, relative) or entry_problem(path, root, relative)
         if problem:
             rejections.append(Rejection(display_path(relative), problem))
         elif not is_briefing_file(path):
@@ -62,11 +64,7 @@ def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None) ->
 def archive_paths(root: Path) -> list[str]:
     """Every file of the archive as the report names it (archive-relative, printable)."""
     root = Path(root)
-    return sorted(
-        display_path(path.relative_to(root).as_posix())
-        for path in root.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)
-    )
+    return sorted(display_path(path.relative_to(root).as_posix()) for path in _entries(root))
 
 
 def display_path(relative: str) -> str:
@@ -79,9 +77,11 @@ def path_problem(path: Path, root: Path, relative: str) -> str | None:
     """Why a file must not be read whatever it holds, or None."""
     if display_path(relative) != relative:
         return "file name is not printable UTF-8 (bytes of another encoding, or control characters): rename it"
-    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        return "is a symbolic link to a file outside the archive: not read"
-    return None
+    try:
+        outside = path.is_symlink() and not path.resolve(strict=True).is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return "is a symbolic link to nothing (or a loop of links): not read"
+    return "is a symbolic link to a file outside the archive: not read" if outside else None
 
 
 def merge_reprints(briefings: list[Briefing]) -> list[Briefing]:
@@ -120,18 +120,53 @@ def settle_addresses(briefings: list[Briefing]) -> tuple[list[Briefing], list[Re
 
 
 def archive_files(root: Path) -> list[Path]:
-    """Files of the archive, sorted; the vocabulary and sidecars are not briefings themselves."""
+    """Entries of the archive, sorted, each to become a briefing or a rejection: files, links
+    (dangling or looping ones too), hidden files and hidden folders (one entry each, not read).
+    The vocabulary files and sidecars are not briefings themselves."""
     files = []
-    for path in sorted(root.rglob("*")):
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(root).parts):
-            continue
+    for path in sorted(_entries(Path(root))):
         if path.name in (VOCABULARY_FILE, OUTLETS_FILE) and path.parent == root:
             continue
         files.append(path)
     # a NAME.yml beside a briefing NAME.txt (NAME.TXT too: the reader finds it the same way) is
     # that briefing's sidecar, not a file of its own
-    briefings = {path.with_suffix("") for path in files if is_briefing_file(path)}
+    briefings = {path.with_suffix("") for path in files if is_briefing_file(path) and not _hidden(path, root)}
     return [path for path in files if not (path.suffix.lower() in (".yml", ".yaml") and path.with_suffix("") in briefings)]
+
+
+def _entries(root: Path):
+    for folder, folders, names in os.walk(root):
+        base = Path(folder)
+        for name in list(folders):
+            if name.startswith(".") or (base / name).is_symlink():
+                folders.remove(name)  # a hidden folder is one entry; a linked folder is not walked into
+                yield base / name
+        for name in names:
+            yield base / name
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def entry_problem(path: Path, root: Path, relative: str) -> str | None:
+    """Why an entry is no briefing file whatever it holds, or None: hidden, a link to nothing,
+    a link loop, a folder, a FIFO or device."""
+    if _hidden(path, root):
+        what = "folder" if path.is_dir() and not path.is_symlink() else "file"
+        return f"hidden {what} (its name starts with a dot: an editor's or system's file): not read"
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "is a symbolic link to nothing (or a loop of links): not read"
+        if target.is_dir():
+            return "is a symbolic link to a folder: not read (link the files, or copy them)"
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    return None if regular else "is not a regular file (a FIFO, socket or device): not read"
 
 
 def load_vocabulary(root: Path) -> Vocabulary:
