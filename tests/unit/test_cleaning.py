@@ -785,3 +785,8 @@ def test_a_headline_over_three_lines_with_a_subtitle():
     cleaned = clean(f"凝心聚力抓党建\n奋楫扬帆谱新篇\n——2022年市直机关党建工作综述\n{BODY}\n{BODY2}")
     assert cleaned.headline == "凝心聚力抓党建 奋楫扬帆谱新篇 ——2022年市直机关党建工作综述"
     assert [b.text for b in cleaned.blocks] == [BODY, BODY2]
+
+
+def test_a_columns_tag_before_a_headline_is_no_heading():
+    cleaned = clean(f"【党建动态】市直机关召开2024年度党组织书记述职评议会\n{BODY}\n{BODY2}")
+    assert cleaned.headline == "【党建动态】市直机关召开2024年度党组织书记述职评议会"

@@ -412,3 +412,8 @@ def test_an_address_line_with_its_time_dates_the_page():
 def test_a_single_year_named_once_is_not_enough_to_guess():
     guess = find_year(cleaned("昨天下午，第二届机关党建品牌展评活动成功举行。", "2020年，我市率先开展品牌展评活动。今年的展评中，20个品牌脱颖而出。"), "", None)
     assert guess.year is None
+
+
+def test_a_short_line_with_a_time_of_day_is_the_pages_stamp():
+    guess = find_date(cleaned("政务 2024-12-23 17:45 上海", "12月23日下午，区级机关工作党委召开述职评议会，各单位参加。"))
+    assert guess.date == "2024-12-23"

@@ -91,3 +91,26 @@ def test_a_one_year_campaign_dates_a_text_with_nothing_else():
 ])
 def test_what_a_year_is_called_gives_it(text, year):
     assert find_year(cleaned(text, "市直机关工委召开工作会议。"), "", None).year == year
+
+
+def test_a_campaign_launched_at_every_level_in_one_year_dates_its_launch():
+    assert [(m.year, m.kind) for m in milestones("召开“两学一做”学习教育动员部署会。")] == [(2016, "launch")]
+    # 群众路线's second batch launched a year after the first: its launch dates nothing
+    assert [m.kind for m in milestones("召开党的群众路线教育实践活动动员大会。")] == [PAST]
+
+
+def test_a_plenum_the_headline_studies_gives_its_year_but_one_the_body_cites_does_not():
+    body = cleaned("宣讲团成员围绕全会精神作了深入解读。")
+    assert find_year(body, "学习贯彻党的十九届五中全会精神宣讲会举行", None).year == 2020
+    cited = cleaned("会议要求，深入学习贯彻党的二十届三中全会精神，推动工作落实。")
+    assert find_year(cited, "", None).year is None
+
+
+@pytest.mark.parametrize("lead, year", [
+    ("2月17日下午，市直机关召开2022年度党组织书记述职评议大会。", 2023),
+    ("12月23日下午，区级机关工作党委召开2024年度直属党组织书记述职评议会。", 2024),
+    ("为深入贯彻党的二十大精神，2月20日，召开2024年度机关党的建设工作会议。", 2024),
+])
+def test_a_meeting_on_a_years_work_is_dated_by_the_month_it_meets(lead, year):
+    title = lead.split("召开", 1)[1].rstrip("。") + "召开"
+    assert find_year(cleaned(lead), title, None).year == year

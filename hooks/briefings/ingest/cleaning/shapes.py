@@ -15,6 +15,7 @@ BRACKET_HEAD = re.compile(r"【[^】]{1,24}】")
 ITEM = re.compile(r"^(?:(\d{1,2}[.．、](?!\d))|([（(]\d{1,2}[)）])|([\u2460-\u2473\u2776-\u277f])|"
                    r"([•·●○◆◇■□▪▶►\uf06c\uf0a7\uf0b7]|-(?= )))\s*\S")
 NOTE = re.compile(r"^[（(][^（()）]{1,38}[)）]$")
+_COLUMN_TAG = re.compile(r"^[【\[][^】\]]{1,8}[】\]](?=[^，。,；;：:！？!?]{10,60}$)")
 _CHEER = re.compile(r"^(?:喜报|捷报|好消息|重磅|热烈祝贺|祝贺)\s*[!！:：]\s*(?=\S)")
 _SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|各位)|(?:同志们|朋友们|女士们|先生们|各位领导|各位来宾|大家好)$")
 _SPEAKER = re.compile(rf"^(主持人|[{HAN}A-Za-z·]{{0,12}}记者|问|答|[{HAN}]{{2,4}})\s*(?:[:：]\s*(.*))?$")
@@ -54,8 +55,9 @@ def title_like(text: str, longest: int) -> bool:
 
 def headline_like(text: str) -> bool:
     """A title line; whatever follows a headline can never look like one (see body_like).
-    A cheer before it ("喜报！…", "捷报：…") is part of the headline, not a sentence."""
-    text = _CHEER.sub("", text, count=1)
+    A cheer before it ("喜报！…", "捷报：…") is part of the headline, not a sentence; a column's
+    tag before it ("【党建动态】…召开…会") is no heading marker."""
+    text = _COLUMN_TAG.sub("", _CHEER.sub("", text, count=1), count=1)
     return (title_like(text, 60) and len(HAN_CHAR.findall(text)) >= 4 and not marker_level(text)
             and not ITEM.match(text) and not NOTE.match(text) and speaker_label(text, True) is None)
 

@@ -15,14 +15,15 @@ import re
 from dataclasses import dataclass
 
 from briefings.ingest.extract.address import AddressDate, address_date
+from briefings.ingest.extract.datelines import Dateline, lead_dateline, make_date
 from briefings.ingest.extract.year_mentions import MAX_YEAR, MIN_YEAR, title_year
-from briefings.model import Block, Cleaned, Warning
+from briefings.model import Cleaned, Warning
 
 # An archivist's date is trusted more: any real date in the years overrides.py accepts.
 OVERRIDE_YEARS = (1949, 2100)
 MAX_META_BLOCK_CHARS = 60  # a body block longer than this is running text, not a date line
 PUBLISHING_LAG_DAYS = 7  # a site may publish a story some days after its dateline
-LEAD_CHARS = 120  # datelines sit at the very start of the lead
+
 
 # Strength of an explicit date line; the strongest wins, ties go to the first in the document.
 LABELLED, PLAIN, REPOST = 3, 2, 1
@@ -45,14 +46,10 @@ _LABEL = re.compile(r"(?:发布|发表|发稿|更新|录入|上传|刊发|出版
 _REPOST = re.compile(r"^\s*[A-Za-z0-9_.@]{2,32}\s*[-–—|·]\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                      r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _DATE_ONLY = re.compile(r"[\d\s\-/.:年月日号]+")  # "2024/10/11", "2021-12-01 19:35": nothing but a date
+_STAMP = re.compile(r"(?<!\d)(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
+
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
-_MD = rf"(?:{_YEAR}年)?(\d{{1,2}})月(\d{{1,2}})[日号]"
-_DATELINES = (  # (pattern, strong): a weak one may be an event ("12月7日，…召开") and yields to date lines
-    (re.compile(rf"(?<!\d){_MD}\s*(?:讯|电)"), True),  # 齐鲁网·闪电新闻12月6日讯, 新华社北京5月6日电
-    # 驻马店网讯(记者 张丽丽)12月1日, 本报讯 5月6日
-    (re.compile(rf"(?:讯|电)\s*(?:[(（][^)）]{{0,40}}[)）])?\s*[:：，,]?\s*{_MD}"), True),
-    (re.compile(rf"^\s*{_MD}"), False),  # a lead that opens with a date: 12月1日，…
-)
+
 
 
 @dataclass(frozen=True)
@@ -73,26 +70,6 @@ class _Found:
     @property
     def words(self) -> str:
         return f"{_KIND_WORDS[self.kind]} {self.date.isoformat()}"
-
-
-@dataclass(frozen=True)
-class _Dateline:
-    """The date a story gives itself in its lead: 12月6日讯, 驻马店网讯(记者 …)12月1日."""
-
-    year: int | None
-    month: int
-    day: int
-    text: str
-    strong: bool  # False for a lead that merely opens with a date, which may be an event
-
-
-def make_date(year, month, day, years: tuple[int, int] = (MIN_YEAR, MAX_YEAR)) -> dt.date | None:
-    """A real calendar date in the plausible range, or None (2024-13-01, 2023-02-30, 1888-01-01)."""
-    try:
-        date = dt.date(int(year), int(month), int(day))
-    except (TypeError, ValueError):
-        return None
-    return date if years[0] <= date.year <= years[1] else None
 
 
 def dates_in(line: str, years: tuple[int, int] = (MIN_YEAR, MAX_YEAR)) -> list[tuple[int, dt.date]]:
@@ -139,8 +116,8 @@ def find_date(cleaned: Cleaned, title: str = "", url: str | None = None) -> Date
     best = max(explicit, key=lambda found: found.kind) if explicit else None  # max keeps the first of ties
     address = address_date(url)
     if address and address.day:
-        return _with_address(address, best, _dateline(cleaned.blocks))
-    dateline = _dateline(cleaned.blocks)
+        return _with_address(address, best, lead_dateline(cleaned.blocks))
+    dateline = lead_dateline(cleaned.blocks)
     if dateline and not dateline.strong:
         dateline = None  # "12月7日，…召开" is an event
     if dateline:
@@ -153,10 +130,10 @@ def find_date(cleaned: Cleaned, title: str = "", url: str | None = None) -> Date
             warnings = (Warning("date", f"only a repost timestamp gives the date ({_squash(best.line)}); "
                                         "it may be the date of the repost"),)
         return DateGuess(best.date.isoformat(), f"{_KIND_WORDS[best.kind]}: {_squash(best.line)}", warnings)
-    return _undated(cleaned, dateline or _dateline(cleaned.blocks), address)
+    return _undated(cleaned, dateline or lead_dateline(cleaned.blocks), address)
 
 
-def _with_address(address: AddressDate, best: _Found | None, dateline: _Dateline | None) -> DateGuess:
+def _with_address(address: AddressDate, best: _Found | None, dateline: Dateline | None) -> DateGuess:
     """The address's day; a date line of the page that disagrees is named in a warning."""
     day = address.day
     assert day is not None
@@ -169,7 +146,7 @@ def _with_address(address: AddressDate, best: _Found | None, dateline: _Dateline
     return DateGuess(day.isoformat(), address.words, warnings)
 
 
-def _completed(line: _Dateline, best: _Found | None, cleaned: Cleaned, title: str) -> DateGuess | None:
+def _completed(line: Dateline, best: _Found | None, cleaned: Cleaned, title: str) -> DateGuess | None:
     """A month/day dateline completed with the year its headline names; always with a warning.
     (Years from the body are not enough: "2024年…会议召开" there is as often the event's.)"""
     if line.year is not None or (best is not None and best.kind != REPOST):
@@ -188,14 +165,7 @@ def _completed(line: _Dateline, best: _Found | None, cleaned: Cleaned, title: st
     return DateGuess(date.isoformat(), f"dateline {line.text}, year from {source}", (warning,))
 
 
-def lead_event_date(cleaned: Cleaned) -> dt.date | None:
-    """The full date the lead opens with or its dateline carries (2024年1月28日，…; 2021年12月6日电):
-    when its events happened, which is not always when the page came out."""
-    line = _dateline(cleaned.blocks)
-    return make_date(line.year, line.month, line.day) if line and line.year else None
-
-
-def _undated(cleaned: Cleaned, dateline: _Dateline | None, address: AddressDate | None) -> DateGuess:
+def _undated(cleaned: Cleaned, dateline: Dateline | None, address: AddressDate | None) -> DateGuess:
     seen = []
     if dateline and dateline.year is None:
         seen.append(f"the dateline {dateline.text} gives no year")
@@ -245,8 +215,8 @@ def _line_kind(line: str, from_meta: bool) -> int | None:
         return REPOST
     if _LABEL.search(line):
         return LABELLED
-    if from_meta or _DATE_ONLY.fullmatch(line):
-        return PLAIN
+    if from_meta or _DATE_ONLY.fullmatch(line) or (len(line) <= 40 and _STAMP.search(line)):
+        return PLAIN  # "政务 2024-12-23 17:45 上海": a page's stamp has its time of day
     return None  # a date inside a sentence: an event, not a date line
 
 
@@ -260,19 +230,7 @@ def _labelled_date(line: str, dates: list[tuple[int, dt.date]]) -> dt.date:
     return dates[0][1]
 
 
-def _dateline(blocks: tuple[Block, ...]) -> _Dateline | None:
-    """The dateline in the first 120 characters of the first or second paragraph."""
-    leads = [b.text for b in blocks if b.kind in ("paragraph", "speech", "item")][:2]
-    for lead in leads:
-        for pattern, strong in _DATELINES:
-            match = pattern.search(lead[:LEAD_CHARS])
-            if match:
-                year, month, day = match.groups()[:3]
-                return _Dateline(int(year) if year else None, int(month), int(day), _squash(match.group(0)), strong)
-    return None
-
-
-def _reconcile(line: _Dateline, best: _Found | None) -> DateGuess | None:
+def _reconcile(line: Dateline, best: _Found | None) -> DateGuess | None:
     """The date line's date when the dateline agrees with it or precedes it by a few days."""
     if best is None:
         return None
@@ -289,7 +247,7 @@ def _reconcile(line: _Dateline, best: _Found | None) -> DateGuess | None:
     return None
 
 
-def _dated(line: _Dateline, best: _Found | None) -> DateGuess | None:
+def _dated(line: Dateline, best: _Found | None) -> DateGuess | None:
     """A dateline with its own year (2021年12月6日电) wins over a date line that disagrees."""
     date = make_date(line.year, line.month, line.day) if line.year else None
     if date is None:

@@ -53,7 +53,7 @@ COMMON_WORDS = frozenset(
 )
 # Full names that read as words in official prose: "中央、省市委和县委" has 和县 + 委 (马鞍山's
 # 和县), "同县直部门" 同县. They never count; a text about 和县 names 马鞍山 or 和县县委.
-COMMON_FULL_NAMES = frozenset({"和县", "同县", "与县"})
+COMMON_FULL_NAMES = frozenset({"和县", "同县", "与县", "代县"})  # 代县: 新时代县域
 # Renamed or commonly mis-written prefecture names still seen in briefings (荷泽 for 菏泽).
 VARIANTS = MappingProxyType({"荷泽": "菏泽", "襄樊": "襄阳", "思茅": "普洱", "毫州": "亳州"})
 

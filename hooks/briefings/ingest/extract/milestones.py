@@ -20,7 +20,7 @@ from importlib import resources
 
 import yaml
 
-ANNIVERSARY, COMING, PAST, CAMPAIGN = "anniversary", "coming", "past", "campaign"
+ANNIVERSARY, COMING, PAST, CAMPAIGN, LAUNCH = "anniversary", "coming", "past", "campaign", "launch"
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMBER = r"\d{1,3}|[零〇一二两三四五六七八九十百]{1,6}"
@@ -28,14 +28,18 @@ _ORDINAL = r"二十[一二三四五六七八九]?|十[一二三四五六七八�
 _SPEECH_AFTER = re.compile(r"\s*(?:大会|座谈会|纪念大会|庆祝大会)?\s*(?:上|上的|的)?\s*(?:重要)?讲话")
 _CAMPAIGN_PAST = re.compile(r"(?:巩固|拓展|巩固拓展|用好|运用|延续|深化)[^，。；！？]{0,4}$")
 _QUOTES = "“”\"‘’「」『』、·"
+_STUDIED = re.compile(r"(?:学习|贯彻|宣讲|传达|领会|学习宣传|贯彻落实)[^，。；！？]{0,6}$")
+_SPIRIT = re.compile(r"[^，。；！？]{0,2}(?:精神|宣讲|专题|报告会|学习)")
+_LAUNCHED = re.compile(r"[”\"」』]?\s*(?:动员部署|动员|部署|启动|工作会议|推进会|实施方案)")
 _COMING_BEFORE = re.compile(r"(?:迎接|喜迎|献礼|即将召开的|召开前夕|筹备)[^，。；！？]{0,8}$")
 
 
 @dataclass(frozen=True)
 class Milestone:
     year: int
-    kind: str  # ANNIVERSARY, COMING or PAST
+    kind: str  # ANNIVERSARY, COMING, PAST, CAMPAIGN (one of one year) or LAUNCH (a campaign begun)
     text: str
+    studied: bool = False  # a past plenum or congress the text studies (学习贯彻…全会精神, 宣讲)
 
     @property
     def words(self) -> str:
@@ -84,10 +88,11 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, int]]:
 
 
 @cache
-def _campaigns() -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
+def _campaigns() -> tuple[re.Pattern[str], dict[str, tuple[int, int, int | None]]]:
     """The campaigns' names, matched with or without their quotes and 、 (“不忘初心、牢记使命”主题教育)."""
     raw = yaml.safe_load(resources.files("briefings.ingest").joinpath("data/milestones.yml").read_text("utf-8"))
-    years = {name: (int(first), int(last)) for name, (first, last) in raw["campaigns"].items()}
+    years = {name: (int(span[0]), int(span[1]), int(span[2]) if len(span) > 2 else None)
+             for name, span in raw["campaigns"].items()}
     gap = f"[{re.escape(_QUOTES)}]*"
     names = sorted(years, key=len, reverse=True)
     pattern = "|".join(f"(?P<c{i}>{gap.join(map(re.escape, name))})" for i, name in enumerate(names))
@@ -110,7 +115,9 @@ def milestones(text: str) -> list[Milestone]:
     for match in _PLENUM.finditer(text):
         year = plenums.get(chinese_number(match.group("n")) or 0, {}).get(chinese_number(match.group("s")) or 0)
         if year:
-            found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0))))
+            studied = bool(_STUDIED.search(text, max(0, match.start() - 10), match.start())) and bool(
+                _SPIRIT.match(text, match.end()))
+            found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0), studied)))
     for match in _CONGRESS.finditer(text):
         year = congresses.get(chinese_number(match.group("n")) or 0)
         if year and not _PLENUM.match(text, match.start("n")):
@@ -120,9 +127,11 @@ def milestones(text: str) -> list[Milestone]:
         found.append((match.start(), Milestone(named[match.lastgroup], ANNIVERSARY, match.group(0))))
     campaigns, spans = _campaigns()
     for match in campaigns.finditer(text):
-        first, last = spans[match.lastgroup]
+        first, last, launched = spans[match.lastgroup]
         past = _CAMPAIGN_PAST.search(text, max(0, match.start() - 8), match.start())
         kind = PAST if past or first != last else CAMPAIGN  # a campaign of one year dates the text
+        if kind == PAST and not past and launched and _LAUNCHED.match(text, match.end()):
+            kind = LAUNCH  # "两学一做学习教育动员部署会": the year every level launched it
         found.append((match.start(), Milestone(first, kind, match.group(0))))
     return [milestone for _, milestone in sorted(found, key=lambda item: item[0])]
 

@@ -16,9 +16,19 @@ import re
 from dataclasses import dataclass
 
 from briefings.ingest.extract.address import address_date
-from briefings.ingest.extract.dates import lead_event_date, parse_date
-from briefings.ingest.extract.milestones import ANNIVERSARY, CAMPAIGN, COMING, PAST, Milestone, milestones
+from briefings.ingest.extract.datelines import lead_event_date, lead_month
+from briefings.ingest.extract.dates import parse_date
+from briefings.ingest.extract.milestones import (
+    ANNIVERSARY,
+    CAMPAIGN,
+    COMING,
+    LAUNCH,
+    PAST,
+    Milestone,
+    milestones,
+)
 from briefings.ingest.extract.year_mentions import YearHints, title_year
+from briefings.ingest.hanzi import to_simplified
 from briefings.model import Cleaned, Warning
 
 # A title that describes a year's work, rather than an event of the year it came out in ...
@@ -26,6 +36,8 @@ _SUMMARY_TITLE = re.compile(r"总结|综述|回顾|盘点|年鉴|概况|工作�
 # ... unless it reports a meeting or an award (2023年度…述职评议会召开, 被认定为2023年度…品牌)
 _EVENT_TITLE = re.compile(r"召开|举行|举办|开幕|闭幕|表彰|会议|大会|推进会|座谈会|述职|评议|考核会|获|认定|授予|命名|启动|部署")
 
+# a meeting that reviews a year's work (held early the next year), not one that deploys it
+_REVIEW_TITLE = re.compile(r"述职|评议|考核|考评|表彰|总结|颁奖|先进")
 # ... and a press conference on a year's work (2019年度…工作新闻发布会) is of that year.
 _PRESS_TITLE = re.compile(r"发布会")
 _PRESS_LEAD = re.compile(r"((?:19|20)\d{2})\s*(年度|年)[^，。；]{0,40}?发布会")
@@ -41,7 +53,7 @@ class YearGuess:
 def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = None) -> YearGuess:
     """The year whose work or events the briefing reports on."""
     named = title_year(title or "") or title_year(cleaned.headline or "")
-    headline = title or cleaned.headline or ""
+    headline = to_simplified(title or cleaned.headline or "")  # the rules are written in simplified characters
     published = _as_date(date)
     hints = YearHints.of(cleaned.blocks, published)
     press = _PRESS_LEAD.search(cleaned.blocks[0].text[:120]) if cleaned.blocks and not named else None
@@ -64,10 +76,20 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     if named:
         year, of_year = named
         if of_year and _EVENT_TITLE.search(headline):
+            month = lead_month(cleaned)
+            if month is not None and not _REVIEW_TITLE.search(headline):
+                # "2024年度…党的建设工作会议" in February deploys that year's work
+                return YearGuess(year, f"a meeting on {year}年度 work held in month {month}")
+            if month is not None and month <= 6:  # 2月17日…召开2022年度…述职评议会: the year after
+                return YearGuess(year + 1, f"a meeting on {year}年度 work held in month {month}",
+                                 (Warning("year", f"guessed {year + 1}: the title names {year}年度 and the lead "
+                                                  f"dates the meeting to month {month}"),))
+            if month is not None and month >= 10:  # 12月23日…召开2024年度…述职评议会: the same year
+                return YearGuess(year, f"a meeting on {year}年度 work held in month {month}")
             return _unknown(f"the title names {year}年度 for a meeting or award, which is mostly held the "
                             "year after; no date says which")
         return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
-    return _from_the_text(events, hints)
+    return _from_the_text(events, hints, headline)
 
 
 def _year_of_publication(year: int, when: str, named, headline: str, hints: YearHints) -> YearGuess:
@@ -85,13 +107,19 @@ def _year_of_publication(year: int, when: str, named, headline: str, hints: Year
     return YearGuess(year, f"the publication date {when}" if when[:1].isdigit() else when)
 
 
-def _from_the_text(events: list[Milestone], hints: YearHints) -> YearGuess:
+def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = "") -> YearGuess:
     floor = max((event.year for event in events if event.kind == PAST), default=None)
-    dated = {event.year: event for event in events if event.kind in (ANNIVERSARY, COMING, CAMPAIGN)}
+    dated = {event.year: event for event in events if event.kind in (ANNIVERSARY, COMING, CAMPAIGN, LAUNCH)}
+    if not dated and headline:  # "学习贯彻党的十九届五中全会精神宣讲会": a plenum the headline studies
+        studied = [event for event in milestones(to_simplified(headline)) if event.kind == PAST and event.studied]
+        if studied and max(event.year for event in studied) == floor:
+            event = max(studied, key=lambda event: event.year)
+            return YearGuess(event.year, f"the text studies {event.words}",
+                             (Warning("year", f"guessed {event.year} from {event.text}, which the text studies"),))
     dated = {year: event for year, event in dated.items() if floor is None or year >= floor}
     if len(dated) == 1:
         year, event = next(iter(dated.items()))
-        verb = {ANNIVERSARY: "celebrates", COMING: "awaits", CAMPAIGN: "reports on"}[event.kind]
+        verb = {ANNIVERSARY: "celebrates", COMING: "awaits", CAMPAIGN: "reports on", LAUNCH: "launches"}[event.kind]
         return YearGuess(year, f"the text {verb} {event.words}")
     if len(dated) > 1:
         seen = "、".join(event.words for event in dated.values())
