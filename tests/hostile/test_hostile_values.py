@@ -230,3 +230,30 @@ def test_hidden_files_locks_and_broken_links_are_report_lines(tmp_path):
     assert "folder" in reasons["folder-link"]
     if hasattr(os, "mkfifo"):
         assert "not a regular file" in reasons["pipe.txt"]
+
+
+NAME_CHARS = st.characters(codec="utf-8", exclude_characters="/\x00", exclude_categories=("Cs",))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.text(NAME_CHARS, min_size=1, max_size=40),
+                          st.sampled_from([".txt", ".TXT", ".md", ".html", ".yml", ".yaml", "", ".docx", "~"])),
+                min_size=1, max_size=8, unique_by=lambda pair: pair[0] + pair[1]))
+def test_any_file_names_are_all_accounted_for(tmp_path_factory, names):
+    archive = tmp_path_factory.mktemp("names")
+    written = set()
+    for stem, suffix in names:
+        name = (stem + suffix).strip()
+        if name in (".", "..", "") or len(name.encode("utf-8")) > 250:
+            continue
+        try:
+            (archive / name).write_text(BODY + stem, encoding="utf-8")
+        except OSError:
+            continue
+        written.add(name)
+    entries = list(archive.iterdir())
+    result = read_archive(archive)
+    sidecars = {p for p in entries if p.suffix.lower() in (".yml", ".yaml") and not p.name.startswith(".")
+                and any(q.with_suffix("") == p.with_suffix("") and q.suffix.lower() in (".txt", ".md", ".html")
+                        and not q.name.startswith(".") for q in entries)}
+    assert read_count(result) == len(entries) - len(sidecars)
