@@ -453,3 +453,11 @@ def test_a_county_sites_host_points_at_its_prefecture_with_a_warning():
 def test_a_conjunction_before_a_county_committee_is_no_county():
     p = place("", "会议传达了中央、省市委和县委的部署要求，青川县直机关工委书记作动员讲话。")
     assert p.city == "广元市"
+
+
+@pytest.mark.parametrize("url, city", [
+    ("http://www.fogang.gov.cn/ywdt/1.html", "清远市"),  # 佛冈: pypinyin's first reading is fugang
+    ("http://www.lyg01.net/news/1.shtml", "连云港市"),  # a city's initials and digits
+])
+def test_hosts_read_every_way_a_name_is_read(url, city):
+    assert place("", "县直机关工委召开党支部书记培训会。", url=url).city == city

@@ -21,6 +21,10 @@ _HOST_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:jgdj|jggw|jgw|dangjian|djw|dj|zzb|ne
 _HOST_NOISE = frozenset("www m wap gov com cn net org edu news www2 mp".split())  # noqa: SIM905
 
 
+# a city's initials, then digits or a site's initials: lyg01, sjzxww (新闻网), xxrb (日报)
+_INITIALS_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:xww|xw|rb|dj|news)$")
+
+
 class HostClue(NamedTuple):
     place: str  # a city's or (for an outlet) a province's full name
     label: str  # what in the host says it
@@ -48,6 +52,8 @@ def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostCl
             clues.append(HostClue(readings[label].name, label, False, False))
         elif label in county_pinyin():  # djw.haian.gov.cn: a county's site, for its prefecture
             clues.append(HostClue(county_pinyin()[label].name, label, True, False))
+        elif (letters := _INITIALS_SUFFIX.sub("", label.rstrip("0123456789"))) in city_initials():  # lyg01.net
+            clues.append(HostClue(city_initials()[letters].name, label, False, False))
         clues += [HostClue(city, label, False, True) for city in shared.get(label, ())]
     return clues
 
@@ -59,15 +65,13 @@ def city_pinyin() -> tuple[Mapping[str, Division], Mapping[str, tuple[str, ...]]
     For url hosts: suihua.dbw.cn -> 绥化市. A reading shared by two places (福州/抚州 fuzhou,
     吉林省/吉林市 jilin) proves nothing alone. Built on first use: importing pypinyin takes ~0.2 s.
     """
-    from pypinyin import Style, lazy_pinyin
-
     g = gazetteer()
     readings: dict[str, set[str]] = {}
     for d in g.divisions:
         if d.level != COUNTY and len(d.short_name) >= 2:
-            reading = "".join(lazy_pinyin(d.short_name, style=Style.NORMAL))
             place = d.city if d.level == CITY else d.name if d.name in g.cities else "省:" + d.name
-            readings.setdefault(reading, set()).add(place)
+            for reading in _readings(d.short_name):
+                readings.setdefault(reading, set()).add(place)
     unique = {p: g.cities[next(iter(t))] for p, t in readings.items() if len(t) == 1 and next(iter(t)) in g.cities}
     shared = {p: tuple(sorted(t & g.cities.keys())) for p, t in readings.items() if len(t) > 1}
     return MappingProxyType(unique), MappingProxyType(shared)
@@ -77,17 +81,41 @@ def city_pinyin() -> tuple[Mapping[str, Division], Mapping[str, tuple[str, ...]]
 def county_pinyin() -> Mapping[str, Division]:
     """Pinyin of a county's short name -> its prefecture, for the readings no other county,
     city or province shares (haian.gov.cn -> 海安 -> 南通市; changning is shared: no entry)."""
-    from pypinyin import Style, lazy_pinyin
-
     g = gazetteer()
     readings: dict[str, set[str]] = {}
     for d in g.divisions:
         if len(d.short_name) >= 2:
-            reading = "".join(lazy_pinyin(d.short_name, style=Style.NORMAL))
-            readings.setdefault(reading, set()).add(d.adcode if d.level == COUNTY else "not a county:" + d.name)
+            for reading in _readings(d.short_name):
+                readings.setdefault(reading, set()).add(d.adcode if d.level == COUNTY else "not a county:" + d.name)
     by_code = {d.adcode: d for d in g.divisions if d.level == COUNTY and d.city in g.cities}
     return MappingProxyType({
         reading: g.cities[by_code[next(iter(codes))].city]
         for reading, codes in readings.items()
         if len(codes) == 1 and next(iter(codes)) in by_code and len(reading) >= 5
     })
+
+
+@cache
+def city_initials() -> Mapping[str, Division]:
+    """Initials of a city's short name, three letters or more, when no other place shares them
+    (lyg01.net -> 连云港市; sjz -> 石家庄市; xy is 信阳, 咸阳, 襄阳 ...: no entry)."""
+    g = gazetteer()
+    owners: dict[str, set[str]] = {}
+    for d in g.divisions:
+        if len(d.short_name) >= 2:
+            for reading in _readings(d.short_name, initials=True):
+                owners.setdefault(reading, set()).add(d.city if d.level == CITY and d.city else "other:" + d.adcode)
+    return MappingProxyType({
+        letters: g.cities[next(iter(places))] for letters, places in owners.items()
+        if len(letters) >= 3 and len(places) == 1 and next(iter(places)) in g.cities
+    })
+
+
+def _readings(name: str, initials: bool = False) -> set[str]:
+    """Every reading of a name (佛冈: fogang and fugang), or of its initials; at most 16."""
+    from itertools import islice, product
+
+    from pypinyin import Style, pinyin
+
+    choices = pinyin(name, style=Style.FIRST_LETTER if initials else Style.NORMAL, heteronym=True)
+    return {"".join(parts) for parts in islice(product(*choices), 16)}
