@@ -461,3 +461,9 @@ def test_a_conjunction_before_a_county_committee_is_no_county():
 ])
 def test_hosts_read_every_way_a_name_is_read(url, city):
     assert place("", "县直机关工委召开党支部书记培训会。", url=url).city == city
+
+
+def test_a_known_outlets_name_is_no_county_and_a_portals_host_no_city():
+    p = place("", "自治区直属机关工委召开机关党建工作会议。", meta=["来源：天山网"])
+    assert p.city is None and p.province == "新疆维吾尔自治区"
+    assert place("", "市直机关工委召开党支部书记培训会。", url="http://news.sina.com.cn/s/1.shtml").city is None

@@ -70,8 +70,7 @@ def city_pinyin() -> tuple[Mapping[str, Division], Mapping[str, tuple[str, ...]]
     for d in g.divisions:
         if d.level != COUNTY and len(d.short_name) >= 2:
             place = d.city if d.level == CITY else d.name if d.name in g.cities else "省:" + d.name
-            for reading in _readings(d.short_name):
-                readings.setdefault(reading, set()).add(place)
+            readings.setdefault(_reading(d.short_name), set()).add(place)
     unique = {p: g.cities[next(iter(t))] for p, t in readings.items() if len(t) == 1 and next(iter(t)) in g.cities}
     shared = {p: tuple(sorted(t & g.cities.keys())) for p, t in readings.items() if len(t) > 1}
     return MappingProxyType(unique), MappingProxyType(shared)
@@ -85,13 +84,14 @@ def county_pinyin() -> Mapping[str, Division]:
     readings: dict[str, set[str]] = {}
     for d in g.divisions:
         if len(d.short_name) >= 2:
-            for reading in _readings(d.short_name):
-                readings.setdefault(reading, set()).add(d.adcode if d.level == COUNTY else "not a county:" + d.name)
+            owner = d.adcode if d.level == COUNTY else "not a county:" + d.name
+            for reading in {_reading(d.short_name), *(_readings(d.short_name) if d.level == COUNTY else ())}:
+                readings.setdefault(reading, set()).add(owner)
     by_code = {d.adcode: d for d in g.divisions if d.level == COUNTY and d.city in g.cities}
     return MappingProxyType({
         reading: g.cities[by_code[next(iter(codes))].city]
         for reading, codes in readings.items()
-        if len(codes) == 1 and next(iter(codes)) in by_code and len(reading) >= 5
+        if len(codes) == 1 and next(iter(codes)) in by_code and len(reading) >= 5 and reading not in _WEB_WORDS
     })
 
 
@@ -109,6 +109,17 @@ def city_initials() -> Mapping[str, Division]:
         letters: g.cities[next(iter(places))] for letters, places in owners.items()
         if len(letters) >= 3 and len(places) == 1 and next(iter(places)) in g.cities
     })
+
+
+def _reading(name: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(name, style=Style.NORMAL))
+
+
+# host labels that are the web's own words, whatever place a reading of a name might spell
+_WEB_WORDS = frozenset("sina sohu baidu xinhua people cctv ifeng china chinese weibo weixin qzone wenku"
+                       " toutiao douban zhihu netease tencent youth house hexun eastday".split())  # noqa: SIM905
 
 
 def _readings(name: str, initials: bool = False) -> set[str]:

@@ -63,6 +63,12 @@ def _names(extra: tuple[Outlet, ...]) -> tuple[re.Pattern[str] | None, dict[str,
     return (re.compile(pattern) if pattern else None), places
 
 
+@cache
+def outlet_names() -> frozenset[str]:
+    """The names of the shipped outlets."""
+    return frozenset(name for outlet in outlets() for name in outlet.names)
+
+
 def outlets_named(text: str, extra: tuple[Outlet, ...] = ()) -> list[tuple[str, str]]:
     """(outlet name, its place) for every outlet the text names; an archive's own (extra) win."""
     pattern, places = _names(extra)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, gazetteer
 from briefings.ingest.extract.hosts import host_clues
-from briefings.ingest.extract.outlets import Outlet, outlets_named
+from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
 from briefings.ingest.extract.place_words import (
     AFTER,
     ANONYMISED,
@@ -164,6 +164,7 @@ def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict
     g = gazetteer()
     crumb = section == "meta" and bool(CRUMB.search(text))
     hits, title_city = g.scanner.scan(text), None
+    known_outlets = outlet_names()
     for i, (start, end, found) in enumerate(hits):
         entry = g.names[found]
         if entry.ambiguous or (entry.city is None and entry.level != PROVINCE) or entry.province in OUT_OF_SCOPE:
@@ -177,6 +178,8 @@ def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict
             end, following = hits[following][1], following + 1
         limit = min(end + _AFTER_WINDOW, hits[following][0] if following < len(hits) else len(text))
         kind, snippet = _classify(section, text, start, end, limit, crumb)
+        if kind == SITE and snippet in known_outlets:
+            continue  # 天山网 is 新疆's outlet (outlets.yml says so), not 乌鲁木齐's 天山区
         # A bare county short name is too often part of a word (创建水平 has 建水, 搭建平台 has 建平,
         # 共和国 has 共和): it counts only in a site's name or an organ's name, in the title too.
         if kind is None:
