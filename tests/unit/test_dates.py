@@ -417,3 +417,22 @@ def test_a_single_year_named_once_is_not_enough_to_guess():
 def test_a_short_line_with_a_time_of_day_is_the_pages_stamp():
     guess = find_date(cleaned("政务 2024-12-23 17:45 上海", "12月23日下午，区级机关工作党委召开述职评议会，各单位参加。"))
     assert guess.date == "2024-12-23"
+
+
+def test_a_speechs_own_date_after_its_speaker():
+    guess = find_date(cleaned("在全市机关党的工作会议上的讲话 市委常委、秘书长 某某（2019年2月12日）同志们：今天的会议很重要。"))
+    assert guess.date == "2019-02-12"
+
+
+def test_a_stamp_line_is_metadata_and_dates_the_page():
+    from briefings.ingest.cleaning.clean import clean
+
+    record = clean("市直机关召开党组织书记述职评议会\n\n政务   2024-12-23 17:45   某地\n\n"
+                   "12月23日下午，区级机关工作党委召开述职评议会，各单位党组织书记参加会议并作述职。")
+    assert record.headline == "市直机关召开党组织书记述职评议会"
+    assert find_date(record).date == "2024-12-23"
+
+
+def test_an_address_with_a_full_timestamp():
+    guess = find_date(cleaned("市委机关工委召开会议。"), url="https://www.example.gov.cn/gongkai/show/20121205143157-755237-00-039.html")
+    assert guess.date == "2012-12-05"

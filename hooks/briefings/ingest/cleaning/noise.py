@@ -180,6 +180,7 @@ _META_LABEL = re.compile(rf"(?:{_STRONG_LABELS}|{_WEAK_LABELS})\s*[:：]")
 _META_START = re.compile(rf"^[\[【〔(（]?\s*(?:文章|信息|新闻|稿件)?(?:({_STRONG_LABELS})|{_WEAK_LABELS})\s*[:：]")
 _DATE_START = re.compile(rf"^{DATE}(?:\s*{TIME})?")
 _ISO_DATE = re.compile(r"\d[-/]\d")
+_STAMP_IN_LINE = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\s+{TIME}(?!\d)")
 _STAMP_ONLY = re.compile(rf"[（(]?\s*{DATE}(?:\s*{TIME})?\s*[)）]?")
 _SHORT_DATE_VALUE = re.compile(rf"[:：]\s*(?:\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日)(?:\s*{TIME})?$")  # 日期:12-28
 _BYLINE_WORDS = re.compile(r"作者|来源|稿源|出处|记者|通讯员|供稿|撰稿")
@@ -206,6 +207,8 @@ def _meta_reason(line: str) -> str | None:
                          if w not in ("本报", "本台", "本网", "特约", "记者", "通讯员", "实习生", "摄影", "摄像")):
         return "byline"
     labels = len(_META_LABEL.findall(line))
+    if len(line) <= 40 and _STAMP_IN_LINE.search(line):  # "政务 2024-12-23 17:45 上海": a page's stamp
+        return "meta"
     date = _DATE_START.match(line)
     if date:  # "2024-10-11 17:30:00 来自 手机客户端": a timestamp and a few words
         rest = line[date.end():].strip()

@@ -48,6 +48,7 @@ _REPOST = re.compile(r"^\s*[A-Za-z0-9_.@]{2,32}\s*[-–—|·]\s*(?:19|20)\d{2}[
 _DATE_ONLY = re.compile(r"[\d\s\-/.:年月日号]+")  # "2024/10/11", "2021-12-01 19:35": nothing but a date
 _STAMP = re.compile(r"(?<!\d)(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 
+_SPEECH_DATE = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 
 
@@ -192,6 +193,8 @@ def _explicit_dates(cleaned: Cleaned) -> list[_Found]:
     if cleaned.headline:
         lines.append((cleaned.headline, False))
     lines += [(b.text, False) for b in cleaned.blocks if len(b.text) <= MAX_META_BLOCK_CHARS]
+    if cleaned.blocks:  # "…的讲话 湖南省委常委、秘书长谢建辉（2018年2月9日）同志们：": a speech's own date
+        lines += [(m.group(), True) for m in _SPEECH_DATE.finditer(cleaned.blocks[0].text[:200])]
     found = []
     for line, from_meta in lines:
         dates = dates_in(line)
