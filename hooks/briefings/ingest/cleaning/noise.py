@@ -207,8 +207,6 @@ def _meta_reason(line: str) -> str | None:
                          if w not in ("本报", "本台", "本网", "特约", "记者", "通讯员", "实习生", "摄影", "摄像")):
         return "byline"
     labels = len(_META_LABEL.findall(line))
-    if len(line) <= 40 and _STAMP_IN_LINE.search(line):  # "政务 2024-12-23 17:45 上海": a page's stamp
-        return "meta"
     date = _DATE_START.match(line)
     if date:  # "2024-10-11 17:30:00 来自 手机客户端": a timestamp and a few words
         rest = line[date.end():].strip()
@@ -218,8 +216,8 @@ def _meta_reason(line: str) -> str | None:
         start = _META_START.match(line)
         is_meta = bool(start) and (start.group(1) is not None or labels >= 2 or bool(re.search(DATE, line))
                                    or bool(_SHORT_DATE_VALUE.search(line)))
-    if not is_meta:
-        return None
+    if not is_meta:  # "政务 2024-12-23 17:45 上海": a short line around a page's stamp
+        return "meta" if len(line) <= 40 and _STAMP_IN_LINE.search(line) else None
     return "byline" if _BYLINE_WORDS.search(line) else "meta"
 
 
