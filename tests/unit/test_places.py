@@ -467,3 +467,9 @@ def test_a_known_outlets_name_is_no_county_and_a_portals_host_no_city():
     p = place("", "自治区直属机关工委召开机关党建工作会议。", meta=["来源：天山网"])
     assert p.city is None and p.province == "新疆维吾尔自治区"
     assert place("", "市直机关工委召开党支部书记培训会。", url="http://news.sina.com.cn/s/1.shtml").city is None
+
+
+def test_a_national_congress_opening_in_beijing_is_no_place_of_the_text():
+    p = place("", "中国共产党第十八次全国代表大会在北京隆重开幕。市直机关事务管理局组织收看。",
+              url="https://www.yaan.gov.cn/gongkai/show/1.html")
+    assert p.city == "雅安市"

@@ -15,7 +15,7 @@ BEFORE = re.compile(
     r"|(?P<brand>法治|平安|美丽|文明|健康|幸福|数字|智慧|诚信|书香|大美|魅力|活力|清廉|廉洁|品质|生态)$"
 )
 GO_AFTER = re.compile(rf"[^{STOP}]{{0,6}}?(?:学习|考察|参观|观摩|取经|研学|培训|交流)")
-VENUE_AFTER = re.compile(rf"(?:市|县|区)?[^{STOP}]{{0,4}}?(?:召开|举行|举办)")
+VENUE_AFTER = re.compile(rf"(?:市|县|区)?[^{STOP}]{{0,4}}?(?:召开|举行|举办|开幕|闭幕|落幕|开班|开营)")
 # After a mention (one match, first alternative wins): visitors (X市考察团来我市), heritage
 # (延安精神, 遵义会议), institutions (曲阜师范大学), outlets (菏泽新闻网, 驻马店网讯, 济宁日报,
 # 枣庄机关建设网 -- before ownership, as it contains 机关), the writer's own organs (济宁市直机关).
