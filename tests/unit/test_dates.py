@@ -436,3 +436,11 @@ def test_a_stamp_line_is_metadata_and_dates_the_page():
 def test_an_address_with_a_full_timestamp():
     guess = find_date(cleaned("市委机关工委召开会议。"), url="https://www.example.gov.cn/gongkai/show/20121205143157-755237-00-039.html")
     assert guess.date == "2012-12-05"
+
+
+@pytest.mark.parametrize("url, year", [
+    ("http://www.example.cn/content/detail/64e3fe607f8b9aad998b4567.html", 2023),  # MongoDB ObjectId
+    ("http://www.example.cn/content/60816ab7bae7a", 2021),  # PHP uniqid()
+])
+def test_ids_that_carry_their_time_give_the_year(url, year):
+    assert find_year(cleaned("工委召开座谈会，部署下一阶段工作。"), "", None, url).year == year

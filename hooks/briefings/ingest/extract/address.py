@@ -9,6 +9,7 @@
     /yjzc/hyfy/200807/90520.html              2008-07 (month only)
     /html/jggw/2019/CEFCPLMF_1106/20160.html  2019 (year only)
     /content/detail/64e3fe607f8b9aad998b4567.html  2023-08 (a MongoDB id's time)
+    /content/60816ab7bae7a                         2021-04 (a PHP uniqid()'s time)
 
 Only the path is read (a host or a query string holds ids, not dates), and only dates a
 calendar has in the years a scraped page may have. A content-management system stamps the
@@ -38,7 +39,7 @@ _MONTH = re.compile(rf"/{_Y}-?(?P<m>\d{{2}})(?=/)")  # /200807/, /2024-05/
 _YEAR = re.compile(rf"/{_Y}(?=/)")  # /2019/
 # a MongoDB ObjectId as the page's name: its first 8 hex digits are when it was made (a month is
 # all it tells: the record may be made before the story is published)
-_OBJECT_ID = re.compile(r"/([0-9a-f]{24})(?=[./]|$)")
+_OBJECT_ID = re.compile(r"/([0-9a-f]{24}|[0-9a-f]{13})(?=[./]|$)")  # and PHP's uniqid(): 8 hex digits of seconds
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def address_date(url: str | None) -> AddressDate | None:
             return AddressDate(year, month, None, match.group(0).strip("/"))
     for match in _OBJECT_ID.finditer(path):
         stamp = dt.datetime.fromtimestamp(int(match.group(1)[:8], 16), dt.timezone.utc)
-        if 2009 <= stamp.year <= MAX_YEAR:  # MongoDB (2009 on) stamps its ids with their creation time
+        if 2009 <= stamp.year <= MAX_YEAR:  # MongoDB (2009 on) and uniqid() stamp ids with their time
             return AddressDate(stamp.year, stamp.month, None, match.group(1))
     years = {int(m.group("y")) for m in _YEAR.finditer(path)}
     years = {year for year in years if MIN_YEAR <= year <= MAX_YEAR}
