@@ -6,11 +6,11 @@ cd "$(dirname "$0")/.."
 python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
 # Browser tests drive Debian's Chromium (Playwright must not download a browser of its own);
-# fonts-noto-cjk makes Chinese render in screenshots.
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
+# fonts-noto-cjk makes Chinese render in screenshots; antiword reads legacy Word .doc briefings.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v antiword >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk antiword >/dev/null
 fi
 
 python -m pytest "$@"

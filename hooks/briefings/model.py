@@ -20,7 +20,7 @@ class Source:
     text: str  # the body, decoded, front matter removed, newlines normalised to "\n"
     overrides: dict = field(default_factory=dict)  # validated values for OVERRIDABLE_FIELDS
     encoding: str = "utf-8"
-    kind: str = "txt"  # "txt", "md" or "html": how the body was written
+    kind: str = "txt"  # "txt", "md", "html", "docx", "pdf" or "doc": how the body was written
     problems: tuple[str, ...] = ()  # repairs made while decoding (truncated, NUL bytes ...), in words
 
 

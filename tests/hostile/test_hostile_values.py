@@ -8,7 +8,7 @@ import os
 import random
 
 import pytest
-from briefings.ingest import load_vocabulary, read_archive, read_briefing
+from briefings.ingest import is_briefing_file, load_vocabulary, read_archive, read_briefing
 from briefings.model import ArchiveError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -157,7 +157,7 @@ def test_generated_names_are_all_accounted_for(tmp_path):
     result = read_archive(archive)
     entries = {p.name for p in archive.iterdir() if not p.name.startswith(".")}
     sidecars = {n for n in entries if n.lower().endswith((".yml", ".yaml")) and any(
-        (archive / n).with_suffix(s).exists() for s in (".txt", ".md", ".html"))}
+        is_briefing_file(p) and p.with_suffix("") == (archive / n).with_suffix("") for p in archive.iterdir())}
     assert read_count(result) == len(entries - sidecars)
 
 
@@ -254,6 +254,6 @@ def test_any_file_names_are_all_accounted_for(tmp_path_factory, names):
     entries = list(archive.iterdir())
     result = read_archive(archive)
     sidecars = {p for p in entries if p.suffix.lower() in (".yml", ".yaml") and not p.name.startswith(".")
-                and any(q.with_suffix("") == p.with_suffix("") and q.suffix.lower() in (".txt", ".md", ".html")
+                and any(q.with_suffix("") == p.with_suffix("") and is_briefing_file(q)
                         and not q.name.startswith(".") for q in entries)}
     assert read_count(result) == len(entries) - len(sidecars)

@@ -48,7 +48,7 @@ def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None) ->
         if problem:
             rejections.append(Rejection(display_path(relative), problem))
         elif not is_briefing_file(path):
-            rejections.append(Rejection(relative, "not a briefing file (expected .txt, .md or .html)"))
+            rejections.append(Rejection(relative, "not a briefing file (expected .txt, .md, .html, .docx, .pdf or .doc)"))
         else:
             try:
                 briefings.append(read(path, relative, vocabulary))

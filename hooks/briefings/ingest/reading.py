@@ -19,9 +19,20 @@ from pathlib import Path
 import yaml
 
 from briefings.ingest.decoding import decode_bytes
+from briefings.ingest.documents import (
+    doc_text,
+    docx_text,
+    is_wechat_page,
+    pdf_text,
+    wechat_article,
+    wechat_lines,
+)
+from briefings.ingest.documents.limits import MAX_DOCUMENT_BYTES
 from briefings.model import OVERRIDABLE_FIELDS, ArchiveError, Source
 
-BRIEFING_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+BRIEFING_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                     ".docx": "docx", ".pdf": "pdf", ".doc": "doc"}
+DOCUMENT_KINDS = {"docx": docx_text, "pdf": pdf_text, "doc": doc_text}  # binary: no encoding, no front matter
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_SIDECAR_BYTES = 64 * 1024  # a sidecar sets a few fields
@@ -38,12 +49,14 @@ def is_briefing_file(path: Path) -> bool:
 
 def read_source(path: Path, relative_path: str) -> Source:
     """Read one archive file. Raises ArchiveError naming the file and the problem."""
+    kind = BRIEFING_SUFFIXES.get(path.suffix.lower(), "txt")
+    limit = MAX_DOCUMENT_BYTES if kind in DOCUMENT_KINDS else MAX_FILE_BYTES
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > limit:
             raise ArchiveError(
                 relative_path,
-                f"is {size / 1024 / 1024:.1f} MB, over the {MAX_FILE_BYTES // 1024 // 1024} MB limit for one"
+                f"is {size / 1024 / 1024:.1f} MB, over the {limit // 1024 // 1024} MB limit for one"
                 " briefing: not read (split or trim the file)",
             )
         data = path.read_bytes()
@@ -51,7 +64,10 @@ def read_source(path: Path, relative_path: str) -> Source:
         raise ArchiveError(relative_path, f"cannot be read: {error.strerror or error}") from error
     if not data:
         raise ArchiveError(relative_path, "is empty (0 bytes)")
-    kind = BRIEFING_SUFFIXES.get(path.suffix.lower(), "txt")
+    if kind in DOCUMENT_KINDS:
+        body = DOCUMENT_KINDS[kind](data, relative_path)
+        return Source(path=relative_path, text=body, overrides=read_sidecar(path, relative_path), encoding=kind,
+                      kind=kind, problems=())
     decoded = decode_bytes(data, relative_path)
     overrides, body = split_front_matter(decoded.text, relative_path)
     sidecar = read_sidecar(path, relative_path)
@@ -60,7 +76,10 @@ def read_source(path: Path, relative_path: str) -> Source:
     if "city" in sidecar or "province" in sidecar:
         overrides = {k: v for k, v in overrides.items() if k not in ("city", "province")}
     overrides.update(sidecar)
-    if kind == "html":
+    if kind == "html" and is_wechat_page(body):
+        article = wechat_article(body)
+        body = "\n".join([*wechat_lines(article), html_to_text(article.content)])
+    elif kind == "html":
         body = html_to_text(body)
     elif kind == "md":
         body = markdown_to_text(body)
