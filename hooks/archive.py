@@ -30,7 +30,7 @@ from briefings.site.pages.parts import GeneratedPage, toc_tokens
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -97,8 +97,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         archive = build.read_archive(root, cache, _progress, log)
     except VocabularyError as error:  # one clear line naming programs.yml (or outlets.yml) and the entry
         raise PluginError(str(error)) from None
-    for level, message in build.archive_messages(archive, root.name):
+    messages = build.archive_messages(archive, root.name)
+    for level, message in messages:
         log.log(level, "%s", message)
+    # under `mkdocs build -q` MkDocs drops warnings before --strict counts them: the hook counts its own
+    _state["archive_warnings"] = sum(level >= logging.WARNING for level, _ in messages)
     if "search" in config.plugins:  # Material's search cuts text with jieba's default tokenizer
         register_words(dictionary_words(gazetteer.all_place_names(), build.program_names(archive)))
     site_settings = SiteSettings(
@@ -201,6 +204,10 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    quiet = not logging.getLogger("mkdocs").isEnabledFor(logging.WARNING)
+    if config.strict and quiet and _state.get("archive_warnings"):
+        raise Abort(f"Aborted with {_state['archive_warnings']} archive warnings in strict mode (rejected files or "
+                    "guessed fields: build without -q to see them, or open the build report)")
     if _state.get("html_progress") is not None:
         _state["html_progress"].finish()
     if _state.get("page_cache") is not None:

@@ -50,8 +50,9 @@ def inspect_command(args: argparse.Namespace) -> int:
     records, failed = [], False
     for path in targets:
         try:
-            briefing = read_briefing(path, _display_path(path), vocabulary or _nearest_vocabulary(path))
-            records.append(briefing_to_json(briefing))
+            # the id and slug come from the archive-relative path, as the site makes them
+            briefing = read_briefing(path, _archive_relative(path), vocabulary or _nearest_vocabulary(path))
+            records.append({**briefing_to_json(briefing), "path": _display_path(path)})
         except ArchiveError as error:
             failed = True
             records.append({"path": _display_path(path), "error": error.problem})
@@ -116,6 +117,13 @@ def _expand(paths):
             yield from (p for p in archive_files(path) if is_briefing_file(p))
         else:
             yield path
+
+
+def _archive_relative(path: Path) -> str:
+    """The path as the site names it: relative to the archive (the folder with programs.yml)."""
+    absolute = path.absolute()  # not resolved: a linked file keeps its own name, as in the archive
+    root = next((parent for parent in absolute.parents if (parent / VOCABULARY_FILE).is_file()), None)
+    return absolute.relative_to(root).as_posix() if root else _display_path(path)
 
 
 def _display_path(path: Path) -> str:

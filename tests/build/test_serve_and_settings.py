@@ -71,3 +71,21 @@ def test_a_missing_archive_folder_is_a_configuration_error(tmp_path):
     build = mkdocs_build(tmp_path / "no-such-archive", tmp_path / "site")
     assert build.returncode != 0
     assert "extra.archive.dir" in build.log and "no-such-archive" in build.log
+
+
+def test_strict_fails_on_archive_warnings_also_when_quiet(tmp_path):
+    """MkDocs drops warnings under -q before --strict counts them: the hook counts its own."""
+    import subprocess
+    import sys
+
+    from site_build import ROOT
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text("市直机关工委召开党建工作推进会，总结上半年工作，部署下半年任务。\n", encoding="utf-8")
+    (archive / "empty.txt").write_text("", encoding="utf-8")  # a rejected file: a warning
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"),
+               "-d", str(tmp_path / "site")]
+    env = {**os.environ, "BRIEFINGS_ARCHIVE": str(archive), "BRIEFINGS_CACHE": "0", "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode != 0 and "strict mode" in done.stderr + done.stdout

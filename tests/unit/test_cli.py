@@ -57,3 +57,15 @@ def test_installed_command_runs():
     done = subprocess.run(["briefings", "inspect", "--json", SEED], cwd=ROOT, capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["province"] == "河南省"
+
+
+@pytest.mark.parametrize("where", ["root", "archive", "elsewhere"])
+def test_inspect_gives_the_id_and_slug_the_site_gives(capsys, monkeypatch, tmp_path, where):
+    from briefings.ingest import read_archive
+
+    site = {b.path: (b.id, b.slug) for b in read_archive(ROOT / "archive").briefings}
+    monkeypatch.chdir({"root": ROOT, "archive": ROOT / "archive", "elsewhere": tmp_path}[where])
+    typed = {"root": SEED, "archive": SEED.split("/", 1)[1], "elsewhere": str(ROOT / SEED)}[where]
+    assert main(["inspect", "--json", typed]) == 0
+    record = json.loads(capsys.readouterr().out)[0]
+    assert (record["id"], record["slug"]) == site[SEED.split("/", 1)[1]]
