@@ -1,5 +1,7 @@
 """The `briefings` command: `briefings inspect [--json] PATH...` shows what ingest made of files;
-`briefings offline --output DIR` writes the offline bundle (DIR and DIR.zip)."""
+`briefings programs [--json]` lists the campaign names briefings use that programs.yml does not,
+`briefings programs add NAME --description TEXT` adds one; `briefings offline --output DIR`
+writes the offline bundle (DIR and DIR.zip)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import sys
 from pathlib import Path
 
 from briefings.ingest import VOCABULARY_FILE, archive_files, load_vocabulary, read_briefing
-from briefings.ingest.extract.programs import Vocabulary
+from briefings.ingest.extract.programs import Vocabulary, VocabularyError
 from briefings.ingest.reading import is_briefing_file
 from briefings.model import ArchiveError, Briefing
 
@@ -29,9 +31,20 @@ def main(argv: list[str] | None = None) -> int:
     offline.add_argument("--config-file", default="mkdocs.yml", metavar="FILE", help="default: ./mkdocs.yml")
     offline.add_argument("--archive", metavar="DIR", help="another archive folder (default: the config's)")
     offline.add_argument("--strict", action="store_true", help="fail on any warning, as mkdocs build --strict")
+    programs = commands.add_parser("programs", help="campaign names briefings use that programs.yml does not list")
+    programs.add_argument("--json", action="store_true", help="print a JSON array")
+    programs.add_argument("--archive", default="archive", metavar="DIR", help="default: ./archive")
+    program_commands = programs.add_subparsers(dest="programs_command")
+    add = program_commands.add_parser("add", help=f"append a program to {VOCABULARY_FILE}, checked as the build checks it")
+    add.add_argument("name")
+    add.add_argument("--alias", action="append", default=[], metavar="A", help="another way briefings write it")
+    add.add_argument("--description", required=True, metavar="TEXT", help="one line in Chinese")
+    add.add_argument("--archive", default="archive", metavar="DIR", help="default: ./archive")
     args = parser.parse_args(argv)
     if args.command == "inspect":
         return inspect_command(args)
+    if args.command == "programs":
+        return programs_add_command(args) if args.programs_command == "add" else programs_command(args)
     if args.command == "offline":
         return offline_command(args)
     return 2  # pragma: no cover - argparse rejects unknown commands first
@@ -63,6 +76,55 @@ def inspect_command(args: argparse.Namespace) -> int:
         for record in records:
             print(summarise(record))
     return 1 if failed else 0
+
+
+def programs_command(args: argparse.Namespace) -> int:
+    """Discovered campaign names by the number of briefings that name them, with example files."""
+    from briefings.ingest import read_archive
+
+    root = Path(args.archive)
+    if not root.is_dir():
+        print(f"briefings: no archive folder {root}", file=sys.stderr)
+        return 2
+    named: dict[str, list[str]] = {}
+    for briefing in read_archive(root).briefings:
+        for name in briefing.discovered:
+            named.setdefault(name, []).append(briefing.path)
+    ranked = sorted(named.items(), key=lambda item: (-len(item[1]), item[0]))
+    records = [{"name": name, "briefings": len(paths), "examples": sorted(paths)[:3]} for name, paths in ranked]
+    if args.json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for record in records:
+            print(f"{record['briefings']:5d}  {record['name']}    e.g. {', '.join(record['examples'])}")
+        print(f"{len(records)} names not in {root / VOCABULARY_FILE}; add one with: briefings programs add NAME "
+              "--description TEXT")
+    return 0
+
+
+def programs_add_command(args: argparse.Namespace) -> int:
+    """Append an entry to programs.yml after checking the whole vocabulary with it, as the build would."""
+    import tempfile
+
+    import yaml
+
+    path = Path(args.archive) / VOCABULARY_FILE
+    current = path.read_text(encoding="utf-8") if path.is_file() else ""
+    entry = {"name": args.name, **({"aliases": list(args.alias)} if args.alias else {}), "description": args.description}
+    block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000)
+    text = current + ("" if current.endswith("\n") or not current else "\n") + ("\n" if current else "") + block
+    with tempfile.TemporaryDirectory() as folder:
+        trial = Path(folder) / VOCABULARY_FILE
+        trial.write_text(text, encoding="utf-8")
+        try:
+            vocabulary = Vocabulary.load(trial)
+        except VocabularyError as error:  # a duplicate name, an alias another entry has ...: nothing written
+            print(f"briefings: not added: {str(error).replace(str(trial), str(path))}", file=sys.stderr)
+            return 1
+    path.write_text(text, encoding="utf-8")
+    print(f"{path}: added {args.name} ({len(vocabulary.programs)} programs)")
+    return 0
 
 
 def offline_command(args: argparse.Namespace) -> int:

@@ -69,3 +69,31 @@ def test_inspect_gives_the_id_and_slug_the_site_gives(capsys, monkeypatch, tmp_p
     assert main(["inspect", "--json", typed]) == 0
     record = json.loads(capsys.readouterr().out)[0]
     assert (record["id"], record["slug"]) == site[SEED.split("/", 1)[1]]
+
+
+def test_programs_lists_discovered_names_and_add_appends_a_checked_entry(tmp_path, capsys):
+    import shutil
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(ROOT / "archive" / "programs.yml", archive / "programs.yml")
+    stories = ["今年以来，各支部结合业务开展志愿服务和结对共建，累计服务群众三千余人次。",
+               "会议听取了六个单位的经验交流，部署了下半年党员教育培训和基层组织建设任务。",
+               "活动现场观摩了五个示范点，参观了机关党建品牌展示馆，开展了集中研讨。"]
+    for n, (place, story) in enumerate(zip(["济宁", "菏泽", "泰安"], stories)):
+        (archive / f"{n}.txt").write_text(f"{place}市直机关工委深入开展“红色引擎”工程，推动机关党建提质增效。{story}\n",
+                                          encoding="utf-8")
+    assert main(["programs", "--json", "--archive", str(archive)]) == 0
+    found = json.loads(capsys.readouterr().out)
+    engine = next(record for record in found if "红色引擎" in record["name"])
+    assert engine["briefings"] == 3 and len(engine["examples"]) == 3
+    before = (archive / "programs.yml").read_text(encoding="utf-8")
+    assert main(["programs", "add", "红色引擎工程", "--alias", "红色引擎", "--description", "以党建为引擎的工程。",
+                 "--archive", str(archive)]) == 0
+    after = (archive / "programs.yml").read_text(encoding="utf-8")
+    assert after.startswith(before) and "红色引擎工程" in after  # comments and entries kept as they were
+    capsys.readouterr()
+    assert main(["programs", "--json", "--archive", str(archive)]) == 0
+    assert not any("红色引擎" in record["name"] for record in json.loads(capsys.readouterr().out))
+    assert main(["programs", "add", "红色引擎工程", "--description", "再来一次。", "--archive", str(archive)]) == 1
+    assert (archive / "programs.yml").read_text(encoding="utf-8") == after
