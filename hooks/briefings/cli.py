@@ -1,4 +1,6 @@
 """The `briefings` command: `briefings inspect [--json] PATH...` shows what ingest made of files;
+`briefings guesses [--json]` groups every guessed or missing field by field and value, and
+`briefings confirm PATH...` writes the sidecars that settle them;
 `briefings programs [--json]` lists the campaign names briefings use that programs.yml does not,
 `briefings programs add NAME --description TEXT` adds one; `briefings offline --output DIR`
 writes the offline bundle (DIR and DIR.zip)."""
@@ -40,9 +42,20 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--alias", action="append", default=[], metavar="A", help="another way briefings write it")
     add.add_argument("--description", required=True, metavar="TEXT", help="one line in Chinese")
     add.add_argument("--archive", default="archive", metavar="DIR", help="default: ./archive")
+    guesses = commands.add_parser("guesses", help="every guessed or missing field, grouped by field and value")
+    guesses.add_argument("--json", action="store_true", help="print a JSON array of groups")
+    guesses.add_argument("--archive", default="archive", metavar="DIR", help="default: ./archive")
+    confirm = commands.add_parser("confirm", help="write sidecars that confirm (or, with --set, correct) guesses")
+    confirm.add_argument("paths", nargs="+", metavar="PATH", help="briefing files or folders of them")
+    confirm.add_argument("--field", action="append", default=[], metavar="F", help="only these fields (repeatable)")
+    confirm.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help="write this value instead")
     args = parser.parse_args(argv)
     if args.command == "inspect":
         return inspect_command(args)
+    if args.command == "guesses":
+        return guesses_command(args)
+    if args.command == "confirm":
+        return confirm_command(args)
     if args.command == "programs":
         return programs_add_command(args) if args.programs_command == "add" else programs_command(args)
     if args.command == "offline":
@@ -75,6 +88,66 @@ def inspect_command(args: argparse.Namespace) -> int:
     else:
         for record in records:
             print(summarise(record))
+    return 1 if failed else 0
+
+
+def guesses_command(args: argparse.Namespace) -> int:
+    from briefings.archivist.guesses import guess_groups
+    from briefings.ingest import read_archive
+
+    root = Path(args.archive)
+    if not root.is_dir():
+        print(f"briefings: no archive folder {root}", file=sys.stderr)
+        return 2
+    groups = guess_groups(read_archive(root).briefings)
+    if args.json:
+        records = [{"field": g.field, "kind": g.kind, "value": list(g.value) if isinstance(g.value, tuple) else g.value,
+                    "reason": g.reason, "files": list(g.paths)} for g in groups]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for g in groups:
+        value = "、".join(g.value) if isinstance(g.value, tuple) else g.value
+        shown = ", ".join(g.paths[:3]) + (f" and {len(g.paths) - 3} more" if len(g.paths) > 3 else "")
+        print(f"{g.field} {value if value is not None else '-'} {g.kind}, {len(g.paths)} files: {g.reason}\n    {shown}")
+    guessed = sum(len(g.paths) for g in groups if g.kind == "guessed")
+    print(f"{guessed} guessed fields; confirm them with: briefings confirm PATH... [--field F] [--set F=VALUE]")
+    return 0
+
+
+def confirm_command(args: argparse.Namespace) -> int:
+    """Sidecars that confirm what is guessed now (or set --set values): the catalog is unchanged
+    and the build's guesses about those fields are settled."""
+    from briefings.archivist.sidecars import write_sidecar
+
+    settings = dict(item.split("=", 1) for item in args.set if "=" in item)
+    if len(settings) != len(args.set):
+        print("briefings: --set takes FIELD=VALUE", file=sys.stderr)
+        return 2
+    failed = False
+    for path in _expand(Path(p) for p in args.paths):
+        relative = _archive_relative(path)
+        vocabulary = _nearest_vocabulary(path)
+        try:
+            briefing = read_briefing(path, relative, vocabulary)
+            if settings:
+                values = dict(settings)
+                if "programs" in values:
+                    values["programs"] = [name.strip() for name in values["programs"].split(",") if name.strip()]
+            else:
+                fields = [w.field for w in briefing.warnings if w.kind == "guessed"]
+                fields = [f for f in dict.fromkeys(fields) if not args.field or f in args.field]
+                values = {f: getattr(briefing, f) for f in fields if getattr(briefing, f, None) not in (None, "", ())}
+                if "city" in values:
+                    values.pop("province", None)  # a city gives its province
+            if not values:
+                print(f"{_display_path(path)}: nothing guessed to confirm")
+                continue
+            sidecar = write_sidecar(path, relative, values, vocabulary)
+            print(f"{_display_path(path)}: {', '.join(values)} written to {sidecar.name}")
+        except ArchiveError as error:
+            failed = True
+            print(f"briefings: {_display_path(path)}: not written: {error.problem}", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -105,7 +105,7 @@ def split_front_matter(text: str, relative_path: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         raise ArchiveError(relative_path, "front matter starts with '---' but never closes")
-    return _parse_yaml_mapping(match.group(1) or "", relative_path, "front matter"), text[match.end():]
+    return parse_yaml_mapping(match.group(1) or "", relative_path, "front matter"), text[match.end():]
 
 
 def read_sidecar(path: Path, relative_path: str) -> dict:
@@ -121,7 +121,7 @@ def read_sidecar(path: Path, relative_path: str) -> dict:
             text = sidecar.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             raise ArchiveError(relative_path, f"sidecar {sidecar.name} cannot be read: {error}") from error
-        return _parse_yaml_mapping(text, relative_path, f"sidecar {sidecar.name}")
+        return parse_yaml_mapping(text, relative_path, f"sidecar {sidecar.name}")
     return {}
 
 
@@ -162,7 +162,7 @@ _StringDatesLoader.yaml_implicit_resolvers = {
 }
 
 
-def _parse_yaml_mapping(text: str, relative_path: str, where: str) -> dict:
+def parse_yaml_mapping(text: str, relative_path: str, where: str) -> dict:
     try:
         data = yaml.load(text, Loader=_StringDatesLoader)
     except yaml.YAMLError as error:
