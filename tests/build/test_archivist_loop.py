@@ -54,3 +54,8 @@ def test_a_correction_keeps_the_sidecars_comments_and_fields(tmp_path):
 def test_values_are_written_as_the_text_they_are():
     text = updated_sidecar("title: 旧标题  # 注\n", {"title": "off", "source": "010", "programs": ["模范机关创建"]})
     assert text == 'title: "off"\nsource: "010"\nprograms: ["模范机关创建"]\n'
+
+
+def test_a_block_value_is_replaced_whole():
+    text = updated_sidecar("# 注\nprograms:\n  - 甲\n  - 乙\nyear: 2020\n", {"programs": ["模范机关创建"]})
+    assert text == '# 注\nprograms: ["模范机关创建"]\nyear: 2020\n'

@@ -37,8 +37,11 @@ def updated_sidecar(current: str, values: dict) -> str:
         index = next((i for i, text in enumerate(lines) if re.match(rf"{re.escape(field)}\s*:", text)), None)
         if index is None:
             lines.append(line)
-        else:
-            lines[index] = line
+            continue
+        end = index + 1
+        while end < len(lines) and re.match(r"\s+\S|-\s", lines[end]):  # the old value's block lines
+            end += 1
+        lines[index:end] = [line]
     return "\n".join(lines) + "\n"
 
 
@@ -48,11 +51,6 @@ def write_sidecar(path: Path, relative_path: str, values: dict, vocabulary: Voca
     sidecar = sidecar_path(path)
     current = sidecar.read_text(encoding="utf-8-sig") if sidecar.is_file() else ""
     text = updated_sidecar(current, values)
-    validate_overrides(relative_path, read_mapping(text, relative_path, sidecar.name), vocabulary)
+    validate_overrides(relative_path, parse_yaml_mapping(text, relative_path, f"sidecar {sidecar.name}"), vocabulary)
     sidecar.write_text(text, encoding="utf-8")
     return sidecar
-
-
-def read_mapping(text: str, relative_path: str, name: str) -> dict:
-    return parse_yaml_mapping(text, relative_path, f"sidecar {name}")
-
