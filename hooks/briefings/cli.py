@@ -83,8 +83,7 @@ def inspect_command(args: argparse.Namespace) -> int:
             failed = True
             records.append({"path": _display_path(path), "error": error.problem})
     if args.json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(records)
     else:
         for record in records:
             print(summarise(record))
@@ -97,14 +96,12 @@ def guesses_command(args: argparse.Namespace) -> int:
 
     root = Path(args.archive)
     if not root.is_dir():
-        print(f"briefings: no archive folder {root}", file=sys.stderr)
-        return 2
+        return _no_archive(root)
     groups = guess_groups(read_archive(root).briefings)
     if args.json:
         records = [{"field": g.field, "kind": g.kind, "value": list(g.value) if isinstance(g.value, tuple) else g.value,
                     "reason": g.reason, "files": list(g.paths)} for g in groups]
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(records)
         return 0
     for g in groups:
         value = "、".join(g.value) if isinstance(g.value, tuple) else g.value
@@ -157,8 +154,7 @@ def programs_command(args: argparse.Namespace) -> int:
 
     root = Path(args.archive)
     if not root.is_dir():
-        print(f"briefings: no archive folder {root}", file=sys.stderr)
-        return 2
+        return _no_archive(root)
     named: dict[str, list[str]] = {}
     for briefing in read_archive(root).briefings:
         for name in briefing.discovered:
@@ -166,8 +162,7 @@ def programs_command(args: argparse.Namespace) -> int:
     ranked = sorted(named.items(), key=lambda item: (-len(item[1]), item[0]))
     records = [{"name": name, "briefings": len(paths), "examples": sorted(paths)[:3]} for name, paths in ranked]
     if args.json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(records)
     else:
         for record in records:
             print(f"{record['briefings']:5d}  {record['name']}    e.g. {', '.join(record['examples'])}")
@@ -252,6 +247,16 @@ def _expand(paths):
             yield from (p for p in archive_files(path) if is_briefing_file(p))
         else:
             yield path
+
+
+def _no_archive(root: Path) -> int:
+    print(f"briefings: no archive folder {root}", file=sys.stderr)
+    return 2
+
+
+def _print_json(records: list) -> None:
+    json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
 
 
 def _archive_relative(path: Path) -> str:

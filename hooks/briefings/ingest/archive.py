@@ -150,18 +150,13 @@ def _hidden(path: Path, root: Path) -> bool:
 
 
 def entry_problem(path: Path, root: Path, relative: str) -> str | None:
-    """Why an entry is no briefing file whatever it holds, or None: hidden, a link to nothing,
-    a link loop, a folder, a FIFO or device."""
+    """Why an entry is no briefing file whatever it holds, or None: hidden, a linked folder, a
+    FIFO or device (read after path_problem, which judges names and where links lead)."""
     if _hidden(path, root):
         what = "folder" if path.is_dir() and not path.is_symlink() else "file"
         return f"hidden {what} (its name starts with a dot: an editor's or system's file): not read"
-    if path.is_symlink():
-        try:
-            target = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return "is a symbolic link to nothing (or a loop of links): not read"
-        if target.is_dir():
-            return "is a symbolic link to a folder: not read (link the files, or copy them)"
+    if path.is_symlink() and path.is_dir():  # links to nothing and loops: path_problem says so
+        return "is a symbolic link to a folder: not read (link the files, or copy them)"
     try:
         regular = stat.S_ISREG(path.stat().st_mode)
     except OSError as error:

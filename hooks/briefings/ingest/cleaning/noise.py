@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.ingest.cleaning.patterns import DATE, HAN, HAS_SENTENCE, PUNCT, TIME, WORD
+from briefings.ingest.cleaning.patterns import DATE, HAN, HAS_SENTENCE, PUNCT, STAMP, TIME, WORD
 
 # ---- names: press-conference speakers, reporters' bylines -------------------------------
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
@@ -180,7 +180,6 @@ _META_LABEL = re.compile(rf"(?:{_STRONG_LABELS}|{_WEAK_LABELS})\s*[:：]")
 _META_START = re.compile(rf"^[\[【〔(（]?\s*(?:文章|信息|新闻|稿件)?(?:({_STRONG_LABELS})|{_WEAK_LABELS})\s*[:：]")
 _DATE_START = re.compile(rf"^{DATE}(?:\s*{TIME})?")
 _ISO_DATE = re.compile(r"\d[-/]\d")
-_STAMP_IN_LINE = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\s+{TIME}(?!\d)")
 _STAMP_ONLY = re.compile(rf"[（(]?\s*{DATE}(?:\s*{TIME})?\s*[)）]?")
 _SHORT_DATE_VALUE = re.compile(rf"[:：]\s*(?:\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日)(?:\s*{TIME})?$")  # 日期:12-28
 _BYLINE_WORDS = re.compile(r"作者|来源|稿源|出处|记者|通讯员|供稿|撰稿")
@@ -217,7 +216,7 @@ def _meta_reason(line: str) -> str | None:
         is_meta = bool(start) and (start.group(1) is not None or labels >= 2 or bool(re.search(DATE, line))
                                    or bool(_SHORT_DATE_VALUE.search(line)))
     if not is_meta:  # "政务 2024-12-23 17:45 上海": a short line around a page's stamp
-        return "meta" if len(line) <= 40 and _STAMP_IN_LINE.search(line) else None
+        return "meta" if len(line) <= 40 and STAMP.search(line) else None
     return "byline" if _BYLINE_WORDS.search(line) else "meta"
 
 

@@ -14,4 +14,6 @@ PUNCT = re.compile(r"[^\w\s]")
 WORD = re.compile(r"\w")
 DATE = r"(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+# a page's stamp: a full date with its time of day ("2024-12-23 17:45")
+STAMP = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\s+{TIME}(?!\d)")
 DATE_ONLY = re.compile(rf"^{DATE}(?:\s*{TIME})?$")

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from briefings.ingest.extract.datelines import make_date
 from briefings.ingest.extract.year_mentions import MAX_YEAR, MIN_YEAR
 
 _Y = r"(?P<y>(?:19|20)\d{2})"
@@ -67,7 +68,7 @@ def address_date(url: str | None) -> AddressDate | None:
         return None
     for pattern in _FULL:
         for match in pattern.finditer(path):
-            day = _day(match.group("y"), match.group("m"), match.group("d"))
+            day = make_date(match.group("y"), match.group("m"), match.group("d"))
             if day:
                 return AddressDate(day.year, day.month, day, match.group(0).strip("/_-"))
     for match in _MONTH.finditer(path):
@@ -84,11 +85,3 @@ def address_date(url: str | None) -> AddressDate | None:
         year = years.pop()
         return AddressDate(year, None, None, str(year))
     return None
-
-
-def _day(year: str, month: str, day: str) -> dt.date | None:
-    try:
-        date = dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    return date if MIN_YEAR <= date.year <= MAX_YEAR else None

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from briefings.ingest.cleaning.patterns import STAMP
 from briefings.ingest.extract.address import AddressDate, address_date
 from briefings.ingest.extract.datelines import Dateline, lead_dateline, make_date
 from briefings.ingest.extract.year_mentions import MAX_YEAR, MIN_YEAR, title_year
@@ -46,7 +47,6 @@ _LABEL = re.compile(r"(?:发布|发表|发稿|更新|录入|上传|刊发|出版
 _REPOST = re.compile(r"^\s*[A-Za-z0-9_.@]{2,32}\s*[-–—|·]\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                      r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _DATE_ONLY = re.compile(r"[\d\s\-/.:年月日号]+")  # "2024/10/11", "2021-12-01 19:35": nothing but a date
-_STAMP = re.compile(r"(?<!\d)(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 
 _SPEECH_DATE = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
@@ -218,7 +218,7 @@ def _line_kind(line: str, from_meta: bool) -> int | None:
         return REPOST
     if _LABEL.search(line):
         return LABELLED
-    if from_meta or _DATE_ONLY.fullmatch(line) or (len(line) <= 40 and _STAMP.search(line)):
+    if from_meta or _DATE_ONLY.fullmatch(line) or (len(line) <= 40 and STAMP.search(line)):
         return PLAIN  # "政务 2024-12-23 17:45 上海": a page's stamp has its time of day
     return None  # a date inside a sentence: an event, not a date line
 

@@ -66,8 +66,13 @@ def chinese_number(text: str) -> int | None:
 
 
 @cache
+def _raw() -> dict:
+    return yaml.safe_load(resources.files("briefings.ingest").joinpath("data/milestones.yml").read_text("utf-8"))
+
+
+@cache
 def _data() -> tuple[re.Pattern[str], dict[str, int], dict[int, int], dict[int, dict[int, int]]]:
-    raw = yaml.safe_load(resources.files("briefings.ingest").joinpath("data/milestones.yml").read_text("utf-8"))
+    raw = _raw()
     founded = {name: int(year) for year, names in raw["anniversaries"].items() for name in names}
     names = "|".join(sorted(map(re.escape, founded), key=len, reverse=True))
     pattern = re.compile(rf"(?P<name>{names})\s*(?:的)?\s*(?:(?P<n>{_NUMBER})\s*周年|(?P<hundred>百)年(?:华诞|之际|庆典|纪念)?(?!来|大计|历史|奋斗))")
@@ -79,7 +84,7 @@ def _data() -> tuple[re.Pattern[str], dict[str, int], dict[int, int], dict[int, 
 @cache
 def _phrases() -> tuple[re.Pattern[str], dict[str, int]]:
     """What a year is called ("十四五"开局之年), matched with or without quotes and 规划."""
-    raw = yaml.safe_load(resources.files("briefings.ingest").joinpath("data/milestones.yml").read_text("utf-8"))
+    raw = _raw()
     years = {phrase: int(year) for year, phrases in raw["phrases"].items() for phrase in phrases}
     gap = f"[{re.escape(_QUOTES)}]*(?:规划)?[{re.escape(_QUOTES)}]*"
     names = sorted(years, key=len, reverse=True)
@@ -90,7 +95,7 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, int]]:
 @cache
 def _campaigns() -> tuple[re.Pattern[str], dict[str, tuple[int, int, int | None]]]:
     """The campaigns' names, matched with or without their quotes and 、 (“不忘初心、牢记使命”主题教育)."""
-    raw = yaml.safe_load(resources.files("briefings.ingest").joinpath("data/milestones.yml").read_text("utf-8"))
+    raw = _raw()
     years = {name: (int(span[0]), int(span[1]), int(span[2]) if len(span) > 2 else None)
              for name, span in raw["campaigns"].items()}
     gap = f"[{re.escape(_QUOTES)}]*"

@@ -64,9 +64,9 @@ def _names(extra: tuple[Outlet, ...]) -> tuple[re.Pattern[str] | None, dict[str,
 
 
 @cache
-def outlet_names() -> frozenset[str]:
-    """The names of the shipped outlets."""
-    return frozenset(name for outlet in outlets() for name in outlet.names)
+def outlet_names(extra: tuple[Outlet, ...] = ()) -> frozenset[str]:
+    """The names of the outlets, shipped and the archive's own."""
+    return frozenset(name for outlet in (*outlets(), *extra) for name in outlet.names)
 
 
 def outlets_named(text: str, extra: tuple[Outlet, ...] = ()) -> list[tuple[str, str]]:

@@ -96,9 +96,9 @@ def find_place(
     cities: dict[str, _Tally] = defaultdict(_Tally)
     provinces: dict[str, _Tally] = defaultdict(_Tally)
     for section, text in [("title", title), ("lead", lead), ("body", body), ("source", to_simplified(source or ""))]:
-        _collect(section, text, cities, provinces)
+        _collect(section, text, cities, provinces, outlets)
     for line in meta:
-        _collect("meta", to_simplified(line or ""), cities, provinces)
+        _collect("meta", to_simplified(line or ""), cities, provinces, outlets)
     _collect_host(url, cities, provinces, outlets)
     _collect_outlets("\n".join([title, lead, to_simplified(source or ""), *map(to_simplified, meta)]),
                      cities, provinces, outlets)
@@ -157,14 +157,15 @@ def _anonymised(text: str) -> list[str]:
     return list(dict.fromkeys(m.group() for m in marks if m))
 
 
-def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict[str, _Tally]) -> None:
+def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict[str, _Tally],
+             outlets: tuple[Outlet, ...] = ()) -> None:
     """Classify every place name in one section and add it to the tallies."""
     if not text:
         return
     g = gazetteer()
     crumb = section == "meta" and bool(CRUMB.search(text))
     hits, title_city = g.scanner.scan(text), None
-    known_outlets = outlet_names()
+    known_outlets = outlet_names(outlets)
     for i, (start, end, found) in enumerate(hits):
         entry = g.names[found]
         if entry.ambiguous or (entry.city is None and entry.level != PROVINCE) or entry.province in OUT_OF_SCOPE:
