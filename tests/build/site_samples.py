@@ -57,7 +57,7 @@ def seed_like() -> list[Briefing]:
                 Block("item", "一是机关创品牌"),
                 Block("item", "二是支部争当红旗"),
             ),
-            warnings=(Warning("city", "no city named in the text"),),
+            warnings=(Warning("city", "unknown: no place named", "missing"),),
         ),
         make_briefing(
             2,

@@ -268,7 +268,7 @@ def test_report_accounts_for_every_archive_file(seed_site):
     files_in_archive = ["000.txt", "001.txt", "bad.pdf", "programs.yml"]
     _, files = site_files(
         seed_like()[:2],
-        rejections=[Rejection("bad.pdf", "not a briefing file")],
+        rejections=[Rejection("bad.pdf", "is a PDF without pages: not read")],
         archive_files=files_in_archive,
     )
     report = json.loads(files["report.json"])
@@ -281,10 +281,13 @@ def test_report_accounts_for_every_archive_file(seed_site):
         "programs.yml": "vocabulary",
     }
     unknown_city = next(e for e in report["files"] if e["path"] == "001.txt")
-    assert unknown_city["guessed"] == [{"field": "city", "message": "no city named in the text"}]
+    assert unknown_city["guessed"] == [
+        {"field": "city", "kind": "missing", "message": "未能确定：未提到地名", "message_en": "unknown: no place named"}
+    ]
     assert report["counts"] == {"files": 4, "pages": 2, "rejected": 1, "reprints": 0, "guessed_fields": 1}
     page = files["report/index.md"].html
-    assert "<tr><td>bad.pdf</td><td>not a briefing file</td></tr>" in page
+    assert "<tr><td>bad.pdf</td><td>是没有页面的 PDF：未读取</td></tr>" in page
+    assert "<td>城市（缺失）</td><td>未能确定：未提到地名</td>" in page
     assert 'href="../briefings/briefing-001/"' in page
 
 
@@ -385,12 +388,12 @@ def test_the_report_is_paginated_with_every_file_on_one_of_its_pages():
     from briefings.site.pages.report import render_report
 
     briefings = [make_briefing(n) for n in range(7)]
-    site, _ = site_files(briefings, rejections=[Rejection("bad.pdf", "not a briefing file")],
+    site, _ = site_files(briefings, rejections=[Rejection("bad.pdf", "is a PDF without pages: not read")],
                          archive_files=[b.path for b in briefings] + ["bad.pdf"])
     entries, counts = site.report["files"], site.report["counts"]
     pages = list(render_report(entries, counts, {b.path: f"briefings/{b.slug}.md" for b in briefings}, Linker(), 3))
     assert [page.src_uri for page in pages] == ["report/index.md", "report/page/2/index.md", "report/page/3/index.md"]
-    assert "<tr><td>bad.pdf</td><td>not a briefing file</td></tr>" in pages[0].html  # rejections first
+    assert "<tr><td>bad.pdf</td><td>是没有页面的 PDF：未读取</td></tr>" in pages[0].html  # rejections first
     listed = [re.findall(r"<tr><td>([^<]+\.(?:txt|pdf))</td><td>", page.html.split('id="全部文件"')[1]) for page in pages]
     assert [path for page in listed for path in page] == [entry["path"] for entry in entries]
     assert '<a href="../3/">7–8</a>' in pages[1].html and "<strong>4–6</strong>" in pages[1].html

@@ -16,6 +16,8 @@ from conftest import build_with_epoch
 from hostile_archive import HOSTILE_FILES, HOSTILE_MARKS, SCRIPT
 from site_build import page_path
 
+from briefings.messages import knows, translate
+
 EXTRA_FILES = {"programs.yml": "vocabulary", "bad-sidecar.yml": "sidecar"}
 
 
@@ -60,9 +62,10 @@ def test_the_plain_build_finishes_and_the_report_accounts_for_every_file(hostile
         entry = entries[name]
         assert entry["status"] == status, name
         if status == "rejected":
-            assert detail in entry["reason"], name
+            assert detail in entry["reason_en"], name
+            assert knows(entry["reason_en"]) and entry["reason"] == translate(entry["reason_en"]), name
         if status == "reprint":
-            assert detail in entry["reason"] and entry["page"] == entries[detail]["page"]
+            assert detail in entry["reason_en"] and entry["page"] == entries[detail]["page"]
     for name, status in EXTRA_FILES.items():
         assert entries[name]["status"] == status
     counts = report["counts"]
@@ -137,3 +140,12 @@ def test_a_reprint_is_one_page_listing_both_sources(hostile_build, report, catal
     card = document.xpath("string(//div[contains(@class, 'briefing-card')])")
     assert "转载" in card and "大众网" in card and "2021-12-07" in card
     assert sum("济宁市直机关党建工作亮" in record["title"] for record in catalog["briefings"]) == 1
+
+
+def test_the_report_speaks_chinese_with_the_english_of_the_log_beside_it(report):
+    items = [item for entry in report["files"] for item in entry["guessed"]]
+    reasons = [entry["reason_en"] for entry in report["files"] if entry["reason_en"]]
+    assert items and reasons
+    assert [item["message_en"] for item in items if not knows(item["message_en"])] == []
+    assert [reason for reason in reasons if not knows(reason)] == []
+    assert all(item["message"] == translate(item["message_en"]) for item in items)

@@ -7,7 +7,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from briefings.model import Briefing, Rejection
+from briefings.messages import translate
+from briefings.model import Briefing, Rejection, Warning
 from briefings.site.catalog import Catalog, Facet, briefing_src
 from briefings.site.markup import docs_url
 
@@ -77,7 +78,7 @@ def report_entries(
             id=briefing.id,
             title=briefing.title,
             page=address.url(briefing_src(briefing)),
-            guessed=[{"field": w.field, "message": w.message} for w in briefing.warnings],
+            guessed=[_guessed(warning) for warning in briefing.warnings],
             discovered=list(briefing.discovered),  # campaign names programs.yml does not list yet
         )
         for reprint in briefing.reprints:  # accounted for: merged into the page of the copy that kept it
@@ -87,10 +88,10 @@ def report_entries(
                 id=briefing.id,
                 title=briefing.title,
                 page=address.url(briefing_src(briefing)),
-                reason=f"a reprint of {briefing.path}: merged into its page",
+                **_reason(f"a reprint of {briefing.path}: merged into its page"),
             )
     for rejection in rejections:
-        entries[rejection.path] = _entry(rejection.path, "rejected", reason=rejection.reason)
+        entries[rejection.path] = _entry(rejection.path, "rejected", **_reason(rejection.reason))
     for path in all_files:
         if path not in entries:
             entries[path] = _entry(path, _role(path))
@@ -108,9 +109,20 @@ def _entry(path: str, status: str, **fields) -> dict:
         "guessed": [],
         "discovered": [],
         "reason": None,
+        "reason_en": None,
     }
     entry.update(fields)
     return entry
+
+
+# The report speaks Chinese to the archivist; the English, as the log says it, is kept beside it.
+def _guessed(warning: Warning) -> dict:
+    return {"field": warning.field, "kind": warning.kind, "message": translate(warning.message),
+            "message_en": warning.message}
+
+
+def _reason(english: str) -> dict:
+    return {"reason": translate(english), "reason_en": english}
 
 
 def _role(path: str) -> str:

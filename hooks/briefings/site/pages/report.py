@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from briefings.messages import KIND_NAMES, field_name
 from briefings.site.markup import Linker, html_text
 from briefings.site.pages.parts import GeneratedPage, PageBody
 
@@ -67,7 +68,7 @@ def _files_sections(body: PageBody, entries: list[dict], page_src_of: dict[str, 
         _table(
             ["文件", "字段", "说明"],
             [
-                [_page_link(entry, page_src_of, body), html_text(item["field"]), html_text(item["message"])]
+                [_page_link(entry, page_src_of, body), _field_label(item), html_text(item["message"])]
                 for entry in entries
                 for item in entry["guessed"]
             ],
@@ -99,6 +100,11 @@ def _files_sections(body: PageBody, entries: list[dict], page_src_of: dict[str, 
             ],
         )
     )
+
+
+def _field_label(item: dict) -> str:
+    kind = KIND_NAMES.get(item.get("kind", ""), "")
+    return html_text(field_name(item["field"]) + (f"（{kind}）" if kind else ""))
 
 
 def _pager(body: PageBody, number: int, total: int, size: int, count: int) -> str:
