@@ -101,7 +101,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for level, message in messages:
         log.log(level, "%s", message)
     # under `mkdocs build -q` MkDocs drops warnings before --strict counts them: the hook counts its own
-    _state["archive_warnings"] = sum(level >= logging.WARNING for level, _ in messages)
+    _state["archive_warnings"] = [message for level, message in messages if level >= logging.WARNING]
     if "search" in config.plugins:  # Material's search cuts text with jieba's default tokenizer
         register_words(dictionary_words(gazetteer.all_place_names(), build.program_names(archive)))
     site_settings = SiteSettings(
@@ -205,9 +205,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     quiet = not logging.getLogger("mkdocs").isEnabledFor(logging.WARNING)
-    if config.strict and quiet and _state.get("archive_warnings"):
-        raise Abort(f"Aborted with {_state['archive_warnings']} archive warnings in strict mode (rejected files or "
-                    "guessed fields: build without -q to see them, or open the build report)")
+    warnings = _state.get("archive_warnings")
+    if config.strict and quiet and warnings:
+        shown = "\n".join(f"  {message}" for message in warnings[:5]) + ("\n  …" if len(warnings) > 5 else "")
+        raise Abort(f"Aborted with {len(warnings)} archive warnings in strict mode (rejected files or guessed fields; "
+                    f"build without -q to see them all, or open the build report):\n{shown}")
     if _state.get("html_progress") is not None:
         _state["html_progress"].finish()
     if _state.get("page_cache") is not None:

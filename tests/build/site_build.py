@@ -48,11 +48,13 @@ def make_sample_archive(target: Path) -> Path:
     return target
 
 
-def mkdocs_build(archive: Path, site_dir: Path, strict: bool = True) -> Build:
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)]
+def mkdocs_build(archive: Path, site_dir: Path, strict: bool = True, engine: str = "mkdocs", *options: str,
+                 env: dict | None = None) -> Build:
+    """engine: "mkdocs", or "properdocs" (the maintained MkDocs 1.x fork, which runs the same config)."""
+    command = [sys.executable, "-m", engine, "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir), *options]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "BRIEFINGS_ARCHIVE": str(archive)}
+    env = {**os.environ, **(env or {}), "BRIEFINGS_ARCHIVE": str(archive)}
     done = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
     )

@@ -59,3 +59,27 @@ def test_values_are_written_as_the_text_they_are():
 def test_a_block_value_is_replaced_whole():
     text = updated_sidecar("# 注\nprograms:\n  - 甲\n  - 乙\nyear: 2020\n", {"programs": ["模范机关创建"]})
     assert text == '# 注\nprograms: ["模范机关创建"]\nyear: 2020\n'
+
+
+def test_a_program_added_from_the_discovered_names_gets_a_page_listing_its_briefings(tmp_path, capsys):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copyfile(SHIPPED_ARCHIVE / "programs.yml", archive / "programs.yml")
+    for n, place in enumerate(["济宁", "菏泽", "泰安"]):
+        (archive / f"{n}.txt").write_text(
+            f"{place}市直机关推进“红色引擎”工程\n\n2023年5月{n + 8}日，{place}市直机关工委召开推进会，"
+            f"深入开展“红色引擎”工程，部署第{n + 2}批示范点建设任务。\n", encoding="utf-8")
+    assert main(["programs", "--json", "--archive", str(archive)]) == 0
+    discovered = json.loads(capsys.readouterr().out)
+    assert any("红色引擎" in record["name"] for record in discovered)
+    assert main(["programs", "add", "红色引擎工程", "--alias", "红色引擎", "--description", "以党建为引擎的工程。",
+                 "--archive", str(archive)]) == 0
+    build = mkdocs_build(archive, tmp_path / "site", strict=False)
+    assert build.returncode == 0, build.log
+    data = json.loads((build.site / "catalog.json").read_text(encoding="utf-8"))
+    facet = next(f for f in data["facets"] if f["kind"] == "program" and f["name"] == "红色引擎工程")
+    assert facet["count"] == 3
+    page = (build.site / facet["url"].lstrip("/") / "index.html").read_text(encoding="utf-8")
+    for record in data["briefings"]:
+        assert "红色引擎工程" in record["programs"]
+        assert record["url"].rstrip("/").rsplit("/", 1)[-1] in page, record["title"]
