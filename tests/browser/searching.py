@@ -25,8 +25,8 @@ def search(page, query: str, **filters: str) -> list[dict]:
     )
     return page.locator(f"{PANEL} .md-search-result__list > li > a").evaluate_all(
         """links => links.map(a => ({
-            url: a.href,
-            title: a.querySelector('h1').textContent,
+            url: a.href.split('?')[0],  // the page; ?h= carries the words to mark on it
+            title: a.querySelector('h2').textContent,
             where: a.querySelector('.briefings-search__where').textContent,
             marks: Array.from(a.querySelectorAll('mark'), m => m.textContent),
         }))"""

@@ -42,9 +42,33 @@ def test_a_result_opens_its_page(reader):
     search(page, "星级党支部")
     page.locator(".briefings-search .md-search-result__list > li > a").first.click()
     page.wait_for_load_state("load")
-    assert page.url == reader.url(target["url"])
+    assert page.url.split("?")[0] == reader.url(target["url"])
     assert page.locator("article h1").inner_text() == target["title"]
     assert reader.outside_requests() == []
+
+
+def test_a_followed_result_marks_every_query_word_on_the_page_and_scrolls_to_the_first(reader):
+    page = reader.open("/")
+    page.set_viewport_size({"width": 1000, "height": 500})
+    search(page, "星级党支部 党员")
+    page.locator(".briefings-search .md-search-result__list > li > a").first.click()
+    page.wait_for_load_state("load")
+    marks = page.locator("article mark.briefings-search__hit")
+    page.wait_for_function("() => document.querySelector('article mark.briefings-search__hit') !== null")
+    found = set(marks.all_inner_texts())
+    assert {"星级党支部", "党员"} <= found
+    text = page.locator("article").inner_text()
+    assert marks.count() == text.count("星级党支部") + text.count("党员")  # every one, in the title too
+    first = marks.first.bounding_box()
+    assert first is not None and 0 <= first["y"] <= 500  # scrolled to
+    assert reader.outside_requests() == []
+
+
+def test_the_search_panel_writes_no_h1(reader):
+    page = reader.open("/")
+    search(page, "机关")
+    assert page.locator(".briefings-search h1").count() == 0
+    assert page.locator("h1").count() == 1
 
 
 def test_filters_by_city_year_and_program(reader):

@@ -179,6 +179,7 @@
     var pattern = words.length ? new RegExp("(" + words.join("|") + ")", "gi") : null;
     return {
       pattern: pattern,
+      words: units.map(function (unit) { return unit.word; }),
       mark: function (text) {
         if (!pattern) return escapeHtml(text);
         return text.split(pattern).map(function (part, i) {
@@ -235,10 +236,11 @@
           var where = [doc.c || "未知城市", doc.d || (doc.y ? doc.y + " 年" : "日期不详")].concat(doc.g).join(" · ");
           item.innerHTML =
             '<a class="md-search-result__link" tabindex="-1"><article class="md-search-result__article md-typeset">' +
-            "<h1>" + state.hl.mark(doc.t) + "</h1>" +
+            '<h2 class="briefings-search__title">' + state.hl.mark(doc.t) + "</h2>" +
             '<p class="briefings-search__where">' + state.hl.mark(where) + "</p>" +
             "<p>" + state.hl.mark(excerpt(doc.x, state.hl.pattern)) + "</p></article></a>";
-          item.firstChild.href = root + doc.u;
+          // ?h= carries the query's words to the page, which marks them (as Material's search.highlight does)
+          item.firstChild.href = root + doc.u + (state.hl.words.length ? "?h=" + encodeURIComponent(state.hl.words.join(" ")) : "");
           list.appendChild(item);
         });
       });
@@ -315,9 +317,44 @@
     panel.briefingsSearch = search;  // for tests and the benchmark
   }
 
+  /* A page opened from a search result (?h=words): mark the words in its text and scroll to the first. */
+  function markPage() {
+    var words = (new URLSearchParams(window.location.search).get("h") || "").split(/\s+/).filter(Boolean);
+    var content = document.querySelector("article.md-content__inner");
+    if (!words.length || !content) return;
+    var pattern = highlighter(words.map(function (word) { return { word: word }; })).pattern;
+    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentNode.closest("script, style, mark, .headerlink") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var parts = node.nodeValue.split(pattern);
+      if (parts.length < 2) return;
+      var fragment = document.createDocumentFragment();
+      parts.forEach(function (part, i) {
+        if (!part) return;
+        if (i % 2) {
+          var mark = document.createElement("mark");
+          mark.className = "briefings-search__hit";
+          mark.textContent = part;
+          fragment.appendChild(mark);
+        } else {
+          fragment.appendChild(document.createTextNode(part));
+        }
+      });
+      node.parentNode.replaceChild(fragment, node);
+    });
+    var first = content.querySelector("mark.briefings-search__hit");
+    if (first && !window.location.hash) first.scrollIntoView({ block: "center" });
+  }
+
   function start() {
     var panel = document.querySelector(".briefings-search");
     if (panel) setup(panel);
+    markPage();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
