@@ -36,6 +36,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("guessed from incidental mentions only ({evidence:e})", "仅凭零星提及推断（{evidence}）"),
     ("the text is anonymised ({marks}): its own place is hidden", "文本已匿名化（{marks}），看不出所属地方"),
     ("the text also contains anonymised places ({marks})", "文本中另有匿名化的地名（{marks}）"),
+    ("about a province-level organ ({organ}), not a city's; it names places in {places}",
+     "写的是省级机关（{organ}），不属于某个城市；文中提到的地方分属{places}"),
     ("about a province-level organ ({organ}), not a city's", "写的是省级机关（{organ}），不属于某个城市"),
     ("several cities, none dominant: {cities:e}", "提到多个城市，没有一个占主导：{cities}"),
     ("no city named, only the province", "只提到省份，未提到城市"),

@@ -126,6 +126,20 @@ def test_channel_metadata_and_self_links():
     assert b'xml:lang="zh-CN"' in atom_bytes
 
 
+def test_atom_names_an_author_for_the_feed_and_the_outlet_for_each_entry():
+    """RFC 4287 4.1.1: every entry has an author, its own or the feed's (the W3C validator checks)."""
+    _, atom_bytes, rss, atom = parse([make("b1", author="金山网"), make("b2")])
+    assert atom.feed.author_detail.name == CHANNEL.title
+    assert atom.entries[0].author_detail.name == "金山网"
+    assert "author" not in atom.entries[1] or atom.entries[1].author_detail.name == CHANNEL.title
+    tree = etree.fromstring(atom_bytes)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert [a.findtext("a:name", namespaces=ns) for a in tree.findall("a:author", ns)] == [CHANNEL.title]
+    _, atom_bytes, _, atom = parse([make()], dataclasses.replace(CHANNEL, author="某市委市直机关工委"))
+    assert atom.feed.author_detail.name == "某市委市直机关工委"
+    assert "author" not in rss.feed  # RSS authors need an e-mail address: none is made up
+
+
 def test_guid_is_the_stable_id_not_the_url():
     rss_bytes, _, rss, atom = parse([make("b1", link="https://elsewhere.example/moved.html")])
     assert b'<guid isPermaLink="false">urn:briefing:b1</guid>' in rss_bytes
@@ -165,6 +179,20 @@ def test_entry_without_usable_date_or_year_falls_back_to_epoch(bad_date):
     assert rss.bozo == 0 and atom.bozo == 0
     assert atom.entries[0].updated == "1970-01-01T00:00:00+08:00"
     assert "published" not in atom.entries[0] and "published" not in rss.entries[0]
+
+
+def test_dates_nothing_gives_are_the_archives_first_and_last_days_when_known():
+    """Validators call the epoch implausible: an undated entry takes the archive's first day (it
+    sorts last, as on the site), an empty feed its last day."""
+    span = dataclasses.replace(CHANNEL, first_day="2005-03-01", last_day="2024-06-30")
+    _, _, _, atom = parse([make("b1", date=None, year=None)], span)
+    assert atom.entries[0].updated == "2005-03-01T00:00:00+08:00"
+    _, _, _, atom = parse([make("b1"), make("b2", date=None, year=None)], span)
+    assert atom.feed.updated == "2021-12-01T00:00:00+08:00"
+    assert atom.entries[1].updated == "2005-03-01T00:00:00+08:00"
+    rss_bytes, _, _, atom = parse([], span)
+    assert atom.feed.updated == "2024-06-30T00:00:00+08:00"
+    assert b"<lastBuildDate>Sun, 30 Jun 2024 00:00:00 +0800</lastBuildDate>" in rss_bytes
 
 
 def test_feed_updated_is_newest_entry_not_the_clock():

@@ -40,7 +40,8 @@ def year_bar_chart(counts: dict[int | None, int], caption: str) -> str:
     baseline = TOP + PLOT_HEIGHT
     parts = [
         (
-            f'<figure class="year-chart" data-search-exclude><svg class="year-chart__svg" '
+            # tabindex: on a phone the chart scrolls sideways, and a keyboard must reach it to scroll
+            f'<figure class="year-chart" tabindex="0" data-search-exclude><svg class="year-chart__svg" '
             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
             f'aria-label="{html_text(caption)}" xmlns="http://www.w3.org/2000/svg">'
             f"<title>{html_text(caption)}</title>"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
 from urllib.parse import urljoin
 
 from briefings.model import Briefing
@@ -17,7 +18,7 @@ from briefings.site.pages.facets import facet_title
 SUMMARY_LENGTH = 200
 # A cached feed is found by its channel and entries; raise when briefings.feeds changes how
 # they are written (the feed cache is kept across builds).
-FEED_CACHE_VERSION = 1
+FEED_CACHE_VERSION = 2
 
 
 def feed_entry(briefing: Briefing, address: SiteAddress, site_url: str) -> FeedEntry:
@@ -30,6 +31,7 @@ def feed_entry(briefing: Briefing, address: SiteAddress, site_url: str) -> FeedE
         categories=tuple(name for name in (briefing.city, *briefing.programs) if name),
         summary=excerpt(briefing.text, SUMMARY_LENGTH),
         paragraphs=tuple(paragraph for paragraph in briefing.text.split("\n\n") if paragraph.strip()),
+        author=briefing.source,
     )
 
 
@@ -43,6 +45,8 @@ def render_site_feeds(
     cache (get_bytes/put_bytes, e.g. a PageCache): feeds by their channel and entries, so a
     rebuild runs feedgen only for the feeds whose briefings changed."""
     made: dict[str, FeedEntry] = {}
+    days = sorted(briefing.date for briefing in catalog.briefings if briefing.date)
+    span = {"first_day": days[0], "last_day": days[-1]} if days else {}
 
     def entries(briefings) -> list[FeedEntry]:
         shown = briefings[: max(limit, 0)]
@@ -58,11 +62,12 @@ def render_site_feeds(
         rss_url=absolute(site_url, address.url("feed.xml")),
         atom_url=absolute(site_url, address.url("atom.xml")),
         limit=limit,
+        **span,
     )
     yield from _pair("feed.xml", "atom.xml", site, entries(catalog.briefings), cache)
     for facet in catalog.facets:
         if facet.has_feed:
-            channel = facet_channel(facet, address, site_url, site_title, limit)
+            channel = replace(facet_channel(facet, address, site_url, site_title, limit), **span)
             yield from _pair(facet.rss_src, facet.atom_src, channel, entries(facet.briefings), cache)
 
 

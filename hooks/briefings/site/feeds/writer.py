@@ -59,6 +59,7 @@ class FeedEntry:
     categories: tuple[str, ...]  # city, programs
     summary: str  # short plain-text excerpt
     paragraphs: tuple[str, ...]  # the full cleaned text, plain-text paragraphs
+    author: str | None = None  # the outlet that published it (Atom <author>; the feed's author when None)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,12 @@ class FeedChannel:
     atom_url: str
     language: str = "zh-CN"
     limit: int = 50
+    author: str = ""  # who publishes the feed (Atom requires an <author>); the title when empty
+    # The archive's first and last days (YYYY-MM-DD), for dates Atom requires and nothing gives:
+    # an entry with neither date nor year is dated on the first (it sorts last, as on the site), an
+    # empty feed is updated on the last. Without them, the epoch (which validators call implausible).
+    first_day: str | None = None
+    last_day: str | None = None
 
 
 def xml_text(value: str) -> str:
@@ -90,10 +97,14 @@ def _escape(text: str) -> str:
 
 
 def _published(entry: FeedEntry) -> date | None:
-    if entry.date is None or not _ISO_DAY.fullmatch(entry.date):
+    return _parse_day(entry.date)
+
+
+def _parse_day(text: str | None) -> date | None:
+    if text is None or not _ISO_DAY.fullmatch(text):
         return None
     try:
-        day = date.fromisoformat(entry.date)
+        day = date.fromisoformat(text)
     except ValueError:  # well-formed but impossible, e.g. 2021-02-30
         return None
     return day if day.year >= 1000 else None
@@ -119,13 +130,18 @@ def _sort_key(entry: FeedEntry) -> tuple:
     )
 
 
-def _updated(entry: FeedEntry) -> datetime:
-    """The entry's Atom <updated>: its date, else 1 January of its year, else the epoch."""
+def _updated(entry: FeedEntry, fallback: datetime) -> datetime:
+    """The entry's Atom <updated>: its date, else 1 January of its year, else the fallback."""
     day = _published(entry)
     if day is not None:
         return datetime(day.year, day.month, day.day, tzinfo=CST)
     year = _year(entry)
-    return datetime(year, 1, 1, tzinfo=CST) if year is not None else EPOCH
+    return datetime(year, 1, 1, tzinfo=CST) if year is not None else fallback
+
+
+def _midnight(day: str | None) -> datetime:
+    parsed = _parse_day(day)
+    return datetime(parsed.year, parsed.month, parsed.day, tzinfo=CST) if parsed else EPOCH
 
 
 def _content_html(paragraphs: Sequence[str]) -> str:
@@ -150,9 +166,12 @@ def _build(channel: FeedChannel, entries: Sequence[FeedEntry], *, rss: bool) -> 
     fg.link(href=self_url, rel="self")
     fg.link(href=link, rel="alternate")
     fg.language(_clean(channel.language))
+    if not rss:  # RFC 4287 4.1.1: a feed (or each entry) has an author; RSS's needs an e-mail address
+        fg.author(name=_clean(channel.author, title))
     fg.generator(GENERATOR)
     # Never left at feedgen's default of now(): the newest date shown, or the epoch.
-    fg.updated(max((_updated(e) for e in entries), default=EPOCH))
+    undated = _midnight(channel.first_day)
+    fg.updated(max((_updated(e, undated) for e in entries), default=_midnight(channel.last_day)))
 
     for entry in entries:
         # add_entry prepends by default, which would reverse our order.
@@ -160,7 +179,9 @@ def _build(channel: FeedChannel, entries: Sequence[FeedEntry], *, rss: bool) -> 
         fe.id("urn:briefing:" + quote(xml_text(entry.guid), safe=_URN_SAFE))  # also the RSS guid
         fe.title(text(_clean(entry.title, UNTITLED)))
         fe.link(href=_clean(entry.link))
-        fe.updated(_updated(entry))  # always set: feedgen's default is now()
+        if not rss and _clean(entry.author or ""):
+            fe.author(name=_clean(entry.author or ""))
+        fe.updated(_updated(entry, undated))  # always set: feedgen's default is now()
         day = _published(entry)
         if day is not None:
             fe.published(datetime(day.year, day.month, day.day, tzinfo=CST))  # also RSS pubDate

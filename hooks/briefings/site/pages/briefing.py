@@ -169,7 +169,7 @@ def previous_next(briefing: Briefing, catalog: Catalog, body: PageBody) -> str:
         links.append(f"<p>更新：{body.link(neighbours.next.title, briefing_src(neighbours.next))} →</p>")
     if not links:
         return ""
-    return '<nav class="briefing-pager" data-search-exclude>\n' + "\n".join(links) + "\n</nav>\n"
+    return '<nav class="briefing-pager" aria-label="前后简报" data-search-exclude>\n' + "\n".join(links) + "\n</nav>\n"
 
 
 def _page_feeds(briefing: Briefing, catalog: Catalog, site_title: str) -> list[dict[str, str]]:

@@ -14,6 +14,7 @@ from briefings.site.pages.parts import (
     briefing_list,
     feed_links,
     feed_meta,
+    PAGER_LABELS,
     pager,
     pages_of,
 )
@@ -44,8 +45,8 @@ def render_facet_pages(
         body.add(_lead(facet, catalog, body))
         if number == 1:
             body.add(_overview(facet, catalog, body))
-        page_links = pager(facet, number, len(pages), body)
-        body.add(page_links, briefing_list(members, body, catalog), page_links)
+        above, below = (pager(facet, number, len(pages), body, label) for label in PAGER_LABELS)
+        body.add(above, briefing_list(members, body, catalog), below)
         yield body.page(
             title,
             description=_description(facet),

@@ -131,7 +131,10 @@ def pages_of(briefings: Sequence[Briefing], page_size: int) -> list[Sequence[Bri
     return [briefings[start : start + size] for start in range(0, len(briefings), size)] or [()]
 
 
-def pager(facet: Facet, number: int, total: int, body: PageBody) -> str:
+PAGER_LABELS = ("分页", "分页（列表之后）")  # a landmark's name: the two pagers of a page differ
+
+
+def pager(facet: Facet, number: int, total: int, body: PageBody, label: str = PAGER_LABELS[0]) -> str:
     """Links between the pages of a long facet list."""
     if total <= 1:
         return ""
@@ -145,7 +148,8 @@ def pager(facet: Facet, number: int, total: int, body: PageBody) -> str:
         f"<strong>{n}</strong>" if n == number else f'<a href="{body.href(facet.page_src(n))}">{n}</a>'
         for n in range(1, total + 1)
     )
-    return f'<nav class="facet-pager" data-search-exclude>\n<p>{" · ".join(parts)}</p>\n<p>{pages}</p>\n</nav>\n'
+    return (f'<nav class="facet-pager" aria-label="{label}" data-search-exclude>\n<p>{" · ".join(parts)}</p>\n'
+            f"<p>{pages}</p>\n</nav>\n")
 
 
 def toc_tokens(headings: tuple[Heading, ...]) -> list[dict]:

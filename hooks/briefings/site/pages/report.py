@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from briefings.messages import KIND_NAMES, field_name
 from briefings.site.markup import Linker, html_text
-from briefings.site.pages.parts import GeneratedPage, PageBody
+from briefings.site.pages.parts import PAGER_LABELS, GeneratedPage, PageBody
 
 REPORT = "report/index.md"
 REPORT_PAGE_SIZE = 500  # archive files per report page
@@ -41,10 +41,10 @@ def render_report(
         body.heading(1, title)
         if number == 1:
             _summary(body, entries, counts)
-        pager = _pager(body, number, len(slices), size, len(entries))
-        body.add(pager)
+        above, below = (_pager(body, number, len(slices), size, len(entries), label) for label in PAGER_LABELS)
+        body.add(above)
         _files_sections(body, chunk, page_src_of)
-        body.add(pager)
+        body.add(below)
         yield body.page(
             title, description="档案文件的处理结果：生成的页面、推断的字段、被拒绝的文件", search={"exclude": True}
         )
@@ -107,7 +107,7 @@ def _field_label(item: dict) -> str:
     return html_text(field_name(item["field"]) + (f"（{kind}）" if kind else ""))
 
 
-def _pager(body: PageBody, number: int, total: int, size: int, count: int) -> str:
+def _pager(body: PageBody, number: int, total: int, size: int, count: int, label: str) -> str:
     if total <= 1:
         return ""
     parts = []
@@ -115,7 +115,7 @@ def _pager(body: PageBody, number: int, total: int, size: int, count: int) -> st
         first, last = (n - 1) * size + 1, min(n * size, count)
         label = f"{first}–{last}"
         parts.append(f"<strong>{label}</strong>" if n == number else f'<a href="{body.href(report_src(n))}">{label}</a>')
-    return f'<nav class="facet-pager" data-search-exclude>\n<p>文件 {" · ".join(parts)}</p>\n</nav>\n'
+    return f'<nav class="facet-pager" aria-label="{label}" data-search-exclude>\n<p>文件 {" · ".join(parts)}</p>\n</nav>\n'
 
 
 def _page_link(entry: dict, page_src_of: dict[str, str], body: PageBody, label: str | None = None) -> str:
