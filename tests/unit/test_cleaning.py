@@ -790,3 +790,48 @@ def test_a_headline_over_three_lines_with_a_subtitle():
 def test_a_columns_tag_before_a_headline_is_no_heading():
     cleaned = clean(f"【党建动态】市直机关召开2024年度党组织书记述职评议会\n{BODY}\n{BODY2}")
     assert cleaned.headline == "【党建动态】市直机关召开2024年度党组织书记述职评议会"
+
+
+# ---- page furniture seen on real pages (round 3) ---------------------------------------------
+
+STORY = ("6月11日，市直机关工委在产业集聚区组织开展主题实践活动，市直机关妇女干部近50人参加了活动，"
+         "活动由市委直属机关工委主办，多个部门具体承办。")
+
+
+def test_a_sites_toolbar_and_its_clock_label_are_dropped_so_the_headline_is_found():
+    text = ("欢迎来到某某市工会网! 维权热线:12351 设为首页 | 加入收藏\n  • 今天是:\n当前位置:首页 >> 自身建设 >> 机关党建\n\n"
+            "市总工会机关党支部开展主题党日活动\n\n来源:     发布日期:2018-07-02\n\n" + STORY)
+    result = clean(text)
+    assert result.headline == "市总工会机关党支部开展主题党日活动"
+    reasons = {d.text: d.reason for d in result.dropped}
+    assert reasons["欢迎来到某某市工会网!维权热线:12351 设为首页 | 加入收藏"] == "widget"
+    assert reasons["• 今天是:"] == "widget"
+
+
+def test_a_column_name_printed_again_and_again_above_the_story_is_the_sites():
+    text = "群团工作\n\n群团工作\n\n群团工作\n\n" + STORY
+    result = clean(text)
+    assert [b.text for b in result.blocks] == [STORY]
+    assert [d.reason for d in result.dropped] == ["widget"] * 3
+
+
+def test_a_headline_printed_twice_is_not_a_column_name():
+    text = "省直机关党建座谈会上的讲话\n\n省直机关党建座谈会上的讲话\n\n同志们：\n\n" + STORY
+    assert "省直机关党建座谈会上的讲话" in [b.text for b in clean(text).blocks] + [clean(text).headline]
+
+
+def test_an_epaper_readers_controls_and_a_stray_code_are_dropped():
+    text = "标题导航\ndlrb\n3 上一篇  下一篇 4 放大 缩小 默认\n\n" + STORY
+    result = clean(text)
+    assert [b.text for b in result.blocks] == [STORY]
+    assert {d.reason for d in result.dropped} == {"widget"}
+
+
+def test_the_headline_above_a_news_lead_is_found_and_its_kicker_is_dropped():
+    text = ("每月一次“鼓楼有约”\n\n海曙机关党员践行“月光下的公益”\n\n"
+            "本报讯（记者黄合 通讯员陈声扬）夜幕降临，近百名机关党员在鼓楼城墙下集结，摆出18个公益摊位。\n\n"
+            "据悉，昨晚的机关党员志愿服务日活动是首次举行，由区委组织部主办，区直属机关党工委承办。")
+    result = clean(text)
+    assert result.headline == "海曙机关党员践行“月光下的公益”"
+    assert ("每月一次“鼓楼有约”", "masthead") in [(d.text, d.reason) for d in result.dropped]
+    assert result.blocks[0].text.startswith("本报讯")

@@ -438,6 +438,15 @@ def test_an_address_with_a_full_timestamp():
     assert guess.date == "2012-12-05"
 
 
+@pytest.mark.parametrize("url, date", [
+    ("http://www.example.com/news/tianshui/2022120117542988248.htm", "2022-12-01"),  # and a counter
+    ("https://jgdj.example.gov.cn/zzgz/2023122114015632855/index.shtml", "2023-12-21"),
+    ("https://www.example.cn/a/2023122199015632855.htm", None),  # 99 o'clock: no timestamp
+])
+def test_an_address_timestamp_with_more_digits_after_it(url, date):
+    assert find_date(cleaned("市直机关工委召开会议，部署工作。"), url=url).date == date
+
+
 @pytest.mark.parametrize("url, year", [
     ("http://www.example.cn/content/detail/64e3fe607f8b9aad998b4567.html", 2023),  # MongoDB ObjectId
     ("http://www.example.cn/content/60816ab7bae7a", 2021),  # PHP uniqid()

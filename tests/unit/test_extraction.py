@@ -1,5 +1,6 @@
 """Extraction of title, source and original url from cleaned text and the noise lines it dropped."""
 
+import pytest
 from briefings.ingest.extract.titles import find_source, find_title, find_url, title_from_first_sentence
 from briefings.model import Block, Cleaned, Dropped
 
@@ -109,3 +110,17 @@ def test_source_falls_back_to_the_url_host_with_a_warning():
 def test_no_source_at_all_is_a_warning():
     guess = find_source(cleaned(), None)
     assert guess.value is None and guess.warnings[0].field == "source"
+
+
+def test_a_crumbs_label_is_no_title():
+    guess = find_title(cleaned(dropped=[("您现在的位置:", "crumb"), ("首页 > 群团工作", "crumb")]))
+    assert guess.value != "您现在的位置"
+
+
+@pytest.mark.parametrize("lead, title", [
+    ("本报讯(记者 张昕)3月14日,2024年某市机关党的工作会议召开,部署今年工作。", "2024年某市机关党的工作会议召开"),
+    ("湖北網訊(記者 熊文勝 通訊員 伍志峰)7月1日上午,市直機關召開慶祝大會。", "市直機關召開慶祝大會"),
+    ("金山讯 3月5日上午,市委市级机关工委召开机关党建工作会议。", "市委市级机关工委召开机关党建工作会议"),
+])
+def test_a_made_up_title_leaves_out_the_outlet_and_its_reporters(lead, title):
+    assert title_from_first_sentence(cleaned((lead,))) == title

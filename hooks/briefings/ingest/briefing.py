@@ -58,7 +58,7 @@ def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> B
     named_title = title if "title" in overrides or not title_guess.made_up else ""
     city, province = _place(cleaned, named_title, body, url, outlet, overrides, warnings, vocabulary.outlets)
 
-    date_guess = dates.find_date(cleaned, title, url)
+    date_guess = dates.find_date(cleaned, named_title, url)
     date = take("date", date_guess.date, date_guess.warnings)
     year_guess = years.find_year(cleaned, title, date, url)
     year = take("year", year_guess.year, year_guess.warnings)

@@ -4,6 +4,8 @@ the top of the page (site names, slogans), reaction widgets, the trailer after t
 
 from __future__ import annotations
 
+from collections import Counter
+
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -97,6 +99,12 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
             moods[j] = True
         run = []
 
+    # a column's name printed twice or more above the story is the site's (in its header, sidebar
+    # and crumb); a headline printed twice (the page's title and its heading) is longer
+    first_body = next((i for i, f in enumerate(facts) if f is not None and f.body), n)
+    repeated = Counter(t for (_, t), f in zip(lines[:first_body], facts[:first_body])
+                       if f is not None and f.reason is None and len(t) <= 8)
+
     kept: list[int] = []
     trailer: str | None = None
     widget_run = seen_kept = seen_body = False
@@ -125,7 +133,9 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
             reason = "widget"
         elif not reason:
             widget_run = False
-            if not seen_kept and (f.site == 2 or (f.site == 1 and titled[i]) or
+            if i < first_body and repeated[t] >= 2:
+                reason = "widget"
+            elif not seen_kept and (f.site == 2 or (f.site == 1 and titled[i]) or
                                     (f.site >= 0 and next_reason[i] in ("crumb", "slogan"))):
                 reason = "site-label"
             elif not seen_kept and f.row and (f.slogan or next_reason[i] is not None):

@@ -71,6 +71,14 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("widget", re.compile(r"^(?:今天是|今日是|今天)\s*[:：]?\s*(?:19|20)\d{2}年|天气\s*[:：]|"
                           r"^欢迎(?:您)?(?:访问|光临|来到).{0,24}?(?:今天是|今日是)\s*[:：]?\s*(?:19|20)\d{2}年"), 80, True),
     ("widget", re.compile(r"^欢迎(?:您)?(?:访问|光临|来到)[^，。]{2,24}(?:网站|网|门户|平台)[！!。]?$"), 40, True),
+    # a site's toolbar: "欢迎来到…网! 维权热线:12351 设为首页 | 加入收藏"; the clock's label left alone ("今天是:")
+    ("widget", re.compile(r"设为首页|加入收藏|收藏本站"), 80, True),
+    ("widget", re.compile(r"^[•·●\s]*(?:今天是|今日是|今天|现在时间|当前时间)\s*[:：]?\s*$"), 12, False),
+    # an e-paper's reader: "标题导航", "3 上一篇 下一篇 4 放大 缩小 默认"
+    ("widget", re.compile(r"^(?:标题导航|版面导航|本版标题|返回目录|版面概览)$"), 10, False),
+    ("widget", re.compile(r"^[a-z]{2,8}$"), 8, False),  # a stray code from the page's markup ("dlrb")
+    ("widget", _row(r"上一篇|下一篇|上一版|下一版|放大|缩小|默认|\d{1,3}", must=r"上一篇|下一篇|上一版|下一版|放大|缩小"),
+     60, False),
     # a page's clock printed by itself (the crawl day, not the story's): "星期一", "2026-01-19 星期一"
     ("widget", re.compile(rf"^(?:{DATE}\s*)?(?:星期|礼拜|周)[一二三四五六日天]$"), 24, False),
     # an e-paper's furniture: its reader, the paper's name, the page ("版面:第A01版:要闻")
@@ -170,7 +178,7 @@ MOODS = frozenset({"点赞", "高兴", "羡慕", "愤怒", "震惊", "难过", "
 SLOGAN_WORDS = re.compile(r"谣|讲文明|文明上网|文明办网|树新风|网络安全|清朗|举报|正能量")  # sites' banner slogans
 MOOD_STRIP = re.compile(r"^[\s•·●○◆◇■□▪▫*\uf06c\uf0a7\uf0b7-]+|[\s\d%％()（）]+$")
 # bylines and meta lines: labelled fields, a date, a repost handle with a timestamp
-_STRONG_LABELS = ("作者|来源|稿源|出处|责任编辑|责编|编辑|主编|审核|审校|校对|初审|复审|终审|供稿|撰稿|录入|发布者|发布人|发布地点|发布单位|"
+_STRONG_LABELS = ("作者|发布来源|来源|稿源|出处|责任编辑|责编|编辑|主编|审核|审校|校对|初审|复审|终审|供稿|撰稿|录入|发布者|发布人|发布地点|发布单位|"
                   "发布单位|发布机构|发布时间|发表时间|发布日期|发表日期|更新时间|更新日期|上传时间|添加时间|浏览次数|浏览量|"
                   "浏览人次|阅读次数|阅读量|阅读数|点击数|点击量|点击次数|点击率|访问量|访问次数|人气|字号|信息来源|"
                   "文章来源|新闻来源|稿件来源|索引号|发文字号|通讯员|录入时间|发稿时间|Source|Author|Posted by|Published|"

@@ -163,6 +163,7 @@ def _blocks(pieces: list[str], kinds: list[Kind]) -> list[Block]:
 
 
 _MASTHEAD_LINES = 15  # a byline further down than this is not the top of an article
+_NEWS_LEAD = re.compile(r"(?:本报|本网|本台|本刊)讯|[^，。,\s]{2,12}讯\s*[(（](?:记者|通讯员|本报|全媒体|融媒体)")
 _BYLINE_ANCHOR = re.compile(rf"{DATE}|\d{{1,2}}月\d{{1,2}}日|来源|作者|记者")
 
 
@@ -174,6 +175,8 @@ def split_masthead(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -
     cleaned text again finds the same blocks.
     """
     anchors = [pos for pos, d in dropped if d.reason in ("byline", "meta") and _BYLINE_ANCHOR.search(d.text)]
+    # a news lead ("本报讯（记者…）…") opens the story as a byline does: the headline stands above it
+    anchors += [pos for pos, text in paragraphs[:_MASTHEAD_LINES] if text and _NEWS_LEAD.match(text)][:1]
     anchor = min(anchors, default=_MASTHEAD_LINES + 1)
     above = [i for i, (pos, text) in enumerate(paragraphs) if text and pos < anchor]
     if anchor > _MASTHEAD_LINES or not above:

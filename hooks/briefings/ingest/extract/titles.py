@@ -38,7 +38,11 @@ _DATELINE_SOURCE = (
 )
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|＞|›|/|→|-{1,2}|—)\s*")
 _SITE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,20}(?:网|在线|报|新闻|日报|晚报|客户端|之窗|门户)$")
+_CRUMB_LABEL = re.compile(r"您?(?:的|当前|现在)?(?:所在)?(?:的)?位置")  # "您现在的位置:" names no page
 _CRUMB_FILLERS = {"首页", "正文", "内容", "详情", "当前位置", "您当前位置", "新闻", "新闻中心", "阅读"}
+# "本报讯（记者 张昕）", "金山网讯", "新华网蕉城在线(吴辉东)": the outlet and its reporters, not the story
+_LEADING_DATELINE = re.compile(r"^(?:[^，。,；;\s(（]{0,16}(?:讯|訊|在线|電|电)|[(（][^)）]{0,30}[)）]|"
+                               r"(?:记者|記者)\s*[\u4e00-\u9fff]{2,4})\s*")
 _LEADING_TIME = re.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|今天|今日|昨天|近日|日前|近期|本月|上周)?"
     r"(?:上午|下午|晚上|晚间|早上|中午)?\s*[,，、]?\s*"
@@ -105,7 +109,8 @@ def find_title(cleaned: Cleaned) -> Guess:
     for dropped in cleaned.dropped:
         if dropped.reason == "crumb":
             last = _CRUMB_SPLIT.split(dropped.text.strip())[-1]
-            if _plausible_title(last) and last not in _CRUMB_FILLERS and not _SITE_NAME.search(last):
+            if _plausible_title(last) and last not in _CRUMB_FILLERS and not _SITE_NAME.search(last) \
+                    and not _CRUMB_LABEL.fullmatch(last.strip(" :：")):
                 return Guess(_tidy_title(last))
     made_up = title_from_first_sentence(cleaned)
     if made_up:
@@ -119,6 +124,8 @@ def title_from_first_sentence(cleaned: Cleaned) -> str | None:
     if not lead:
         return None
     sentence = _SENTENCE_END.split(lead, maxsplit=1)[0]
+    for _ in range(3):  # outlet, reporters, then perhaps more reporters
+        sentence = _LEADING_DATELINE.sub("", sentence, count=1)
     sentence = _LEADING_TIME.sub("", sentence, count=1)
     clauses = [clause for clause in re.split(r"[,，]", sentence) if clause.strip()]
     # The first clause long enough to say something ("…新闻发布会召开") makes the title.
