@@ -473,3 +473,10 @@ def test_a_national_congress_opening_in_beijing_is_no_place_of_the_text():
     p = place("", "中国共产党第十八次全国代表大会在北京隆重开幕。市直机关事务管理局组织收看。",
               url="https://www.yaan.gov.cn/gongkai/show/1.html")
     assert p.city == "雅安市"
+
+
+def test_a_trip_to_hold_a_party_day_somewhere_is_no_place_of_the_text():
+    p = place("", "4月初，市直机关工委组织部分机关党务干部到嘉兴南湖开展“不忘初心、牢记使命”主题党日活动，瞻仰南湖红船。")
+    assert p.city is None
+    p = place("", "菏泽市直机关工委组织党员到嘉兴南湖开展主题党日活动。", "菏泽市直机关各支部参加。")
+    assert p.city == "菏泽市"
