@@ -70,6 +70,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("date line {date}", "日期行 {date}"),
     # years
     ("no year found: {reason:t}", "未找到年份：{reason}"),
+    ("the date {date} and the address ({part} -> {when}) disagree on the year",
+     "日期 {date} 与网址（{part} → {when}）的年份不一致"),
     ("no year in the title, no date, no years in the text", "标题中没有年份，没有日期，正文中也没有年份"),
     ("no title year or date; the text names events of several years ({seen})",
      "标题中没有年份也没有日期；正文提到多个年份的事件（{seen}）"),

@@ -453,3 +453,22 @@ def test_an_address_timestamp_with_more_digits_after_it(url, date):
 ])
 def test_ids_that_carry_their_time_give_the_year(url, year):
     assert find_year(cleaned("工委召开座谈会，部署下一阶段工作。"), "", None, url).year == year
+
+
+def test_an_anniversary_the_text_celebrates_wins_over_a_later_id_in_the_address():
+    text = "为热烈庆祝中华人民共和国成立70周年，9月30日，旗直属机关工委组织开展主题党日活动。"
+    url = "http://example.cn/detail/content/5f56d957d9e5dcbc19000000.html"  # made 2020-09
+    assert find_year(cleaned(text), "", None, url).year == 2019
+
+
+def test_a_review_meeting_early_in_the_year_on_last_years_work_is_of_the_year_it_is_held():
+    title = "某市召开2020年市直机关单位党组书记履行机关党建工作责任述职测评大会"
+    assert find_year(cleaned("2月5日，述职测评大会召开。"), title, "2021-02-10").year == 2021
+    title = "2019年全市机关党建工作会议召开"  # an event of a year, on a later page: a copy
+    assert find_year(cleaned("会议召开。"), title, "2021-02-10").year == 2019
+
+
+def test_a_date_and_an_address_that_disagree_on_the_year_give_no_year():
+    guess = find_year(cleaned("市直机关党建工作的回顾与总结。全市共有机关党组织110个。"), "",
+                      "2022-02-27", "http://www.example.com/article/dwzj/200802/109102.html")
+    assert guess.year is None and "disagree" in guess.warnings[0].message
