@@ -13,4 +13,14 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v antiword >/dev/null 2>&
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk antiword >/dev/null
 fi
 
+# axe-core (from npm) checks the pages' accessibility in the browser tests.
+AXE=tests/browser/.tools/node_modules/axe-core/axe.min.js
+if [ ! -f "$AXE" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm >/dev/null
+  fi
+  npm install --silent --no-audit --no-fund --prefix tests/browser/.tools axe-core@4.14.1 >/dev/null
+fi
+
 python -m pytest "$@"

@@ -128,6 +128,8 @@ class Reader:
         self.index_page = index_page  # what "/" is: "" online, "index.html" offline
         self.requests: list[str] = []
         self.blocked: list[str] = []
+        self.failed: list[str] = []  # requests answered with an error, or that failed (a missing file)
+        self.console_errors: list[str] = []
         self.contexts = []
 
     def open(self, url: str = "/", **options):
@@ -136,6 +138,11 @@ class Reader:
         context.route("**/*", self._route)
         page = context.new_page()
         page.on("request", lambda request: self.requests.append(request.url))
+        page.on("requestfailed", lambda request: self.failed.append(f"{request.url}: {request.failure}"))
+        page.on("response", lambda response: response.status >= 400 and self.failed.append(
+            f"{response.url}: HTTP {response.status}"))
+        page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
         page.on("dialog", lambda dialog: (self.blocked.append(f"dialog: {dialog.message}"), dialog.dismiss()))
         page.goto(self.url(url))
         page.wait_for_load_state("load")
@@ -144,6 +151,10 @@ class Reader:
     def url(self, site_url: str) -> str:
         path = site_url.lstrip("/")
         return f"{self.origin}/{path or self.index_page}"
+
+    def page_url(self, site_url: str) -> str:
+        """A page's directory URL (/report/) as this reader opens it (report/index.html from disk)."""
+        return site_url + self.index_page if site_url.endswith("/") else site_url
 
     def _route(self, route):
         if route.request.url.startswith(self.origin + "/"):
