@@ -13,14 +13,15 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v antiword >/dev/null 2>&
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk antiword >/dev/null
 fi
 
-# axe-core (from npm) checks the pages' accessibility in the browser tests.
-AXE=tests/browser/.tools/node_modules/axe-core/axe.min.js
-if [ ! -f "$AXE" ]; then
-  if ! command -v npm >/dev/null 2>&1; then
+# From npm: axe-core checks the pages' accessibility in the browser tests, and the Nu HTML
+# checker (vnu-jar, run with Java) their markup.
+TOOLS=tests/browser/.tools/node_modules
+if [ ! -f "$TOOLS/axe-core/axe.min.js" ] || [ ! -f "$TOOLS/vnu-jar/build/dist/vnu.jar" ] || ! command -v java >/dev/null 2>&1; then
+  if ! command -v npm >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm >/dev/null
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm default-jre-headless >/dev/null
   fi
-  npm install --silent --no-audit --no-fund --prefix tests/browser/.tools axe-core@4.14.1 >/dev/null
+  npm install --silent --no-audit --no-fund --prefix tests/browser/.tools axe-core@4.14.1 vnu-jar@26.9.27 >/dev/null
 fi
 
 python -m pytest "$@"

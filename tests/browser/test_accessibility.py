@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 AXE = Path(__file__).resolve().parent / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
+VNU = Path(__file__).resolve().parent / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Material's own markup (base.html's drawer and search toggles: checkboxes with autocomplete="off")
+MATERIALS_OWN = ("Attribute “autocomplete” is only allowed when the input type is",)
 VIEWS = {
     "light": {"color_scheme": "light"},
     "dark": {"color_scheme": "dark"},
@@ -50,3 +53,15 @@ def test_no_serious_violation_no_console_error_no_stray_request(reader, axe_sour
     assert reader.failed == []
     assert reader.outside_requests() == []
     assert not [request for request in reader.requests if "sitemap" in request]
+
+
+def test_the_nu_html_checker_finds_no_error_in_the_html_the_project_writes(built_site):
+    import subprocess
+
+    assert VNU.is_file(), f"the Nu HTML checker is missing at {VNU}: run `bash tests/run.sh`"
+    done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", "--skip-non-html",
+                           str(built_site)], capture_output=True, text=True, timeout=600, check=False)
+    errors = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len([line for line in errors if any(own in line for own in MATERIALS_OWN)]) <= 2 * len(
+        list(built_site.rglob("*.html")))
+    assert [line for line in errors if not any(own in line for own in MATERIALS_OWN)] == []
