@@ -835,3 +835,8 @@ def test_the_headline_above_a_news_lead_is_found_and_its_kicker_is_dropped():
     assert result.headline == "海曙机关党员践行“月光下的公益”"
     assert ("每月一次“鼓楼有约”", "masthead") in [(d.text, d.reason) for d in result.dropped]
     assert result.blocks[0].text.startswith("本报讯")
+
+
+def test_a_reading_time_note_is_dropped():
+    result = clean("本篇文章448字,读完约1分钟\n\n" + STORY)
+    assert [b.text for b in result.blocks] == [STORY] and result.dropped[0].reason == "widget"

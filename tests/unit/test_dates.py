@@ -472,3 +472,8 @@ def test_a_date_and_an_address_that_disagree_on_the_year_give_no_year():
     guess = find_year(cleaned("市直机关党建工作的回顾与总结。全市共有机关党组织110个。"), "",
                       "2022-02-27", "http://www.example.com/article/dwzj/200802/109102.html")
     assert guess.year is None and "disagree" in guess.warnings[0].message
+
+
+def test_a_cms_folder_named_with_month_and_day_under_the_year():
+    url = "https://jggw.example.gov.cn/html/jggw/2019/CHLAPLLL_0423/17622.html"
+    assert find_date(cleaned("市直机关工委召开会议，部署工作。"), url=url).date == "2019-04-23"

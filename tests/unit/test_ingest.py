@@ -151,3 +151,12 @@ def test_read_archive_accounts_for_every_file(tmp_path):
     reasons = {r.path: r.reason for r in archive.rejections}
     assert set(reasons) == {"b.txt", "c.pdf"}
     assert "date" in reasons["b.txt"] and "2021-13-01" in reasons["b.txt"]
+
+
+def test_photo_captions_above_the_story_are_not_its_lead(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("市城管局歌咏比赛获二等奖\n\n大合唱表演\n\n领奖\n\n本网讯 6月23日，商洛市城管系统合唱队参加了市直机关工委"
+                    "组织的纪念建党90周年歌唱比赛，130余名队员演唱了两首红色歌曲。\n\n市城管系统上下齐动员，利用休息时间排练。\n",
+                    encoding="utf-8")
+    briefing = read_briefing(path, "x.txt", load_vocabulary(ARCHIVE))
+    assert (briefing.city, briefing.province) == ("商洛市", "陕西省")

@@ -480,3 +480,9 @@ def test_a_trip_to_hold_a_party_day_somewhere_is_no_place_of_the_text():
     assert p.city is None
     p = place("", "菏泽市直机关工委组织党员到嘉兴南湖开展主题党日活动。", "菏泽市直机关各支部参加。")
     assert p.city == "菏泽市"
+
+
+def test_a_county_that_holds_its_organs_meeting_is_the_subject():
+    p = place("", "昨日，南安召开市直机关党委书记抓基层党建工作述职评议会议。市委常委、组织部长参加会议。")
+    assert (p.city, p.province) == ("泉州市", "福建省")
+    assert place("", "会议在南安召开，各地代表参加。").city is None  # a venue, not a subject

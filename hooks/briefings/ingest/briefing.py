@@ -16,6 +16,7 @@ from briefings.ingest.slugs import briefing_id, briefing_slug
 from briefings.model import ArchiveError, Briefing, Cleaned, Source, Warning
 
 LEAD_BLOCKS = 2
+MIN_LEAD_CHARS = 12  # a shorter paragraph above the story is a photo caption
 
 
 def read_briefing(path: Path, relative_path: str, vocabulary: Vocabulary) -> Briefing:
@@ -87,7 +88,9 @@ def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> B
 def _place(cleaned: Cleaned, title: str, body: str, url, outlet, overrides: dict, warnings: list, outlets=()):
     if "city" in overrides:
         return overrides["city"], overrides["province"]
-    lead = "\n".join(block.text for block in cleaned.blocks[:LEAD_BLOCKS])
+    # the lead is the story's first paragraphs; photo captions above it ("大合唱表演") are not
+    story = [block.text for block in cleaned.blocks if len(block.text) >= MIN_LEAD_CHARS or block.kind != "paragraph"]
+    lead = "\n".join(story[:LEAD_BLOCKS])
     place = places.find_place(
         title=cleaned.headline or title, lead=lead, body=body,
         meta=[dropped.text for dropped in cleaned.dropped], url=url, source=outlet, outlets=outlets,

@@ -17,6 +17,7 @@ from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, gazetteer
 from briefings.ingest.extract.hosts import host_clues
 from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
 from briefings.ingest.extract.place_words import (
+    HOLDS,
     AFTER,
     ANONYMISED,
     ANONYMISED_HINT,
@@ -186,7 +187,10 @@ def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict
         if kind is None:
             continue
         if entry.level == COUNTY and not entry.full and kind in (TITLE, LEAD, BODY, WEAK):
-            subject = kind == TITLE and start == 0 and text[end:end + 1] in ("：", ":", " ")  # 海安：…
+            subject = (kind == TITLE and start == 0 and text[end:end + 1] in ("：", ":", " ")  # 海安：…
+                       # 昨日，南安召开市直机关…: the county holds the meeting
+                       or kind in (TITLE, LEAD) and (start == 0 or text[start - 1] in "，,。\n")
+                       and HOLDS.match(text, end) is not None)
             if not subject and (kind != TITLE or _classify("lead", text, start, end, limit, crumb)[0] not in (OWNER, SITE)):
                 continue
         if kind == TITLE and entry.city:  # headlines name their subject first (菏泽：学习济宁经验)
