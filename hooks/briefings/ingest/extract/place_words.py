@@ -16,6 +16,8 @@ BEFORE = re.compile(
 )
 GO_AFTER = re.compile(rf"[^{STOP}]{{0,6}}?(?:学习|考察|参观|观摩|取经|研学|培训|交流|瞻仰|重温|寻访|接受"
                       rf"|开展[^{STOP}]{{0,16}}?(?:党日|教育|教学|活动))")  # 到嘉兴南湖开展主题党日活动: a trip
+# Where a page says it was published: "政务 2024-12-23 17:45 上海", "发布于济南", "IP属地：山东".
+PUBLISHED_AT = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?\s+|发表于|发布于|IP属地\s*[:：]?\s*)[\u4e00-\u9fff]{2,8}\s*$")
 # A place that holds its organs' meeting (南安召开市直机关…): the subject of the story.
 HOLDS = re.compile(r"(?:召开|举行|举办)[^，。]{0,12}?(?:市直|县直|区直|机关)")
 VENUE_AFTER = re.compile(rf"(?:市|县|区)?[^{STOP}]{{0,4}}?(?:召开|举行|举办|开幕|闭幕|落幕|开班|开营)")

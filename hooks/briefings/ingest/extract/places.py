@@ -18,6 +18,7 @@ from briefings.ingest.extract.hosts import host_clues
 from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
 from briefings.ingest.extract.place_words import (
     HOLDS,
+    PUBLISHED_AT,
     AFTER,
     ANONYMISED,
     ANONYMISED_HINT,
@@ -164,7 +165,8 @@ def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict
     if not text:
         return
     g = gazetteer()
-    crumb = section == "meta" and bool(CRUMB.search(text))
+    # a crumb (首页 > 济宁新闻) or a stamp ending where the page was published names the site's place
+    crumb = section == "meta" and bool(CRUMB.search(text) or PUBLISHED_AT.search(text))
     hits, title_city = g.scanner.scan(text), None
     known_outlets = outlet_names(outlets)
     for i, (start, end, found) in enumerate(hits):
