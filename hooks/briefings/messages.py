@@ -79,7 +79,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "标题中没有年份也没有日期，正文中的年份都不能明确指向某一年（{summary}；文中回顾了 {year} 年的事件）"),
     ("no title year or date, and the text's years point at none clearly ({summary})",
      "标题中没有年份也没有日期，正文中的年份都不能明确指向某一年（{summary}）"),
-    ("the title names {year}年度 for a meeting or award, which is mostly held the year after; no date tells which",
+    ("the title names {year}年度 for a meeting or award, which is mostly held the year after; no date says which",
      "标题写的是 {year}年度的会议或评选，这类活动多在次年举行；没有日期可以判断"),
     ("guessed {year}: the title names {named}年度 and the lead dates the meeting to month {month}",
      "推断为 {year} 年：标题写的是 {named}年度，导语显示会议在 {month} 月召开"),

@@ -477,3 +477,9 @@ def test_a_date_and_an_address_that_disagree_on_the_year_give_no_year():
 def test_a_cms_folder_named_with_month_and_day_under_the_year():
     url = "https://jggw.example.gov.cn/html/jggw/2019/CHLAPLLL_0423/17622.html"
     assert find_date(cleaned("市直机关工委召开会议，部署工作。"), url=url).date == "2019-04-23"
+
+
+def test_a_media_centres_original_stamp_dates_the_page():
+    text = "党群赛区举行党史学习教育知识竞赛\n\n©原创   2021-06-11 17:22\n\n11日下午，党群赛区14家单位15支参赛队举行知识竞答选拔赛。"
+    from briefings.ingest.cleaning.clean import clean
+    assert find_date(clean(text)).date == "2021-06-11"

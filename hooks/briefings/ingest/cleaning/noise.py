@@ -112,6 +112,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("pager", re.compile(r"^(?:«\s*)?(?:Previous|Next|Older|Newer)(?: (?:Post|Article|Entry|Page))?"
                          r"(?:\s*»)?\s*[:：]?",
                          re.IGNORECASE), 200, True),
+    # a media centre's stamp under the headline, "©原创   2021-06-11 17:22": the page's date, not a legal line
+    ("byline", re.compile(rf"^©?\s*原创\s*{DATE}(?:\s*{TIME})?\s*$"), 40, False),
     # legal blocks: a header, or a line a site footer is made of
     ("copyright", COPYRIGHT_HEAD, 300, True),
     ("copyright", re.compile(r"[Cc]opyright|COPYRIGHT|©|\([Cc]\) ?(?:19|20)\d\d|版权所有|"
