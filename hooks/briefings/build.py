@@ -15,6 +15,7 @@ from pathlib import Path
 from briefings import ingest
 from briefings.cache.pages import PageCache
 from briefings.cache.records import CACHE_FOLDER, BriefingCache
+from briefings.cache.slugs import NameSlugCache
 from briefings.cache.store import KeptInMemory
 from briefings.ingest.slugs import slugify_name
 from briefings.progress import Progress
@@ -91,16 +92,19 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
     """Every page and file of the site, with the search-key and feed caches of `folder`."""
     key_cache = kept.get(folder / "search", SearchKeyCache) if folder else None  # each briefing's keys
     feed_cache = kept.get(folder / "feeds", PageCache) if folder else None  # feeds by channel and entries
+    slugs = kept.get(folder / "slugs", NameSlugCache) if folder else slugify_name  # no jieba when known
     site = build_site(
         archive.briefings,
         archive.rejections,
         [ProgramEntry(p.name, p.description, tuple(p.aliases)) for p in archive.vocabulary.programs],
         settings,
-        slugify_name,
+        slugs,
         # named the way ingest names them (undecodable names escaped), so the report counts each once
         archive_files=ingest.archive_paths(root),
         caches=SiteCaches(search_keys=key_cache, feeds=feed_cache),
     )
+    if isinstance(slugs, NameSlugCache):
+        slugs.save()
     if key_cache is not None and feed_cache is not None:
         key_cache.forget_unused()
         feed_cache.forget_unused()

@@ -131,3 +131,19 @@ def test_write_atomically_makes_the_folder_replaces_and_leaves_nothing_aside(tmp
     (tmp_path / "file").write_bytes(b"")
     store.write_atomically(tmp_path / "file" / "y", b"")  # a folder that cannot be made: no error
     assert (tmp_path / "file").read_bytes() == b""
+
+
+def test_name_slugs_are_kept_for_the_next_build_and_are_the_same(tmp_path):
+    from briefings.cache.slugs import NameSlugCache
+    from briefings.ingest.slugs import slugify_name
+
+    first = NameSlugCache(tmp_path)
+    names = ["福州市", "抚州市", "陕西省", "星级党支部创建"]
+    assert [first(name) for name in names] == [slugify_name(name) for name in names]
+    first.save()
+    calls = []
+    second = NameSlugCache(tmp_path, slugify=lambda name: calls.append(name) or "made")
+    assert [second(name) for name in names] == [slugify_name(name) for name in names] and calls == []
+    assert second("新名称") == "made" and calls == ["新名称"]
+    first.path.write_text("{not json", encoding="utf-8")  # damaged: made again, never an error
+    assert NameSlugCache(tmp_path)("福州市") == slugify_name("福州市")
