@@ -65,7 +65,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             # 時間:2022-02-27 on a page whose address says /200802/: one of them is a copy's
             return _unknown(f"the date {published.isoformat()} and {address.words} disagree on the year")
         return _year_of_publication(published.year, published.isoformat(), named, headline, hints)
-    events = milestones("\n".join([headline, *(block.text for block in cleaned.blocks)]))
+    events = milestones(to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)])))
     address = address_date(url)
     coming = [event for event in events if event.kind == COMING]
     if address:
@@ -126,6 +126,10 @@ def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = ""
             return YearGuess(event.year, f"the text studies {event.words}",
                              (Warning("year", f"guessed {event.year} from {event.text}, which the text studies"),))
     dated = {year: event for year, event in dated.items() if floor is None or year >= floor}
+    # a campaign of 2021 in a text that names 2022 (荣获党史学习教育…奖; 2022年被评为…) lies behind it
+    latest_named = max((year for year, score in hints.scores.items() if score >= 1), default=None)
+    dated = {year: event for year, event in dated.items()
+             if not (event.kind in (CAMPAIGN, LAUNCH) and latest_named is not None and latest_named > year)}
     if len(dated) == 1:
         year, event = next(iter(dated.items()))
         verb = {ANNIVERSARY: "celebrates", COMING: "awaits", CAMPAIGN: "reports on", LAUNCH: "launches"}[event.kind]
