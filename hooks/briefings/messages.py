@@ -70,6 +70,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("date line {date}", "日期行 {date}"),
     # years
     ("no year found: {reason:t}", "未找到年份：{reason}"),
+    ("the title names a kind of document, not its year; the page's date {date} may be a copy's",
+     "标题只写了文书的种类，没有写年份；页面日期 {date} 可能是转载的日期"),
     ("the date {date} and the address ({part} -> {when}) disagree on the year",
      "日期 {date} 与网址（{part} → {when}）的年份不一致"),
     ("no year in the title, no date, no years in the text", "标题中没有年份，没有日期，正文中也没有年份"),

@@ -840,3 +840,15 @@ def test_the_headline_above_a_news_lead_is_found_and_its_kicker_is_dropped():
 def test_a_reading_time_note_is_dropped():
     result = clean("本篇文章448字,读完约1分钟\n\n" + STORY)
     assert [b.text for b in result.blocks] == [STORY] and result.dropped[0].reason == "widget"
+
+
+def test_a_labelled_source_line_with_a_date_opens_no_comments_and_the_story_is_kept():
+    text = ("您正在浏览[时光机]频道,这篇文章记录了从5673 天前开始的旅程,提醒您:时光易逝,但回忆永存。\n|\n"
+            "信息来源:马鞍山日报|2009-09-02\n本报讯(本报记者) 9月1日下午，市政府党组召开学习实践活动群众满意度测评会，"
+            "部分市人大代表、市政协委员参加会议。\n魏正平在讲话中指出，要把贯彻落实科学发展观作为一项长期任务。\n|")
+    result = clean(text)
+    kept = "\n".join(b.text for b in result.blocks)
+    assert "市政府党组召开学习实践活动" in kept and "魏正平在讲话中指出" in kept
+    reasons = {d.text: d.reason for d in result.dropped}
+    assert reasons["信息来源:马鞍山日报|2009-09-02"] == "byline"
+    assert reasons["您正在浏览[时光机]频道,这篇文章记录了从5673 天前开始的旅程,提醒您:时光易逝,但回忆永存。"] == "widget"

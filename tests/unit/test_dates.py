@@ -483,3 +483,9 @@ def test_a_media_centres_original_stamp_dates_the_page():
     text = "党群赛区举行党史学习教育知识竞赛\n\n©原创   2021-06-11 17:22\n\n11日下午，党群赛区14家单位15支参赛队举行知识竞答选拔赛。"
     from briefings.ingest.cleaning.clean import clean
     assert find_date(clean(text)).date == "2021-06-11"
+
+
+@pytest.mark.parametrize("title", ["机关党建工作调研报告-机关党建工作调研报告", "市直机关党建工作总结范文"])
+def test_a_document_templates_page_date_gives_no_year(title):
+    guess = find_year(cleaned("按照有关文件要求，县直机关工委组织人员对直属单位进行了机关党建工作考察调研。"), title, "2017-12-21")
+    assert guess.year is None and "kind of document" in guess.warnings[0].message

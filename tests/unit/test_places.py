@@ -486,3 +486,9 @@ def test_a_county_that_holds_its_organs_meeting_is_the_subject():
     p = place("", "昨日，南安召开市直机关党委书记抓基层党建工作述职评议会议。市委常委、组织部长参加会议。")
     assert (p.city, p.province) == ("泉州市", "福建省")
     assert place("", "会议在南安召开，各地代表参加。").city is None  # a venue, not a subject
+
+
+def test_a_provincial_departments_own_branch_has_no_city():
+    p = place("厅机关第七支部积极参加社区志愿服务活动", "根据厅机关党委的安排，7月26日下午，厅机关第七支部党员赴城关区九州大道社区开展志愿服务。",
+              url="http://lanzhou.example.com/xinwen/22573835")
+    assert p.city is None

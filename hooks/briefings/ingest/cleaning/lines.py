@@ -4,6 +4,7 @@ the top of the page (site names, slogans), reaction widgets, the trailer after t
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from functools import lru_cache
@@ -44,6 +45,9 @@ def facts_of(line: str, fragment: bool = False) -> LineFacts:
     return _cached_facts(line, fragment) if len(line) <= 1000 else _line_facts(line, fragment)
 
 
+_SOURCE_LABEL = re.compile(r"^(?:信息|文章|新闻|稿件)?(?:来源|作者|出处|稿源)\s*[:：]")
+
+
 def _line_facts(line: str, fragment: bool) -> LineFacts:
     line = to_simplified(line)  # 【打印本頁】, 魯ICP備: the rules are written in simplified characters
     sentence = len(line) > 300 or bool(HAS_SENTENCE.search(line))
@@ -55,7 +59,9 @@ def _line_facts(line: str, fragment: bool) -> LineFacts:
     return LineFacts(reason, row, slogan, stripped in MOODS,
                   stripped in MOODS or (len(stripped) <= 6 and not PUNCT.search(stripped)),
                   len(line) > 60 or sentence, reason is not None or (len(line) <= 80 and not sentence),
-                  site_label(line), headline_like(line), reason == "byline" and bool(REPOST.match(line)))
+                  site_label(line), headline_like(line),
+                  # "网友A | 2009-09-02" opens a reply; "信息来源：马鞍山日报|2009-09-02" is the story's own
+                  reason == "byline" and bool(REPOST.match(line)) and not _SOURCE_LABEL.match(line))
 
 
 _cached_facts = lru_cache(maxsize=1 << 16)(_line_facts)

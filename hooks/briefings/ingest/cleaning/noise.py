@@ -77,6 +77,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     # an e-paper's reader: "标题导航", "3 上一篇 下一篇 4 放大 缩小 默认"
     ("widget", re.compile(r"^(?:标题导航|版面导航|本版标题|返回目录|版面概览)$"), 10, False),
     ("widget", re.compile(r"^[a-z]{2,8}$"), 8, False),  # a stray code from the page's markup ("dlrb")
+    # a channel's greeting: "您正在浏览[时光机]频道,这篇文章记录了从5673 天前开始的旅程…"
+    ("widget", re.compile(r"^您(?:正在|现在)(?:浏览|阅读|访问)[^。]{0,20}(?:频道|栏目|专题)"), 120, True),
     # a reading-time note: "本篇文章448字,读完约1分钟", "全文约1200字，阅读需要3分钟"
     ("widget", re.compile(r"^(?:本篇文章|本文|全文)(?:共|约)?\s*\d+\s*字\s*[,，]?\s*(?:读完|阅读)(?:约|需要?|大约)*\s*\d+\s*分钟$"),
      40, False),

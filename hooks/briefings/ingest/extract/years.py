@@ -36,6 +36,8 @@ _SUMMARY_TITLE = re.compile(r"总结|综述|回顾|盘点|年鉴|概况|工作�
 # ... unless it reports a meeting or an award (2023年度…述职评议会召开, 被认定为2023年度…品牌)
 _EVENT_TITLE = re.compile(r"召开|举行|举办|开幕|闭幕|表彰|会议|大会|推进会|座谈会|述职|评议|考核会|获|认定|授予|命名|启动|部署")
 
+# the title of a document template, repeated as 范文 sites print it ("调研报告-调研报告", "…范文")
+_TEMPLATE_TITLE = re.compile(r"^([^\d，。]{2,30})\s*[-—_|]\s*\1$|范文|范本|模板|精选\d*篇")
 # a meeting that reviews a year's work (held early the next year), not one that deploys it
 _REVIEW_TITLE = re.compile(r"述职|评议|考核|考评|表彰|总结|颁奖|先进")
 # ... and a press conference on a year's work (2019年度…工作新闻发布会) is of that year.
@@ -59,6 +61,10 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     press = _PRESS_LEAD.search(cleaned.blocks[0].text[:120]) if cleaned.blocks and not named else None
     if press:  # no headline, but the lead opens on "…2023年度…新闻发布会召开"
         named, headline = (int(press.group(1)), press.group(2) == "年度"), press.group(0)
+    if published and not named and _TEMPLATE_TITLE.search(headline):
+        # "机关党建工作调研报告-机关党建工作调研报告" on a 范文 site: the date is the copy's, not the report's
+        return _unknown(f"the title names a kind of document, not its year; the page's date {published.isoformat()} "
+                        "may be a copy's")
     if published:
         address = address_date(url)
         if address and address.year != published.year and not named:
