@@ -489,3 +489,10 @@ def test_a_media_centres_original_stamp_dates_the_page():
 def test_a_document_templates_page_date_gives_no_year(title):
     guess = find_year(cleaned("按照有关文件要求，县直机关工委组织人员对直属单位进行了机关党建工作考察调研。"), title, "2017-12-21")
     assert guess.year is None and "kind of document" in guess.warnings[0].message
+
+
+@pytest.mark.parametrize("closing, date", [("二○○九年四月二十九日", "2009-04-29"), ("二〇二三年十二月五日", "2023-12-05"),
+                                           ("二〇二三年十月十日", "2023-10-10"), ("二〇二三年二月三十日", None)])
+def test_a_closing_line_in_chinese_numerals_dates_the_document(closing, date):
+    guess = find_date(cleaned("市建设局组织干部职工集体观看作风建设专题片，进一步加强作风建设。", closing, "（市建设局供稿）"))
+    assert guess.date == date

@@ -75,3 +75,21 @@ def lead_dateline(blocks: tuple[Block, ...]) -> Dateline | None:
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+# A document's closing date in Chinese numerals: "二○○九年四月二十九日", "二〇二三年十二月五日"
+CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+_DIGITS = {c: n for n, chars in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for c in chars}
+
+
+def chinese_numeral_date(match: re.Match) -> dt.date | None:
+    year = int("".join(str(_DIGITS[c]) for c in match.group(1)))
+    return make_date(year, _small_number(match.group(2)), _small_number(match.group(3)))
+
+
+def _small_number(text: str) -> int:
+    """一 .. 三十一: 十 alone is 10, 十二 is 12, 二十 is 20, 二十九 is 29."""
+    if "十" not in text:
+        return _DIGITS[text] if len(text) == 1 else -1
+    tens, _, units = text.partition("十")
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from briefings.ingest.cleaning.patterns import STAMP
 from briefings.ingest.extract.address import AddressDate, address_date
-from briefings.ingest.extract.datelines import Dateline, lead_dateline, make_date
+from briefings.ingest.extract.datelines import CHINESE_DATE, Dateline, chinese_numeral_date, lead_dateline, make_date
 from briefings.ingest.extract.year_mentions import MAX_YEAR, MIN_YEAR, title_year
 from briefings.model import Cleaned, Warning
 
@@ -196,6 +196,10 @@ def _explicit_dates(cleaned: Cleaned) -> list[_Found]:
     if cleaned.blocks:  # "…的讲话 湖南省委常委、秘书长谢建辉（2018年2月9日）同志们：": a speech's own date
         lines += [(m.group(), True) for m in _SPEECH_DATE.finditer(cleaned.blocks[0].text[:200])]
     found = []
+    for block in cleaned.blocks[-3:]:  # a notice's or speech's closing line: 二○○九年四月二十九日
+        closing = CHINESE_DATE.fullmatch(block.text.strip())
+        if closing and chinese_numeral_date(closing):
+            found.append(_Found(chinese_numeral_date(closing), PLAIN, block.text.strip()))
     for line, from_meta in lines:
         dates = dates_in(line)
         kind = _line_kind(line, from_meta) if dates else None
