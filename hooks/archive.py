@@ -25,6 +25,7 @@ from briefings.ingest.extract.programs import VocabularyError
 from briefings.progress import Progress, summary_line
 from briefings.search.dictionary import dictionary_words, register_words
 from briefings.site.assembly import SiteSettings
+from briefings.site.chrome import ShapedRenderer
 from briefings.site.markup import html_text
 from briefings.site.pages.parts import GeneratedPage, toc_tokens
 from mkdocs.config import base
@@ -68,6 +69,8 @@ _kept = build.KeptCaches()
 # A page served from the page cache is rendered with this empty template (the cached HTML
 # replaces its output), so Material's template is not processed again.
 CACHED_PAGE_TEMPLATE = "briefings-cached.html"
+# Any other generated page: main.html once per page shape, filled in (briefings.site.chrome).
+SHAPED_PAGE_TEMPLATE = "briefings-shaped.html"
 _warnings = _WarningCounter()
 
 
@@ -159,6 +162,8 @@ class ArchivePage(Page):
         self.meta["title"] = html_text(generated.title)
         if "description" in self.meta:
             self.meta["description"] = html_text(self.meta["description"])
+        if _state.get("shaped"):
+            self.meta["template"] = SHAPED_PAGE_TEMPLATE
         cache: PageCache | None = _state.get("page_cache")
         if cache is None:
             return
@@ -179,12 +184,17 @@ class ArchivePage(Page):
 def on_nav(nav, *, config: MkDocsConfig, files: Files):
     _state["pages"] = len(files.documentation_pages())
     _state["page_cache"] = _page_cache(config, nav)
+    # BRIEFINGS_SHAPED=0: every page through Jinja (the tests compare the two builds byte for byte)
+    _state["shaped"] = os.environ.get("BRIEFINGS_SHAPED", "1") != "0" and _in_theme(config, SHAPED_PAGE_TEMPLATE)
     return nav
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     # Every page is read before the first is written: the progress starts here.
     _state["html_progress"] = _progress("写出页面", _state["pages"])
+    if _state.get("shaped"):
+        env.globals["briefings_shaped"] = (renderer := ShapedRenderer(env)).from_context
+        _state["shaped"] = renderer
     return env
 
 
@@ -212,6 +222,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                     f"build without -q to see them all, or open the build report):\n{shown}")
     if _state.get("html_progress") is not None:
         _state["html_progress"].finish()
+    if isinstance(_state.get("shaped"), ShapedRenderer):
+        shaped = _state["shaped"]
+        log.debug("pages: %d filled in from their shape, %d rendered by Jinja; shapes left to Jinja: %s",
+                  shaped.filled, shaped.rendered, shaped.mismatched or "none")
     if _state.get("page_cache") is not None:
         _state["page_cache"].forget_unused()
         log.debug("page cache: %d pages reused, %d rendered", _state["page_cache"].hits,
@@ -249,11 +263,15 @@ def _page_cache(config: MkDocsConfig, nav) -> PageCache | None:
     folder = _cache_folder(config, settings)
     if folder is None or plugins:  # hooks are modules, plugins are not
         return None
-    if not any((Path(theme_dir) / CACHED_PAGE_TEMPLATE).is_file() for theme_dir in config.theme.dirs):
+    if not _in_theme(config, CACHED_PAGE_TEMPLATE):
         return None
     cache = _kept.get(folder / "pages", PageCache)
     _state["page_signature"] = _page_signature(config, nav)
     return cache
+
+
+def _in_theme(config: MkDocsConfig, template: str) -> bool:
+    return any((Path(theme_dir) / template).is_file() for theme_dir in config.theme.dirs)
 
 
 def _page_signature(config: MkDocsConfig, nav) -> str:

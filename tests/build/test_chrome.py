@@ -1,0 +1,46 @@
+"""Pages filled in from their shape's chrome (briefings.site.chrome) are byte for byte what
+Jinja renders: the sample archive (seeds, hostile front matter and text, every page kind:
+briefings, cities, city-years, years, programs, pagination, the report) built both ways."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from site_build import make_sample_archive, mkdocs_build
+
+REPRODUCIBLE = {"SOURCE_DATE_EPOCH": "1700000000", "BRIEFINGS_CACHE": "0", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    root = tmp_path_factory.mktemp("chrome")
+    archive = make_sample_archive(root / "archive")
+    shaped = mkdocs_build(archive, root / "shaped", False, "mkdocs", "-v", env=REPRODUCIBLE)
+    jinja = mkdocs_build(archive, root / "jinja", False, "mkdocs", env={**REPRODUCIBLE, "BRIEFINGS_SHAPED": "0"})
+    assert shaped.returncode == 0, shaped.log
+    assert jinja.returncode == 0, jinja.log
+    return shaped, jinja
+
+
+def test_every_file_is_the_same_as_jinjas(builds):
+    shaped, jinja = builds
+    by_shape, by_jinja = _files(shaped.site), _files(jinja.site)
+    assert sorted(by_shape) == sorted(by_jinja)
+    assert [name for name in by_jinja if by_shape[name] != by_jinja[name]] == []
+    kinds = {name.split("/")[0] for name in by_jinja if name.endswith("index.html")}
+    assert {"briefings", "cities", "years", "programs", "report"} <= kinds
+
+
+def test_most_pages_were_filled_in_and_no_shape_was_left_to_jinja(builds):
+    shaped, _ = builds
+    counts = re.search(r"pages: (\d+) filled in from their shape, (\d+) rendered by Jinja; shapes left to Jinja: (.+)",
+                       shaped.log)
+    assert counts, shaped.log[-2000:]
+    filled, rendered = int(counts.group(1)), int(counts.group(2))
+    assert filled > rendered and counts.group(3) == "none"
