@@ -65,6 +65,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("; the {found:t} disagrees", "；{found}与之不符"),
     ("the dateline {line} disagrees with the {found:t}; took the dateline", "电头“{line}”与{found}不符，采用电头"),
     ("no date line; took the date the lead opens with ({line})", "没有日期行，采用导语开头的日期（{line}）"),
+    ("the dateline {line} matches {date} in the address's number", "电头“{line}”与网址编号中的 {date} 相符"),
     ("labelled date line {date}", "标明的发布日期 {date}"),
     ("repost timestamp {date}", "转载时间戳 {date}"),
     ("date line {date}", "日期行 {date}"),

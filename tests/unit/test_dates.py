@@ -496,3 +496,27 @@ def test_a_document_templates_page_date_gives_no_year(title):
 def test_a_closing_line_in_chinese_numerals_dates_the_document(closing, date):
     guess = find_date(cleaned("市建设局组织干部职工集体观看作风建设专题片，进一步加强作风建设。", closing, "（市建设局供稿）"))
     assert guess.date == date
+
+
+def test_a_stamp_whose_weekday_is_wrong_is_a_sites_clock():
+    text = "在市级机关党的建设工作会议上的讲话\n\n内容发布更新时间 : 2024/7/3 3:42:42星期一 下面是文章的全部内容请认真阅读。\n\n同志们：这次会议是经市委同意召开的。"
+    from briefings.ingest.cleaning.clean import clean
+    assert find_date(clean(text)).date is None  # 2024-07-03 was a Wednesday
+    assert find_date(clean(text.replace("星期一", "星期三"))).date == "2024-07-03"
+
+
+def test_a_dateline_the_addresss_number_agrees_with_dates_the_page():
+    page = cleaned("5月7日下午，市委组织部组织召开部机关集体学习会议，传达学习省委工作会议精神。")
+    assert find_date(page, url="http://www.example.com.cn/news/2020050710658.html").date == "2020-05-07"
+    assert find_date(page, url="http://www.example.com.cn/news/2020050810658.html").date is None
+
+
+def test_a_copys_flattened_address_keeps_its_date():
+    url = "http://www.example.com/html/.gzdt.gzyw201804t20180408_2207499.html"
+    assert find_date(cleaned("市国资委成立创建工作领导小组，机关党委设立创建工作办公室。"), url=url).date == "2018-04-08"
+
+
+def test_a_text_naming_later_dates_is_not_of_its_first_dates_year():
+    text = ("2019年7月9日，领导人在中央和国家机关党的建设工作会议上强调，要建设模范机关。",
+            "2020年6月29日，领导人在中央政治局集体学习时强调，要加强机关党的建设。")
+    assert find_year(cleaned(*text), "模范机关创建工作调查研究报告", None).year is None

@@ -492,3 +492,9 @@ def test_a_provincial_departments_own_branch_has_no_city():
     p = place("厅机关第七支部积极参加社区志愿服务活动", "根据厅机关党委的安排，7月26日下午，厅机关第七支部党员赴城关区九州大道社区开展志愿服务。",
               url="http://lanzhou.example.com/xinwen/22573835")
     assert p.city is None
+
+
+def test_a_hosts_city_initials_before_a_sites_own_initials():
+    p = place("市直机关文明示范和志愿服务活动启动", "4月25日，市直机关工委在市文化广场举办启动仪式。",
+              url="http://m.zjkwmw.gov.cn/index.php?id=1164")
+    assert p.city == "张家口市"

@@ -35,6 +35,7 @@ _FULL = (
     re.compile(rf"/{_Y}(?P<m>\d{{2}})/(?P<d>\d{{2}})(?=[/_.]|$)"),  # /202302/13/
     re.compile(rf"/{_Y}/[A-Za-z]{{4,12}}_(?P<m>\d{{2}})(?P<d>\d{{2}})/"),  # /2021/FAOKPMFH_1231/ (a CMS's folders)
     re.compile(rf"(?:/|_|-|(?<=/)t){_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})(?=[/_.\-]|$)"),  # /20150211/, t20220117_
+    re.compile(rf"(?<=[0-9a-z])t{_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})_\d{{4,}}"),  # a copy's flattened path: gzyw201804t20180408_2207499
     # a timestamp, perhaps with milliseconds or a counter: /20121205143157-7552.html, /2022120117542988248.shtml
     re.compile(rf"/{_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})[0-2]\d[0-5]\d[0-5]\d\d{{0,6}}(?=[/_.\-]|$)"),
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from briefings.ingest.cleaning.patterns import STAMP
 from briefings.ingest.extract.address import AddressDate, address_date
@@ -131,7 +132,21 @@ def find_date(cleaned: Cleaned, title: str = "", url: str | None = None) -> Date
             warnings = (Warning("date", f"only a repost timestamp gives the date ({_squash(best.line)}); "
                                         "it may be the date of the repost"),)
         return DateGuess(best.date.isoformat(), f"{_KIND_WORDS[best.kind]}: {_squash(best.line)}", warnings)
-    return _undated(cleaned, dateline or lead_dateline(cleaned.blocks), address)
+    lead = dateline or lead_dateline(cleaned.blocks)
+    return _in_the_address(lead, url) or _undated(cleaned, lead, address)
+
+
+def _in_the_address(line: Dateline | None, url: str | None) -> DateGuess | None:
+    """"5月7日下午，…" on a page whose address's number starts 20200507…: the two agree on the day."""
+    if line is None or line.year is not None or not url:
+        return None
+    digits = f"{line.month:02d}{line.day:02d}"
+    years = {int(m.group(1)) for m in re.finditer(rf"(?<!\d)((?:19|20)\d{{2}}){digits}", urlsplit(url).path)}
+    dates = [date for date in (make_date(year, line.month, line.day) for year in years) if date]
+    if len(dates) != 1:
+        return None
+    warning = Warning("date", f"the dateline {line.text} matches {dates[0].isoformat()} in the address's number")
+    return DateGuess(dates[0].isoformat(), f"dateline {line.text}, year from the address", (warning,))
 
 
 def _with_address(address: AddressDate, best: _Found | None, dateline: Dateline | None) -> DateGuess:
@@ -202,10 +217,23 @@ def _explicit_dates(cleaned: Cleaned) -> list[_Found]:
             found.append(_Found(chinese_numeral_date(closing), PLAIN, block.text.strip()))
     for line, from_meta in lines:
         dates = dates_in(line)
+        if dates and _wrong_weekday(line, dates[0][1]):
+            continue  # "2024/7/3 3:42:42星期一" (a Wednesday): a site's clock, not a date it knows
         kind = _line_kind(line, from_meta) if dates else None
         if kind:
             found.append(_Found(_labelled_date(line, dates), kind, line))
     return found
+
+
+_WEEKDAYS = "一二三四五六日"
+
+
+def _wrong_weekday(line: str, date: dt.date) -> bool:
+    said = _WEEKDAY.search(line)
+    if said is None:
+        return False
+    day = said.group()[-1]
+    return (6 if day in "日天" else _WEEKDAYS.index(day)) != date.weekday()
 
 
 def _beside_a_weekday(dropped: tuple, index: int) -> bool:

@@ -21,8 +21,9 @@ _HOST_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:jgdj|jggw|jgw|dangjian|djw|dj|zzb|ne
 _HOST_NOISE = frozenset("www m wap gov com cn net org edu news www2 mp".split())  # noqa: SIM905
 
 
-# a city's initials, then digits or a site's initials: lyg01, sjzxww (新闻网), xxrb (日报)
-_INITIALS_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:xww|xw|rb|dj|news)$")
+# a city's initials, then digits or a site's initials: lyg01, sjzxww (新闻网), xxrb (日报),
+# zjkwmw (文明网), ...jgdj (机关党建)
+_INITIALS_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:xww|xw|rb|dj|news|wmw|jgdj|jggw|djw|zzb)$")
 
 
 class HostClue(NamedTuple):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from briefings.ingest.extract.address import address_date
 from briefings.ingest.extract.datelines import lead_event_date, lead_month
-from briefings.ingest.extract.dates import parse_date
+from briefings.ingest.extract.dates import dates_in, parse_date
 from briefings.ingest.extract.milestones import (
     ANNIVERSARY,
     CAMPAIGN,
@@ -84,7 +84,8 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             return YearGuess(event.year, f"it celebrates {event.words}; {address.words} is later")
         return _year_of_publication(address.year, address.words, named, headline, hints)
     event = lead_event_date(cleaned)
-    if event and not (named and not named[1] and named[0] != event.year):
+    later = event is not None and any(date.year > event.year for block in cleaned.blocks for _, date in dates_in(block.text))
+    if event and not later and not (named and not named[1] and named[0] != event.year):
         # "2024年1月28日，省直机关工委印发…": the events are of that year, whenever the page came out
         return YearGuess(event.year, f"the lead opens with the date of its events ({event.isoformat()})")
     if named:
@@ -103,7 +104,9 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             return _unknown(f"the title names {year}年度 for a meeting or award, which is mostly held the "
                             "year after; no date says which")
         return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
-    return _from_the_text(events, hints, headline)
+    # a text that names 2020年6月29日 among its events was written in 2020 or later
+    dated_in_text = max((date.year for block in cleaned.blocks for _, date in dates_in(block.text)), default=None)
+    return _from_the_text(events, hints, headline, dated_in_text)
 
 
 def _year_of_publication(year: int, when: str, named, headline: str, hints: YearHints) -> YearGuess:
@@ -122,8 +125,11 @@ def _year_of_publication(year: int, when: str, named, headline: str, hints: Year
     return YearGuess(year, f"the publication date {when}" if when[:1].isdigit() else when)
 
 
-def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = "") -> YearGuess:
+def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = "", written_after: int | None = None
+                   ) -> YearGuess:
     floor = max((event.year for event in events if event.kind == PAST), default=None)
+    if written_after is not None and (floor is None or written_after > floor):
+        floor = written_after
     dated = {event.year: event for event in events if event.kind in (ANNIVERSARY, COMING, CAMPAIGN, LAUNCH)}
     if not dated and headline:  # "学习贯彻党的十九届五中全会精神宣讲会": a plenum the headline studies
         studied = [event for event in milestones(to_simplified(headline)) if event.kind == PAST and event.studied]
