@@ -74,6 +74,13 @@ SHAPED_PAGE_TEMPLATE = "briefings-shaped.html"
 _warnings = _WarningCounter()
 
 
+_command = {"name": "build"}  # what MkDocs runs: "serve" keeps rendered pages in memory between builds
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
     _state["started"] = time.monotonic()
@@ -266,6 +273,7 @@ def _page_cache(config: MkDocsConfig, nav) -> PageCache | None:
     if not _in_theme(config, CACHED_PAGE_TEMPLATE):
         return None
     cache = _kept.get(folder / "pages", PageCache)
+    cache.in_memory = _command["name"] == "serve"
     _state["page_signature"] = _page_signature(config, nav)
     return cache
 

@@ -147,3 +147,16 @@ def test_name_slugs_are_kept_for_the_next_build_and_are_the_same(tmp_path):
     assert second("新名称") == "made" and calls == ["新名称"]
     first.path.write_text("{not json", encoding="utf-8")  # damaged: made again, never an error
     assert NameSlugCache(tmp_path)("福州市") == slugify_name("福州市")
+
+
+def test_a_one_off_builds_page_cache_keeps_pages_on_disk_not_in_memory(tmp_path):
+    from briefings.cache.pages import PageCache
+
+    cache = PageCache(tmp_path)
+    cache.in_memory = False  # `mkdocs build`; `mkdocs serve` keeps them for its next rebuild
+    cache.put("ab" + "0" * 62, "<p>页面</p>")
+    assert cache._memory == {}
+    assert cache.contains("ab" + "0" * 62) and cache._memory == {}
+    assert cache.get("ab" + "0" * 62) == "<p>页面</p>" and cache._memory == {}
+    kept = PageCache(tmp_path)
+    assert kept.get("ab" + "0" * 62) == "<p>页面</p>" and kept._memory  # in memory by default
