@@ -520,3 +520,11 @@ def test_a_text_naming_later_dates_is_not_of_its_first_dates_year():
     text = ("2019年7月9日，领导人在中央和国家机关党的建设工作会议上强调，要建设模范机关。",
             "2020年6月29日，领导人在中央政治局集体学习时强调，要加强机关党的建设。")
     assert find_year(cleaned(*text), "模范机关创建工作调查研究报告", None).year is None
+
+
+def test_a_page_dated_years_after_the_text_it_copies_gives_no_year():
+    text = ("为庆祝建党100周年，市民政局举办“永远跟党走”文艺演出，干部职工踊跃参加。",)
+    guess = find_year(cleaned(*text), "市民政局庆祝建党100周年文艺演出", "2024-03-15")
+    assert guess.year is None and "建党100周年 (2021)" in guess.warnings[0].message
+    assert find_year(cleaned("今年是建党100周年，全市机关开展系列活动。"), "", "2024-03-15").year == 2024  # 今年: the page's
+    assert find_year(cleaned(*text), "", "2021-06-30").year == 2021

@@ -70,7 +70,12 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         if address and address.year != published.year and not named:
             # 時間:2022-02-27 on a page whose address says /200802/: one of them is a copy's
             return _unknown(f"the date {published.isoformat()} and {address.words} disagree on the year")
-        return _year_of_publication(published.year, published.isoformat(), named, headline, hints)
+        guess = _year_of_publication(published.year, published.isoformat(), named, headline, hints)
+        earlier = _of_an_earlier_year(cleaned, headline, hints, published.year) if guess.year == published.year else None
+        if earlier and not named:
+            # a page of 2024 on a text that celebrates 建党100周年 and names no later year: a copy
+            return _unknown(f"the page is dated {published.isoformat()}, but the text is of {earlier}")
+        return guess
     events = milestones(to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)])))
     address = address_date(url)
     coming = [event for event in events if event.kind == COMING]
@@ -107,6 +112,22 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     # a text that names 2020年6月29日 among its events was written in 2020 or later
     dated_in_text = max((date.year for block in cleaned.blocks for _, date in dates_in(block.text)), default=None)
     return _from_the_text(events, hints, headline, dated_in_text)
+
+
+def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year: int) -> str | None:
+    """What says a text is older than the page it is on: an anniversary it celebrates, or a
+    congress it awaits, of an earlier year, or its own years two or more before; never when it
+    names the page's year or a later one (今年 counts as the page's)."""
+    if any(named >= year and score >= 1 for named, score in hints.scores.items()):
+        return None
+    text = to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))
+    older = [event for event in milestones(text) if event.kind in (ANNIVERSARY, COMING) and event.year < year]
+    if older:
+        return older[0].words
+    best = hints.best()
+    if best is not None and hints.is_clear() and best <= year - 2:
+        return f"the years it names ({hints.describe()})"
+    return None
 
 
 def _year_of_publication(year: int, when: str, named, headline: str, hints: YearHints) -> YearGuess:
