@@ -41,7 +41,7 @@ def test_cached_builds_make_the_uncached_site(tmp_path: Path) -> None:
     plain = build(archive, tmp_path / "plain", "0")
     build(archive, tmp_path / "cold", str(cache))
     warm = build(archive, tmp_path / "warm", str(cache))
-    assert list(cache.rglob("*.pickle")) and list((cache / "pages").rglob("*.html.z"))
+    assert list(cache.rglob("*.pickle")) and list((cache / "pages").rglob("*.html.zc"))
     assert same_tree(tmp_path / "plain", tmp_path / "cold")
     assert same_tree(tmp_path / "plain", tmp_path / "warm")
     for log in (plain, warm):

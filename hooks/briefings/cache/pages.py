@@ -65,8 +65,9 @@ class PageCache(KeptInMemory):
             return False
         try:
             data = self._path(key).read_bytes()
-            zlib.decompress(data)
-        except (OSError, zlib.error):
+        except OSError:
+            return False
+        if _sound(data) is None:
             return False
         if self.in_memory:
             self._memory[key] = data
@@ -87,8 +88,9 @@ class PageCache(KeptInMemory):
             except OSError:
                 data = None
         if data is not None:
+            compressed = _sound(data)
             try:
-                content = zlib.decompress(data)
+                content = zlib.decompress(compressed) if compressed is not None else None
             except zlib.error:
                 content = None
             if content is not None:
@@ -103,7 +105,8 @@ class PageCache(KeptInMemory):
         return None
 
     def put_bytes(self, key: str, content: bytes) -> None:
-        data = zlib.compress(content, 1)
+        compressed = zlib.compress(content, 1)
+        data = zlib.crc32(compressed).to_bytes(4, "big") + compressed
         self._used.add(key)
         if self.in_memory or self.folder is None:
             self._memory[key] = data
@@ -112,4 +115,13 @@ class PageCache(KeptInMemory):
         write_atomically(self._path(key), data)
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.html.z"
+        return self.folder / key[:2] / f"{key}.html.zc"
+
+
+def _sound(data: bytes) -> bytes | None:
+    """The compressed page of an entry (a CRC-32 of it, then it), or None when the entry is
+    damaged: checking the CRC is what makes a cache hit cheap (the page is decompressed once,
+    when it is written out)."""
+    if len(data) < 6 or zlib.crc32(data[4:]).to_bytes(4, "big") != data[:4]:
+        return None
+    return data[4:]

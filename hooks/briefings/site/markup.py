@@ -96,13 +96,25 @@ class Linker:
         self.directory_urls = directory_urls
         self._parts: dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]] = {}
         self._labels: dict[str, str] = {}
+        self._shallow: dict[tuple[int, str], str] = {}  # (depth, target) -> href, for targets in no common folder
         self.excerpts: dict[str, str] = {}  # briefing id -> escaped list excerpt (page_parts)
 
     def href(self, from_src: str, to_src: str) -> str:
         """The escaped href from the page of from_src to to_src ("cities/index.md#shandong")."""
+        base = self._parts_of(from_src)[0]
+        if not base or not to_src.startswith(base[0]):
+            # no folder in common: the href is the same from every page this deep (most links)
+            key = (len(base), to_src)
+            found = self._shallow.get(key)
+            if found is None:
+                found = self._shallow[key] = self._href(base, to_src)
+            return found
+        return self._href(base, to_src)
+
+    def _href(self, base: tuple[str, ...], to_src: str) -> str:
         target, _, anchor = to_src.partition("#")
         _, target_parts, folder = self._parts_of(target)
-        href = _relative(target_parts, self._parts_of(from_src)[0], folder)
+        href = _relative(target_parts, base, folder)
         return html.escape(f"{href}#{anchor}" if anchor else href, quote=True)
 
     def link(self, label: str, from_src: str, to_src: str) -> str:
