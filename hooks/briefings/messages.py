@@ -57,6 +57,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "只有转载时间戳给出日期（{line}），那可能是转载的日期"),
     ("the {found:t} disagrees with the address ({part} -> {when}); took the address",
      "{found}与网址（{part} → {when}）不符，采用网址的日期"),
+    ("the {found:t} disagrees with the address ({part} -> {when}); took the date line",
+     "{found}与网址（{part} → {when}）不符，采用页面上的日期"),
     ("the dateline {line} is later than the address ({part} -> {when})", "电头“{line}”晚于网址的日期（{part} → {when}）"),
     ("completed the dateline {line} with the year {year} from the title (a report on the year before){disagrees:t}",
      "电头“{line}”的年份 {year} 取自标题（标题所说的是上一年的工作）{disagrees}"),

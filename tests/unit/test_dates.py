@@ -215,11 +215,20 @@ def test_an_address_without_a_day_dates_nothing(url):
     assert find_date(cleaned("市委机关工委召开会议。"), url=url).date is None
 
 
-def test_the_address_wins_over_a_dateline_and_says_when_a_date_line_disagrees():
-    guess = find_date(cleaned("三峡讯(记者 宋黎)2月7日，县委召开会议。", dropped=(("发布时间：2023-02-10", "meta"),)),
-                      url="http://www.example.cn/article/202302/13/c506650.html")
-    assert guess.date == "2023-02-13"
-    assert "2023-02-10" in messages(guess)
+def test_the_address_wins_over_a_dateline_but_a_labelled_date_line_near_it_wins_over_the_address():
+    url = "http://www.example.cn/article/202302/13/c506650.html"
+    assert find_date(cleaned("三峡讯(记者 宋黎)2月7日，县委召开会议。"), url=url).date == "2023-02-13"
+    # 发布日期 on the page is its publication; the address is when its record was made or edited
+    guess = find_date(cleaned("三峡讯(记者 宋黎)2月7日，县委召开会议。", dropped=(("发布时间：2023-02-10", "meta"),)), url=url)
+    assert guess.date == "2023-02-10"
+    assert "2023-02-13" in messages(guess) and "took the date line" in messages(guess)
+    far = find_date(cleaned("县委召开会议。", dropped=(("发布时间：2021-02-10", "meta"),)), url=url)
+    assert far.date == "2023-02-13" and "took the address" in messages(far)  # two years apart: a copy's line
+
+
+def test_a_filing_time_is_no_publication_date():
+    guess = find_date(cleaned("市交通运输局召开推进会。", dropped=(("2020-11-09", "meta"), ("归档时间:2021-02-25", "meta"))))
+    assert guess.date == "2020-11-09"
 
 
 def test_a_crawl_day_masthead_is_not_a_date():
@@ -464,6 +473,8 @@ def test_an_anniversary_the_text_celebrates_wins_over_a_later_id_in_the_address(
 def test_a_review_meeting_early_in_the_year_on_last_years_work_is_of_the_year_it_is_held():
     title = "某市召开2020年市直机关单位党组书记履行机关党建工作责任述职测评大会"
     assert find_year(cleaned("2月5日，述职测评大会召开。"), title, "2021-02-10").year == 2021
+    title = "某区召开2021年机关党组织书记述职评议暨2022年机关党建工作推进会"  # in May: still the review of last year
+    assert find_year(cleaned("5月20日，述职评议会召开。"), title, "2022-05-24").year == 2022
     title = "2019年全市机关党建工作会议召开"  # an event of a year, on a later page: a copy
     assert find_year(cleaned("会议召开。"), title, "2021-02-10").year == 2019
 

@@ -154,6 +154,11 @@ def _with_address(address: AddressDate, best: _Found | None, dateline: Dateline 
     day = address.day
     assert day is not None
     warnings: tuple[Warning, ...] = ()
+    if best and best.kind == LABELLED and best.date != day and abs((best.date - day).days) <= _LABEL_OVER_ADDRESS_DAYS:
+        # 发布日期：2018-07-02 on a page whose address says t20180710: the page's own label is its
+        # publication; the address is when the record was made or last edited
+        return DateGuess(best.date.isoformat(), f"{_KIND_WORDS[best.kind]}: {_squash(best.line)}", (
+            Warning("date", f"the {best.words} disagrees with {address.words}; took the date line"),))
     if best and best.date != day and best.kind != REPOST:
         warnings = (Warning("date", f"the {best.words} disagrees with {address.words}; took the address"),)
     elif dateline and dateline.year is None and make_date(day.year, dateline.month, dateline.day) and \
@@ -226,6 +231,8 @@ def _explicit_dates(cleaned: Cleaned) -> list[_Found]:
 
 
 _WEEKDAYS = "一二三四五六日"
+_FILED = re.compile(r"归档(?:时间|日期)")
+_LABEL_OVER_ADDRESS_DAYS = 31  # a labelled date line this close to the address's day wins over it
 
 
 def _wrong_weekday(line: str, date: dt.date) -> bool:
@@ -246,6 +253,8 @@ def _beside_a_weekday(dropped: tuple, index: int) -> bool:
 
 
 def _line_kind(line: str, from_meta: bool) -> int | None:
+    if _FILED.search(line):
+        return None  # 归档时间：2021-02-25 is when the page was filed away, not published
     if _REPOST.match(line):
         return REPOST
     if _LABEL.search(line):

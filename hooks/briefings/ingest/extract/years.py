@@ -134,7 +134,8 @@ def _year_of_publication(year: int, when: str, named, headline: str, hints: Year
     if named and named[0] != year and (_PRESS_TITLE.search(headline) or (
             _SUMMARY_TITLE.search(headline) and not _EVENT_TITLE.search(headline))):
         return YearGuess(named[0], f"the title sums up {named[0]} (published {when})")
-    review_of_last_year = named and named[0] == year - 1 and _REVIEW_TITLE.search(headline) and when[5:7] in ("01", "02", "03")
+    review_of_last_year = named and named[0] == year - 1 and _REVIEW_TITLE.search(headline) and \
+        when[5:7] in ("01", "02", "03", "04", "05", "06")  # 述职评议 of a year's work, held by midsummer
     if named and not named[1] and named[0] < year and _EVENT_TITLE.search(headline) and not review_of_last_year:
         # "2019年全市机关党建工作会议召开" on a page of 2021: a later copy of the story
         return YearGuess(named[0], f"the title names the event's year {named[0]} (the page is of {when})",
