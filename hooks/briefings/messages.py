@@ -107,8 +107,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("{count} NUL bytes", "{count} 个 NUL 字节"),
     ("{count} control characters ({nuls} of them NUL)", "{count} 个控制字符（其中 {nuls} 个为 NUL）"),
     ("bytes that are not {encoding} replaced by U+FFFD: the file is damaged", "不符合 {encoding} 编码的字节已替换为 U+FFFD：文件已损坏"),
-    *((f"ends in the middle of a character ({{count}} stray {byte} of {{encoding}}): the file is truncated; "
-       "the partial character was dropped", "文件在一个字符中间结束（{count} 个多余的 {encoding} 字节）：文件不完整，残缺的字符已删除")
+    *(((f"ends in the middle of a character ({{count}} stray {byte} of {{encoding}}): the file is truncated; "
+        "the partial character was dropped"), "文件在一个字符中间结束（{count} 个多余的 {encoding} 字节）：文件不完整，残缺的字符已删除")
       for byte in ("byte", "bytes")),
     ("mixes encodings: {foreign} of {lines} lines are {encoding}, the rest UTF-8; each line was decoded in its own encoding",
      "混用编码：{lines} 行中有 {foreign} 行是 {encoding}，其余为 UTF-8；已逐行按各自编码解码"),
@@ -182,8 +182,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("is a password-protected PDF: not read (save it without the password)", "是有密码保护的 PDF：未读取（请去掉密码后另存）"),
     ("is a PDF that cannot be read ({error}): not read", "是无法读取的 PDF（{error}）：未读取"),
     ("is a PDF without pages: not read", "是没有页面的 PDF：未读取"),
-    ("is a scanned PDF ({pages} pages of pictures, no text layer): not read; OCR is not done here, add the text as a "
-     ".txt beside it", "是扫描版 PDF（{pages} 页图片，没有文字层）：未读取；本工具不做文字识别，请在旁边另存一份 .txt 文本"),
+    (("is a scanned PDF ({pages} pages of pictures, no text layer): not read; OCR is not done here, add the text as a "
+      ".txt beside it"), "是扫描版 PDF（{pages} 页图片，没有文字层）：未读取；本工具不做文字识别，请在旁边另存一份 .txt 文本"),
 )
 
 PLACEHOLDER = re.compile(r"\{(\w+)(?::([te]))?\}")

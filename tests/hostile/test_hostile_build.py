@@ -12,11 +12,10 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
+from briefings.messages import knows, translate
 from conftest import build_with_epoch
 from hostile_archive import HOSTILE_FILES, HOSTILE_MARKS, SCRIPT
 from site_build import page_path
-
-from briefings.messages import knows, translate
 
 EXTRA_FILES = {"programs.yml": "vocabulary", "bad-sidecar.yml": "sidecar"}
 

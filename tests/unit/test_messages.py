@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from briefings.ingest import load_vocabulary, read_briefing
 from briefings.messages import MESSAGES, PLACEHOLDER, knows, translate
 

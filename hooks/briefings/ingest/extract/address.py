@@ -88,3 +88,14 @@ def address_date(url: str | None) -> AddressDate | None:
         year = years.pop()
         return AddressDate(year, None, None, str(year))
     return None
+
+
+def day_in_address(url: str | None, month: int, day: int) -> dt.date | None:
+    """The one date of this month and day that the address's digits spell (…/2020050710658.html
+    holds 20200507), or None: a dateline's day that a number in the address agrees with."""
+    if not url:
+        return None
+    digits = f"{month:02d}{day:02d}"
+    years = {int(m.group(1)) for m in re.finditer(rf"(?<!\d)((?:19|20)\d{{2}}){digits}", urlsplit(url).path)}
+    dates = [date for date in (make_date(year, month, day) for year in years) if date]
+    return dates[0] if len(dates) == 1 else None

@@ -13,11 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from briefings.ingest.cleaning.patterns import STAMP
-from briefings.ingest.extract.address import AddressDate, address_date
-from briefings.ingest.extract.datelines import CHINESE_DATE, Dateline, chinese_numeral_date, lead_dateline, make_date
+from briefings.ingest.extract.address import AddressDate, address_date, day_in_address
+from briefings.ingest.extract.datelines import (
+    CHINESE_DATE,
+    Dateline,
+    chinese_numeral_date,
+    lead_dateline,
+    make_date,
+)
 from briefings.ingest.extract.year_mentions import MAX_YEAR, MIN_YEAR, title_year
 from briefings.model import Cleaned, Warning
 
@@ -138,15 +143,13 @@ def find_date(cleaned: Cleaned, title: str = "", url: str | None = None) -> Date
 
 def _in_the_address(line: Dateline | None, url: str | None) -> DateGuess | None:
     """"5月7日下午，…" on a page whose address's number starts 20200507…: the two agree on the day."""
-    if line is None or line.year is not None or not url:
+    if line is None or line.year is not None:
         return None
-    digits = f"{line.month:02d}{line.day:02d}"
-    years = {int(m.group(1)) for m in re.finditer(rf"(?<!\d)((?:19|20)\d{{2}}){digits}", urlsplit(url).path)}
-    dates = [date for date in (make_date(year, line.month, line.day) for year in years) if date]
-    if len(dates) != 1:
+    date = day_in_address(url, line.month, line.day)
+    if date is None:
         return None
-    warning = Warning("date", f"the dateline {line.text} matches {dates[0].isoformat()} in the address's number")
-    return DateGuess(dates[0].isoformat(), f"dateline {line.text}, year from the address", (warning,))
+    warning = Warning("date", f"the dateline {line.text} matches {date.isoformat()} in the address's number")
+    return DateGuess(date.isoformat(), f"dateline {line.text}, year from the address", (warning,))
 
 
 def _with_address(address: AddressDate, best: _Found | None, dateline: Dateline | None) -> DateGuess:
@@ -237,10 +240,8 @@ _LABEL_OVER_ADDRESS_DAYS = 31  # a labelled date line this close to the address'
 
 def _wrong_weekday(line: str, date: dt.date) -> bool:
     said = _WEEKDAY.search(line)
-    if said is None:
-        return False
-    day = said.group()[-1]
-    return (6 if day in "日天" else _WEEKDAYS.index(day)) != date.weekday()
+    day = said.group()[-1] if said else None
+    return day is not None and (6 if day in "日天" else _WEEKDAYS.index(day)) != date.weekday()
 
 
 def _beside_a_weekday(dropped: tuple, index: int) -> bool:

@@ -17,8 +17,6 @@ from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, gazetteer
 from briefings.ingest.extract.hosts import host_clues
 from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
 from briefings.ingest.extract.place_words import (
-    HOLDS,
-    PUBLISHED_AT,
     AFTER,
     ANONYMISED,
     ANONYMISED_HINT,
@@ -26,9 +24,11 @@ from briefings.ingest.extract.place_words import (
     CJK_RUN,
     CRUMB,
     GO_AFTER,
+    HOLDS,
     LOCAL_ORGAN,
     OUT_OF_SCOPE,
     PROVINCIAL_ORGAN,
+    PUBLISHED_AT,
     VENUE_AFTER,
 )
 from briefings.ingest.hanzi import to_simplified

@@ -9,12 +9,12 @@ from briefings.site.catalog import Catalog, Facet, year_counts
 from briefings.site.charts import year_bar_chart
 from briefings.site.markup import Linker, html_text
 from briefings.site.pages.parts import (
+    PAGER_LABELS,
     GeneratedPage,
     PageBody,
     briefing_list,
     feed_links,
     feed_meta,
-    PAGER_LABELS,
     pager,
     pages_of,
 )
