@@ -122,7 +122,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         page_size=settings.page_size,
         feed_limit=settings.feed_limit,
     )
-    site = build.make_site(archive, root, site_settings, folder, _kept, log)
+    site = build.make_site(archive, root, site_settings, folder, _kept, log, serving=_command["name"] == "serve")
     _state["site"] = site
     _state["briefings"] = len(archive.briefings)
     for generated in site.pages:

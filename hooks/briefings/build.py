@@ -88,10 +88,15 @@ def read_archive(root: Path, cache: BriefingCache | None, progress: Callable[[st
 
 
 def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folder: Path | None,
-              kept: KeptCaches, log: logging.Logger) -> Site:
-    """Every page and file of the site, with the search-key and feed caches of `folder`."""
+              kept: KeptCaches, log: logging.Logger, serving: bool = False) -> Site:
+    """Every page and file of the site, with the search-key and feed caches of `folder`
+    (kept in memory too when `serving`: `mkdocs serve` rebuilds in the same process)."""
     key_cache = kept.get(folder / "search", SearchKeyCache) if folder else None  # each briefing's keys
     feed_cache = kept.get(folder / "feeds", PageCache) if folder else None  # feeds by channel and entries
+    index_cache = kept.get(folder / "search-files", PageCache) if folder else None  # the whole search index
+    for cache in (feed_cache, index_cache):
+        if cache is not None:
+            cache.in_memory = serving
     slugs = kept.get(folder / "slugs", NameSlugCache) if folder else slugify_name  # no jieba when known
     site = build_site(
         archive.briefings,
@@ -101,13 +106,15 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
         slugs,
         # named the way ingest names them (undecodable names escaped), so the report counts each once
         archive_files=ingest.archive_paths(root),
-        caches=SiteCaches(search_keys=key_cache, feeds=feed_cache),
+        caches=SiteCaches(search_keys=key_cache, feeds=feed_cache, search_files=index_cache),
     )
     if isinstance(slugs, NameSlugCache):
         slugs.save()
     if key_cache is not None and feed_cache is not None:
         key_cache.forget_unused()
         feed_cache.forget_unused()
+        if index_cache is not None:
+            index_cache.forget_unused()
         log.debug("search keys: %d cached, %d computed", key_cache.hits, key_cache.misses)
     return site
 

@@ -398,3 +398,18 @@ def test_the_report_is_paginated_with_every_file_on_one_of_its_pages():
     assert [path for page in listed for path in page] == [entry["path"] for entry in entries]
     assert '<a href="../3/">7–8</a>' in pages[1].html and "<strong>4–6</strong>" in pages[1].html
     assert pages[2].title == "构建报告（第 3 页）"
+
+
+def test_an_unchanged_archive_reuses_its_whole_search_index(tmp_path, monkeypatch):
+    from briefings.cache.pages import PageCache
+    from briefings.ingest.slugs import slugify_name
+    from briefings.search import scripts
+    from briefings.site.catalog import build_catalog
+
+    catalog = build_catalog(seed_like(), [], slugify_name)
+    first = scripts.catalog_search_files(catalog, True, files_cache=PageCache(tmp_path))
+    monkeypatch.setattr(scripts, "build_search_files", lambda *a, **k: pytest.fail("the index was built again"))
+    assert scripts.catalog_search_files(catalog, True, files_cache=PageCache(tmp_path)) == first
+    changed = build_catalog([*seed_like()[:-1], make_briefing(9, title="新的简报")], [], slugify_name)
+    monkeypatch.undo()
+    assert scripts.catalog_search_files(changed, True, files_cache=PageCache(tmp_path)) != first

@@ -3,9 +3,12 @@ window.__briefingsSearch.add (they load from file:// too, where fetch() of JSON 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
 
 from briefings.model import Briefing
 from briefings.search.key_cache import SearchKeyCache
@@ -38,10 +41,12 @@ def search_docs(catalog: Catalog, url_of: Callable[[str], str], fields_of: Calla
 
 
 def catalog_search_files(
-    catalog: Catalog, directory_urls: bool, key_cache: SearchKeyCache | None = None
+    catalog: Catalog, directory_urls: bool, key_cache: SearchKeyCache | None = None, files_cache=None
 ) -> list[tuple[str, str]]:
     """The index of a catalog: names are the gazetteer's places and the programs with aliases.
-    key_cache: keeps the documents' keys across builds (None: all computed)."""
+    key_cache: keeps the documents' keys across builds (None: all computed); files_cache
+    (get_bytes/put_bytes): the whole index by everything it is made from, so a rebuild of an
+    unchanged archive encodes no postings."""
     from briefings.ingest.extract.gazetteer import all_place_names
     from briefings.site.data import SiteAddress
     from briefings.site.pages.briefing import search_tags
@@ -49,7 +54,41 @@ def catalog_search_files(
     address = SiteAddress("", directory_urls)
     docs = search_docs(catalog, lambda src: address.url(src).lstrip("/"), lambda b: search_tags(b, catalog))
     programs = [name for facet in catalog.programs for name in (facet.name, *facet.aliases)]
-    return build_search_files(docs, [*all_place_names(), *programs], key_cache=key_cache)
+    names = [*all_place_names(), *programs]
+    key = _index_key(docs, names) if files_cache is not None else None
+    found = files_cache.get_bytes(key) if key is not None else None
+    if found is not None:
+        return _unpacked(found)
+    files = build_search_files(docs, names, key_cache=key_cache)
+    if key is not None:
+        files_cache.put_bytes(key, _packed(files))
+    return files
+
+
+def _index_key(docs: list[SearchDoc], names: list[str]) -> str:
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update("\0".join(names).encode("utf-8", "surrogatepass"))
+    for doc in docs:
+        digest.update(repr(doc).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+@cache
+def _code_digest() -> str:
+    """The search stage's code: a change to how keys or files are made is a new index."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# Scripts are JSON inside a call: they hold no raw control character, so these separate them.
+def _packed(files: list[tuple[str, str]]) -> bytes:
+    return "\0".join(f"{path}\1{content}" for path, content in files).encode("utf-8", "surrogatepass")
+
+
+def _unpacked(data: bytes) -> list[tuple[str, str]]:
+    return [tuple(item.split("\1", 1)) for item in data.decode("utf-8", "surrogatepass").split("\0")]
 
 
 def build_search_files(

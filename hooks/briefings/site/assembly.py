@@ -52,6 +52,7 @@ class SiteCaches:
 
     search_keys: object = None  # search.key_cache.SearchKeyCache: each briefing's index keys
     feeds: object = None  # get_bytes/put_bytes (page_cache.PageCache): finished feeds
+    search_files: object = None  # get_bytes/put_bytes: the whole search index, by what it is made from
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,8 @@ def _files(catalog: Catalog, settings: SiteSettings, report: dict, caches: SiteC
     yield GeneratedFile("catalog.json", to_json_bytes(catalog_data(catalog, settings.address)))
     yield GeneratedFile("report.json", to_json_bytes(report))
     # Our search index (search/*.js), loaded by docs/assets/briefings/search.js on demand.
-    for src, script in catalog_search_files(catalog, settings.directory_urls, key_cache=caches.search_keys):
+    for src, script in catalog_search_files(catalog, settings.directory_urls, key_cache=caches.search_keys,
+                                            files_cache=caches.search_files):
         yield GeneratedFile(src, script)
 
 
