@@ -539,3 +539,14 @@ def test_a_page_dated_years_after_the_text_it_copies_gives_no_year():
     assert guess.year is None and "建党100周年 (2021)" in guess.warnings[0].message
     assert find_year(cleaned("今年是建党100周年，全市机关开展系列活动。"), "", "2024-03-15").year == 2024  # 今年: the page's
     assert find_year(cleaned(*text), "", "2021-06-30").year == 2021
+
+
+def test_a_portals_two_digit_year_folder_before_its_id():
+    url = "https://sd.news.example.com/23/1019/10/IHDFN1PC04379D5P.html"
+    assert find_date(cleaned("区直机关工委召开模范机关创建推进会。"), url=url).date == "2023-10-19"
+    assert find_date(cleaned("区直机关工委召开会议。"), url="https://example.com/23/1019/10/page.html").date is None
+
+
+def test_a_review_of_last_years_projects_early_in_the_year_is_of_the_year_it_is_held():
+    title = "湖滨区召开2023年“党建揭榜挂帅”课题研究评审会"
+    assert find_year(cleaned("1月15日，湖滨区召开课题研究评审会。"), title, "2024-01-18").year == 2024

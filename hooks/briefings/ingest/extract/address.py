@@ -36,6 +36,8 @@ _FULL = (
     re.compile(rf"/{_Y}/[A-Za-z]{{4,12}}_(?P<m>\d{{2}})(?P<d>\d{{2}})/"),  # /2021/FAOKPMFH_1231/ (a CMS's folders)
     re.compile(rf"(?:/|_|-|(?<=/)t){_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})(?=[/_.\-]|$)"),  # /20150211/, t20220117_
     re.compile(rf"(?<=[0-9a-z])t{_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})_\d{{4,}}"),  # a copy's flattened path: gzyw201804t20180408_2207499
+    # a portal's /YY/MMDD/HH/ before its 16-character id: /23/1019/10/IHDFN1PC04379D5P.html
+    re.compile(r"/(?P<y>[12]\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/[0-2]\d/[0-9A-Z]{16}\.html"),
     # a timestamp, perhaps with milliseconds or a counter: /20121205143157-7552.html, /2022120117542988248.shtml
     re.compile(rf"/{_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})[0-2]\d[0-5]\d[0-5]\d\d{{0,6}}(?=[/_.\-]|$)"),
 )
@@ -71,7 +73,8 @@ def address_date(url: str | None) -> AddressDate | None:
         return None
     for pattern in _FULL:
         for match in pattern.finditer(path):
-            day = make_date(match.group("y"), match.group("m"), match.group("d"))
+            year = match.group("y")
+            day = make_date(year if len(year) == 4 else "20" + year, match.group("m"), match.group("d"))
             if day:
                 return AddressDate(day.year, day.month, day, match.group(0).strip("/_-"))
     for match in _MONTH.finditer(path):

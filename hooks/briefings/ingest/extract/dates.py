@@ -235,7 +235,7 @@ def _explicit_dates(cleaned: Cleaned) -> list[_Found]:
 
 _WEEKDAYS = "一二三四五六日"
 _FILED = re.compile(r"归档(?:时间|日期)")
-_LABEL_OVER_ADDRESS_DAYS = 31  # a labelled date line this close to the address's day wins over it
+_LABEL_OVER_ADDRESS_DAYS = 92  # a labelled date line this close to the address's day wins over it
 
 
 def _wrong_weekday(line: str, date: dt.date) -> bool:

@@ -39,7 +39,7 @@ _EVENT_TITLE = re.compile(r"召开|举行|举办|开幕|闭幕|表彰|会议|大
 # the title of a document template, repeated as 范文 sites print it ("调研报告-调研报告", "…范文")
 _TEMPLATE_TITLE = re.compile(r"^([^\d，。]{2,30})\s*[-—_|]\s*\1$|范文|范本|模板|精选\d*篇")
 # a meeting that reviews a year's work (held early the next year), not one that deploys it
-_REVIEW_TITLE = re.compile(r"述职|评议|考核|考评|表彰|总结|颁奖|先进")
+_REVIEW_TITLE = re.compile(r"述职|评议|考核|考评|表彰|总结|颁奖|先进|评审|评选|评比")
 # ... and a press conference on a year's work (2019年度…工作新闻发布会) is of that year.
 _PRESS_TITLE = re.compile(r"发布会")
 _PRESS_LEAD = re.compile(r"((?:19|20)\d{2})\s*(年度|年)[^，。；]{0,40}?发布会")
