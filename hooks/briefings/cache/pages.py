@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from briefings.cache.store import KeptInMemory, write_atomically
@@ -105,7 +106,13 @@ class PageCache(KeptInMemory):
         return None
 
     def put_bytes(self, key: str, content: bytes) -> None:
-        compressed = zlib.compress(content, 1)
+        self.put_parts(key, [content])
+
+    def put_parts(self, key: str, parts: Iterable[bytes]) -> None:
+        """An entry made of parts, compressed as they come: a large one (the whole search
+        index) is never held in memory whole, uncompressed."""
+        compressor = zlib.compressobj(1)
+        compressed = b"".join([*(compressor.compress(part) for part in parts), compressor.flush()])
         data = zlib.crc32(compressed).to_bytes(4, "big") + compressed
         self._used.add(key)
         if self.in_memory or self.folder is None:

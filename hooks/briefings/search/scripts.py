@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -61,7 +61,7 @@ def catalog_search_files(
         return _unpacked(found)
     files = build_search_files(docs, names, key_cache=key_cache)
     if key is not None:
-        files_cache.put_bytes(key, _packed(files))
+        files_cache.put_parts(key, _packed(files))
     return files
 
 
@@ -83,8 +83,9 @@ def _code_digest() -> str:
 
 
 # Scripts are JSON inside a call: they hold no raw control character, so these separate them.
-def _packed(files: list[tuple[str, str]]) -> bytes:
-    return "\0".join(f"{path}\1{content}" for path, content in files).encode("utf-8", "surrogatepass")
+def _packed(files: list[tuple[str, str]]) -> Iterator[bytes]:
+    for number, (path, content) in enumerate(files):
+        yield f"{chr(0) if number else ''}{path}\1{content}".encode("utf-8", "surrogatepass")
 
 
 def _unpacked(data: bytes) -> list[tuple[str, str]]:
