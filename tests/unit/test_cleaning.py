@@ -852,3 +852,11 @@ def test_a_labelled_source_line_with_a_date_opens_no_comments_and_the_story_is_k
     reasons = {d.text: d.reason for d in result.dropped}
     assert reasons["信息来源:马鞍山日报|2009-09-02"] == "byline"
     assert reasons["您正在浏览[时光机]频道,这篇文章记录了从5673 天前开始的旅程,提醒您:时光易逝,但回忆永存。"] == "widget"
+
+
+def test_a_site_label_under_the_headline_is_dropped_as_it_would_be_heading_the_page():
+    text = ("市直机关工委召开党建工作推进会\nTUhjnbcbe - 2024/10/11 17:30:00\n济宁\n"
+            "齐鲁网·闪电新闻12月6日讯 12月6日上午，济宁市政府新闻办组织召开新闻发布会，介绍市直机关党建成果有关情况。")
+    once = clean(text)
+    assert "济宁" not in [b.text for b in once.blocks]
+    assert clean(blocks_to_text(once.blocks)).blocks == once.blocks

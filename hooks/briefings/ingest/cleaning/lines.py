@@ -111,6 +111,7 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
     repeated = Counter(t for (_, t), f in zip(lines[:first_body], facts[:first_body])
                        if f is not None and f.reason is None and len(t) <= 8)
 
+    last = max((i for i, f in enumerate(facts) if f is not None), default=-1)  # a site label heads something
     kept: list[int] = []
     trailer: str | None = None
     widget_run = seen_kept = seen_body = False
@@ -141,8 +142,8 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
             widget_run = False
             if i < first_body and repeated[t] >= 2:
                 reason = "widget"
-            elif not seen_kept and (f.site == 2 or (f.site == 1 and titled[i]) or
-                                    (f.site >= 0 and next_reason[i] in ("crumb", "slogan"))):
+            elif not seen_kept and i < last and (f.site == 2 or (f.site == 1 and titled[i]) or
+                                               (f.site >= 0 and next_reason[i] in ("crumb", "slogan"))):
                 reason = "site-label"
             elif not seen_kept and f.row and (f.slogan or next_reason[i] is not None):
                 reason = "slogan"

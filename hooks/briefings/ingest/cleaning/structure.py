@@ -192,6 +192,12 @@ def split_masthead(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -
     if _has_headline([text for _, text in rest if text]):
         return paragraphs, None
     dropped.extend((paragraphs[i][0], Dropped(paragraphs[i][1], "masthead")) for i in sorted([*above[:-1], *columns]))
+    texts = [i for i, (_, text) in enumerate(rest) if text]
+    if len(texts) > 1 and facts_of(rest[texts[0]][1]).site == 2:
+        # a site's label left first under the headline ("济宁"): noise, as it is when the text is
+        # cleaned again without its headline (then it heads the page)
+        dropped.append((rest[texts[0]][0], Dropped(rest[texts[0]][1], "site-label")))
+        rest = rest[:texts[0]] + rest[texts[0] + 1:]
     return rest, paragraphs[above[-1]][1]
 
 
