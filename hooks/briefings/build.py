@@ -93,7 +93,8 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
     (kept in memory too when `serving`: `mkdocs serve` rebuilds in the same process)."""
     key_cache = kept.get(folder / "search", SearchKeyCache) if folder else None  # each briefing's keys
     feed_cache = kept.get(folder / "feeds", PageCache) if folder else None  # feeds by channel and entries
-    index_cache = kept.get(folder / "search-files", PageCache) if folder else None  # the whole search index
+    # the whole search index, for a rebuild of an unchanged archive; under serve a rebuild means a change
+    index_cache = kept.get(folder / "search-files", PageCache) if folder and not serving else None
     for cache in (feed_cache, index_cache):
         if cache is not None:
             cache.in_memory = serving
