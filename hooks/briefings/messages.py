@@ -30,6 +30,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     # places
     ("unknown: {reason:t}", "未能确定：{reason}"),
     ("guessed from a county only: {counties} -> {city}", "仅凭县（市、区）名推断：{counties} → {city}"),
+    ("guessed from the url host's initials within {province}: {city}", "由网址域名的拼音首字母在{province}内推断：{city}"),
     ("guessed from a site name only ({evidence:e})", "仅凭网站名称推断（{evidence}）"),
     ("guessed from the url host only ({evidence:e})", "仅凭网址域名推断（{evidence}）"),
     ("guessed from body mentions only ({evidence:e})", "仅凭正文中的提及推断（{evidence}）"),

@@ -498,3 +498,10 @@ def test_a_hosts_city_initials_before_a_sites_own_initials():
     p = place("市直机关文明示范和志愿服务活动启动", "4月25日，市直机关工委在市文化广场举办启动仪式。",
               url="http://m.zjkwmw.gov.cn/index.php?id=1164")
     assert p.city == "张家口市"
+
+
+def test_a_hosts_two_initials_name_the_one_city_of_the_province_that_has_them():
+    lead = "市直机关工委召开会议，传达学习河南省两会精神，部署市直机关党建工作。"
+    p = place("市直机关学习贯彻省两会精神", lead, url="http://jzjgdj.gov.cn/shizhidangjian/4446.html")
+    assert (p.city, p.province) == ("焦作市", "河南省") and said(p, "city", "initials")
+    assert place("市直机关学习贯彻省两会精神", lead, url="http://www.example.gov.cn/4446.html").city is None

@@ -131,3 +131,35 @@ def _readings(name: str, initials: bool = False) -> set[str]:
 
     choices = pinyin(name, style=Style.FIRST_LETTER if initials else Style.NORMAL, heteronym=True)
     return {"".join(parts) for parts in islice(product(*choices), 16)}
+
+
+# a site's own initials after a city's two: jz|jgdj (机关党建), yt|jgdj, lc|rb (日报), jn|sw (市委)
+_SITE_INITIALS = re.compile(r"(?<=^[a-z]{2})(?:jgdj|jggw|jgw|djw|dj|zzb|xww|xw|rb|wmw|sw|dw|zx)$")
+
+
+def cities_by_initials(url: str | None) -> set[str]:
+    """Every city whose initials a label of the host spells (yt: 烟台市, 鹰潭市 ...): evidence
+    only together with a province that leaves one of them."""
+    try:
+        host = (urlsplit(url or "").hostname or "").lower()
+    except ValueError:
+        return set()
+    found: set[str] = set()
+    for label in host.split("."):
+        if label in _HOST_NOISE:
+            continue
+        letters = _SITE_INITIALS.sub("", label.rstrip("0123456789"))
+        found |= _all_initials().get(letters, set())
+    return found
+
+
+@cache
+def _all_initials() -> Mapping[str, set[str]]:
+    g = gazetteer()
+    owners: dict[str, set[str]] = {}
+    for d in g.divisions:
+        if d.level == CITY and d.city and len(d.short_name) >= 2:
+            for reading in _readings(d.short_name, initials=True):
+                if len(reading) >= 2:
+                    owners.setdefault(reading, set()).add(d.city)
+    return MappingProxyType(owners)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, gazetteer
-from briefings.ingest.extract.hosts import host_clues
+from briefings.ingest.extract.hosts import cities_by_initials, host_clues
 from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
 from briefings.ingest.extract.place_words import (
     AFTER,
@@ -112,7 +112,15 @@ def find_place(
     organ = _provincial_organ(f"{title}\n{lead}")
     if organ:
         return _provincial(organ, cities, provinces, f"{title}\n{lead}\n{body}")
-    return _decide(cities, provinces, marks)
+    place = _decide(cities, provinces, marks)
+    if place.city is None and place.province and LOCAL_ORGAN.search(f"{title}\n{lead}"):
+        # 市政协机关…, 河南省两会, on jzjgdj.gov.cn: of the cities jz may spell, one is in 河南
+        initials = [c for c in cities_by_initials(url) if gazetteer().cities[c].province == place.province]
+        if len(initials) == 1:
+            return Place(initials[0], place.province, f"url host initials within {place.province}",
+                         (Warning("city", f"guessed from the url host's initials within {place.province}: "
+                                          f"{initials[0]}"),))
+    return place
 
 
 def _provincial_organ(head: str) -> str | None:
