@@ -89,7 +89,9 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             return YearGuess(event.year, f"it celebrates {event.words}; {address.words} is later")
         return _year_of_publication(address.year, address.words, named, headline, hints)
     event = lead_event_date(cleaned)
-    later = event is not None and any(date.year > event.year for block in cleaned.blocks for _, date in dates_in(block.text))
+    # the latest full date the text names: a text naming 2020年6月29日 was written in 2020 or later
+    latest_dated = max((date.year for block in cleaned.blocks for _, date in dates_in(block.text)), default=None)
+    later = event is not None and latest_dated is not None and latest_dated > event.year
     if event and not later and not (named and not named[1] and named[0] != event.year):
         # "2024年1月28日，省直机关工委印发…": the events are of that year, whenever the page came out
         return YearGuess(event.year, f"the lead opens with the date of its events ({event.isoformat()})")
@@ -109,9 +111,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             return _unknown(f"the title names {year}年度 for a meeting or award, which is mostly held the "
                             "year after; no date says which")
         return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
-    # a text that names 2020年6月29日 among its events was written in 2020 or later
-    dated_in_text = max((date.year for block in cleaned.blocks for _, date in dates_in(block.text)), default=None)
-    return _from_the_text(events, hints, headline, dated_in_text)
+    return _from_the_text(events, hints, headline, latest_dated)
 
 
 def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year: int) -> str | None:
