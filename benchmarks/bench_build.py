@@ -10,7 +10,8 @@ the corpus as extra.archive.dir and a fresh cache folder), in a subprocess, and 
   cold      the first build: every file read, cleaned and extracted
   warm      the same archive again: records from the cache (.cache/briefings/)
   +1        one briefing added, then rebuilt
-  serve +1  (--serve) `mkdocs serve` running; one briefing added; seconds from the write
+  serve +1  (--serve) `mkdocs serve` running, then `mkdocs serve --dirty` (the hook writes only
+            what changed); one briefing added; seconds from the write
             until the rebuilt site is served ("Reloading browsers")
   floor     the same briefings as plain Material pages: each briefing's cleaned text as a
             Markdown file with its title in front matter, theme material, `plugins: []`, no
@@ -157,13 +158,13 @@ def add_briefing(corpus: Path, number: int) -> Path:
     return path
 
 
-def serve_rebuild(config: Path, corpus: Path, number: int) -> tuple[float, float]:
-    """(seconds of the first build under `mkdocs serve`, seconds from adding a briefing until
-    the rebuilt site is served)."""
+def serve_rebuild(config: Path, corpus: Path, number: int, *options: str) -> tuple[float, float]:
+    """(seconds of the first build under `mkdocs serve` with options, seconds from adding a
+    briefing until the rebuilt site is served)."""
     with socket.socket() as probe:  # a free port
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *options]
     lines: list[tuple[float, str]] = []
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=config.parent, env=ENV, stdout=subprocess.PIPE,
@@ -220,9 +221,11 @@ def bench(count: int, base: Path, search: str, serve: bool) -> None:
     _row(count, "floor", floor, floor)
     _row(count, "floor again", floor_again, floor_again)
     if serve:
-        first, rebuilt = serve_rebuild(config, corpus, count + 1)
-        print(f"{count:>6}  serve           first build {first:7.1f} s   +1 rebuilt and served after {rebuilt:6.1f} s",
-              flush=True)
+        for number, options in ((count + 1, ()), (count + 2, ("--dirty",))):
+            first, rebuilt = serve_rebuild(config, corpus, number, *options)
+            label = f"serve {' '.join(options)}"
+            print(f"{count:>6}  {label:<15} first build {first:7.1f} s   +1 rebuilt and served after {rebuilt:6.1f} s",
+                  flush=True)
 
 
 def _row(count: int, label: str, run: Run, floor: Run) -> None:

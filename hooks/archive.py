@@ -10,6 +10,7 @@ on_config. Every module-level name starting with on_ is an event handler.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -18,6 +19,7 @@ import types
 from pathlib import Path
 
 from briefings import build
+from briefings.cache.outputs import WrittenOutputs, content_digest
 from briefings.cache.pages import PageCache, build_signature, page_digest, page_key
 from briefings.cache.records import BriefingCache
 from briefings.ingest.extract import gazetteer
@@ -74,11 +76,25 @@ SHAPED_PAGE_TEMPLATE = "briefings-shaped.html"
 _warnings = _WarningCounter()
 
 
-_command = {"name": "build"}  # what MkDocs runs: "serve" keeps rendered pages in memory between builds
+# what MkDocs runs: "serve" keeps rendered pages in memory between builds; dirty (--dirty):
+# only the outputs that changed since the last build of this process are written
+_command = {"name": "build", "dirty": False}
+_written = WrittenOutputs()
+DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
+    _command["dirty"] = dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
+
+
+def _exact_dirty_builds(record: logging.LogRecord) -> bool:
+    # MkDocs warns that a dirty build may leave stale navigation; with no plugins this hook keeps
+    # it exact (every page is rewritten when the navigation, configuration or templates change).
+    exact = _state.get("page_signature") is not None or not _state.get("plugins", True)
+    return not (exact and record.getMessage().startswith(DIRTY_BUILD_WARNING))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -95,6 +111,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.watch.append(settings.dir)  # `mkdocs serve` rebuilds when a briefing changes
     _state["settings"] = settings
     _state["site"] = None
+    _state["plugins"] = _plugins(config)
     return config
 
 
@@ -144,9 +161,20 @@ def _generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: s
     if written is not None:
         log.warning("docs/%s is replaced by the page generated from the archive", src_uri)
         files.remove(written)
-    file = File.generated(config, src_uri, content=content)
+    file = ArchiveFile.generated(config, src_uri, content=content)
     files.append(file)
     return file
+
+
+class ArchiveFile(File):
+    """A file generated from the archive. A dirty build skips it when what it is made from has
+    not changed since the last build wrote it (MkDocs asks is_modified before it writes)."""
+
+    unchanged = False
+    content_digest: str | None = None  # of a generated file's content (pages: their page key)
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
 
 
 class ArchivePage(Page):
@@ -158,10 +186,24 @@ class ArchivePage(Page):
     def __init__(self, file: File, config: MkDocsConfig, generated: GeneratedPage):
         super().__init__(None, file, config)
         self.generated = generated
+        self.key: str | None = None  # everything its HTML is made from, with the build's signature
         self.cache_key: str | None = None  # set when the page's HTML comes from the page cache
         self.new_key: str | None = None  # set when the page is rendered and then cached
 
     def read_source(self, config: MkDocsConfig) -> None:
+        self.read_meta()
+        cache: PageCache | None = _state.get("page_cache")
+        key = self.key
+        if cache is None or key is None:
+            return
+        if cache.contains(key):
+            self.cache_key = key
+            self.meta["template"] = CACHED_PAGE_TEMPLATE
+        else:
+            self.new_key = key
+
+    def read_meta(self) -> None:
+        """Title and metadata: all the navigation needs of a page a dirty build skips."""
         generated = self.generated
         self.markdown = ""
         self.meta = dict(generated.meta)
@@ -171,15 +213,6 @@ class ArchivePage(Page):
             self.meta["description"] = html_text(self.meta["description"])
         if _state.get("shaped"):
             self.meta["template"] = SHAPED_PAGE_TEMPLATE
-        cache: PageCache | None = _state.get("page_cache")
-        if cache is None:
-            return
-        key = page_key(_state["page_signature"], self.file.src_uri, page_digest(generated))
-        if cache.contains(key):
-            self.cache_key = key
-            self.meta["template"] = CACHED_PAGE_TEMPLATE
-        else:
-            self.new_key = key
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         headings = self.generated.headings
@@ -190,15 +223,32 @@ class ArchivePage(Page):
 
 def on_nav(nav, *, config: MkDocsConfig, files: Files):
     _state["pages"] = len(files.documentation_pages())
-    _state["page_cache"] = _page_cache(config, nav)
+    signature = _state["page_signature"] = None if _state["plugins"] else _page_signature(config, nav)
+    _state["page_cache"] = _page_cache(config)
+    _skip_unchanged(files, config, signature)
+    _state["files"] = files
     # BRIEFINGS_SHAPED=0: every page through Jinja (the tests compare the two builds byte for byte)
     _state["shaped"] = os.environ.get("BRIEFINGS_SHAPED", "1") != "0" and _in_theme(config, SHAPED_PAGE_TEMPLATE)
     return nav
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
+    # MkDocs stamps every page with the build date, which ends in sitemap.xml(.gz); a date
+    # from the archive keeps the output the same for the same input. (Here, not in on_pre_page:
+    # a dirty build does not read the pages it skips, and the sitemap lists them too.)
+    site = _state.get("site")
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.markdown is None:  # skipped by a dirty build: the nav needs its title
+            if isinstance(page, ArchivePage):
+                page.read_meta()
+            else:
+                page.read_source(config)
+                page.render(config, files)
+        if site is not None and page is not None:
+            page.update_date = site.page_date(file.src_uri)
     # Every page is read before the first is written: the progress starts here.
-    _state["html_progress"] = _progress("写出页面", _state["pages"])
+    _state["html_progress"] = _progress("写出页面", _state["pages"] - _state.get("skipped", 0))
     if _state.get("shaped"):
         env.globals["briefings_shaped"] = (renderer := ShapedRenderer(env)).from_context
         _state["shaped"] = renderer
@@ -229,6 +279,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                     f"build without -q to see them all, or open the build report):\n{shown}")
     if _state.get("html_progress") is not None:
         _state["html_progress"].finish()
+    _finish_outputs(config)
     if isinstance(_state.get("shaped"), ShapedRenderer):
         shaped = _state["shaped"]
         log.debug("pages: %d filled in from their shape, %d rendered by Jinja; shapes left to Jinja: %s",
@@ -247,13 +298,19 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     )
 
 
-def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-    # MkDocs stamps every page with the build date, which ends in sitemap.xml(.gz); a date
-    # from the archive keeps the output the same for the same input.
-    site = _state.get("site")
-    if site is not None:
-        page.update_date = site.page_date(page.file.src_uri)
-    return page
+def on_build_error(*, error: Exception) -> None:
+    _written.forget()  # the site folder holds an unknown mix: the next dirty build writes all
+
+
+def _finish_outputs(config: MkDocsConfig) -> None:
+    files: Files | None = _state.get("files")
+    if files is None:
+        return
+    generated = {file.abs_dest_path: file.content_digest for file in files
+                 if isinstance(file, ArchiveFile) and file.content_digest is not None}
+    gone = _written.finish(generated, (file.abs_dest_path for file in files))
+    if _command["dirty"]:
+        log.info("archive: dirty build: %d unchanged files kept, %d removed", _state.get("skipped", 0), len(gone))
 
 
 def _cache_folder(config: MkDocsConfig, settings: ArchiveSettings) -> Path | None:
@@ -261,21 +318,55 @@ def _cache_folder(config: MkDocsConfig, settings: ArchiveSettings) -> Path | Non
     return build.cache_folder(settings.cache, os.environ.get("BRIEFINGS_CACHE", ""), config_dir)
 
 
-def _page_cache(config: MkDocsConfig, nav) -> PageCache | None:
+def _plugins(config: MkDocsConfig) -> list[str]:
+    """The plugins of the build (hooks are modules, plugins are not). With any, every page is
+    rendered and written: a plugin may read the rendered pages (Material's search indexes every
+    page's content and would index a reused or skipped page as empty)."""
+    return [name for name, plugin in config.plugins.items() if not isinstance(plugin, types.ModuleType)]
+
+
+def _page_cache(config: MkDocsConfig) -> PageCache | None:
     """The page cache of this build, or None when pages must all be rendered: the cache is
-    off, the empty template is missing, or a plugin reads the rendered pages (Material's search
-    indexes every page's content and would index a reused page as empty)."""
-    settings: ArchiveSettings = _state["settings"]
-    plugins = [name for name, plugin in config.plugins.items() if not isinstance(plugin, types.ModuleType)]
-    folder = _cache_folder(config, settings)
-    if folder is None or plugins:  # hooks are modules, plugins are not
-        return None
-    if not _in_theme(config, CACHED_PAGE_TEMPLATE):
+    off, the empty template is missing, or there are plugins."""
+    folder = _cache_folder(config, _state["settings"])
+    if folder is None or _state["page_signature"] is None or not _in_theme(config, CACHED_PAGE_TEMPLATE):
         return None
     cache = _kept.get(folder / "pages", PageCache)
     cache.in_memory = _command["name"] == "serve"
-    _state["page_signature"] = _page_signature(config, nav)
     return cache
+
+
+def _skip_unchanged(files: Files, config: MkDocsConfig, signature: str | None) -> None:
+    """Give every generated page its key and, in a dirty build, mark the generated outputs the
+    last build of this process wrote from the same content as unchanged (MkDocs skips them).
+    When nothing may be kept (a new process, another signature), the pages from docs/ are
+    deleted from the site folder, so MkDocs' dirty build (which compares modification times)
+    writes them again."""
+    cache: PageCache | None = _state["page_cache"]
+    for file in files:
+        page = file.page
+        if isinstance(page, ArchivePage) and signature is not None:
+            page.key = page_key(signature, file.src_uri, page_digest(page.generated))
+    if not _command["dirty"]:
+        _written.start(config.site_dir, None)
+        return
+    kept = _written.start(config.site_dir, signature)
+    skipped = 0
+    for file in files:
+        if isinstance(file, ArchiveFile):
+            if isinstance(file.page, ArchivePage):
+                file.content_digest = file.page.key
+            else:
+                file.content_digest = content_digest(file.content_bytes)
+            file.unchanged = kept and file.content_digest is not None and _written.unchanged(
+                file.abs_dest_path, file.content_digest)
+            skipped += file.unchanged
+            if file.unchanged and cache is not None and file.content_digest:
+                cache.keep(file.content_digest)  # its entry stays for the next clean build
+        elif not kept and file.is_documentation_page():
+            with contextlib.suppress(OSError):
+                os.unlink(file.abs_dest_path)
+    _state["skipped"] = skipped
 
 
 def _in_theme(config: MkDocsConfig, template: str) -> bool:

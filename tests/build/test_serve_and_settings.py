@@ -4,11 +4,14 @@ checked the way MkDocs checks its own."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+
+import pytest
 
 from site_build import ROOT, make_sample_archive, mkdocs_build
 
@@ -28,7 +31,8 @@ def wait_for(predicate, timeout: float) -> bool:
     return False
 
 
-def test_serve_rebuilds_when_an_archive_file_changes(tmp_path):
+@pytest.mark.parametrize("options", [(), ("--dirty",)], ids=["serve", "serve --dirty"])
+def test_serve_rebuilds_when_an_archive_file_changes(tmp_path, options):
     archive = make_sample_archive(tmp_path / "archive")
     port = free_port()
     log = tmp_path / "serve.log"
@@ -42,6 +46,7 @@ def test_serve_rebuilds_when_an_archive_file_changes(tmp_path):
         str(ROOT / "mkdocs.yml"),
         "-a",
         f"127.0.0.1:{port}",
+        *options,
     ]
     with open(log, "w") as output:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -62,6 +67,10 @@ def test_serve_rebuilds_when_an_archive_file_changes(tmp_path):
 
         assert wait_for(rebuilt, 120), log.read_text()
         assert "新标题的简报" in urllib.request.urlopen(home, timeout=10).read().decode("utf-8")
+        page = re.search(r'href="(briefings/[^"]+/)"[^>]*>新标题的简报', urllib.request.urlopen(home, timeout=10)
+                         .read().decode("utf-8"))
+        assert page and "菏泽" in urllib.request.urlopen(home + page.group(1), timeout=10).read().decode("utf-8")
+        assert "A 'dirty' build is being performed" not in log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=30)

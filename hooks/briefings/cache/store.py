@@ -27,6 +27,10 @@ class KeptInMemory:
         self.misses = 0
         self._used = set()
 
+    def keep(self, key: str) -> None:
+        """Count an entry as used without reading it (its output is still in place)."""
+        self._used.add(key)
+
     def forget_unused(self) -> None:
         # Entries of files removed or changed since would otherwise pile up over a long serve.
         self._memory = {key: value for key, value in self._memory.items() if key in self._used}
