@@ -96,6 +96,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("guessed {year} from {event}, which the text studies", "推断为 {year} 年：文中学习的是{event}"),
     ("guessed {year}, the latest of the years the text names ({summary})", "推断为 {year} 年，即文中提到的最晚年份（{summary}）"),
     ("guessed {year} from {event}", "推断为 {year} 年，依据：{event}"),
+    ("guessed {year}: the title celebrates {event}, but the page is dated {when}",
+     "推断为 {year} 年：标题庆祝的是{event}，而页面日期为 {when}"),
     # titles, sources, addresses
     ("no headline in the text; made up from the first sentence: {title}", "文中没有标题，取首句作为标题：{title}"),
     ("no headline and no text to make one from", "没有标题，也没有可用来拟定标题的正文"),

@@ -118,6 +118,20 @@ def test_url_host_pinyin_is_weak_evidence(url, city):
     assert p.city == city and p.evidence.startswith("url host") and said(p, "url host")
 
 
+@pytest.mark.parametrize("url, city", [("https://m.portal.example.net/maanshan/news/201708/1.html", "马鞍山市"),
+                                       ("http://www.portal.example.cn/diqu/shijiazhuang/202104/2.html", "石家庄市"),
+                                       ("http://www.portal.example.cn/fuzhou/news/1.html", None),  # 福州 or 抚州
+                                       ("http://www.portal.example.cn/xian/news/1.html", None),  # 西安, or a 县
+                                       ("http://www.portal.example.cn/news/maanshan.html", None)])  # a page, no folder
+def test_a_portals_folder_named_for_a_city(url, city):
+    p = place("市直机关召开党建工作会议", "市委市直机关工委召开会议。", url=url)
+    assert p.city == city
+    if city:
+        assert said(p, "url host")
+    text = place("市直机关召开党建工作会议", "亳州市直机关工委召开会议。亳州市直机关各单位参加。", url=url)
+    assert text.city == "亳州市"  # what the text names outweighs the folder
+
+
 @pytest.mark.parametrize("url", ["http://fuzhou.example.cn/1.html", "http://www.gov.cn/1.html", "not a url", "http://[::1"])
 def test_shared_or_meaningless_hosts_name_no_city(url):
     assert place("市直机关召开党建工作会议", url=url).city is None

@@ -77,9 +77,12 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-# A document's closing date in Chinese numerals: "二○○九年四月二十九日", "二〇二三年十二月五日"
-CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
-_DIGITS = {c: n for n, chars in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for c in chars}
+# A document's closing date in Chinese numerals: "二○○九年四月二十九日", "二〇二三年十二月五日"; the
+# year's zeros are often typed as digits or letters (二00八年, 二OO八年), or the year in digits.
+CHINESE_DATE = re.compile(r"([〇○零0０OＯ一二三四五六七八九1-9]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月"
+                          r"\s*([一二三四五六七八九十]{1,3})\s*日")
+_DIGITS = {c: n for n, chars in enumerate(("〇○零0０OＯ", "一1", "二2", "三3", "四4", "五5", "六6", "七7", "八8", "九9"))
+           for c in chars}
 
 
 def chinese_numeral_date(match: re.Match) -> dt.date | None:

@@ -1,7 +1,7 @@
 """What a page's host says about its place: a city's pinyin (suihua.dbw.cn -> 绥化市), a city's
 pinyin with a site's suffix (baojidj.gov.cn -> 宝鸡市), a county's pinyin no other place reads
 the same (djw.haian.gov.cn -> 海安 -> 南通市), an outlet's host (jsw.com.cn -> 镇江市,
-dzwww.com -> 山东省). A reading two places share (fuzhou: 福州 or 抚州) proves nothing alone.
+dzwww.com -> 山东省), a portal's folder named for a city (yybnet.net/maanshan/). A reading two places share (fuzhou: 福州 or 抚州) proves nothing alone.
 """
 
 from __future__ import annotations
@@ -56,7 +56,19 @@ def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostCl
         elif (letters := _INITIALS_SUFFIX.sub("", label.rstrip("0123456789"))) in city_initials():  # lyg01.net
             clues.append(HostClue(city_initials()[letters].name, label, False, False))
         clues += [HostClue(city, label, False, True) for city in shared.get(label, ())]
+    clues += _path_clues(url, host, readings)
     return clues
+
+
+def _path_clues(url: str, host: str, readings: Mapping[str, Division]) -> list[HostClue]:
+    """A portal's folder named for a city: yybnet.net/maanshan/news/…, he-bei.cn/diqu/shijiazhuang/…
+    (full readings of five letters or more, that no other place shares: /xian/ may be a county's)."""
+    try:
+        folders = urlsplit(url).path.lower().split("/")[1:-1]
+    except ValueError:
+        return []
+    return [HostClue(readings[folder].name, f"/{folder}/", False, False) for folder in dict.fromkeys(folders)
+            if len(folder) >= 5 and folder in readings and folder not in host]
 
 
 @cache
