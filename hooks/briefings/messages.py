@@ -76,6 +76,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("no year found: {reason:t}", "未找到年份：{reason}"),
     ("the title names a kind of document, not its year; the page's date {date} may be a copy's",
      "标题只写了文书的种类，没有写年份；页面日期 {date} 可能是转载的日期"),
+    ("the page is on a site of document templates ({site}); its date {date} may be a copy's, and the title names "
+     "no year", "页面在文书范文网站上（{site}）；其日期 {date} 可能是转载的日期，标题也没有写年份"),
     ("the page is dated {date}, but the text is of the years it names ({summary})",
      "页面日期为 {date}，但正文属于更早的年份（文中提到的年份：{summary}）"),
     ("the page is dated {date}, but the text is of {what}", "页面日期为 {date}，但正文属于更早的年份：{what}"),

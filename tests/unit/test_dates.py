@@ -561,3 +561,25 @@ def test_a_title_that_celebrates_an_anniversary_dates_a_later_copy():
     # the anniversary only in the text, not the title: the page's year or none, never a guess from it
     plain = find_year(page, "市直机关歌咏比赛圆满落幕", "2018-01-21")
     assert plain.year is None
+
+
+@pytest.mark.parametrize("url, year", [("http://www.example.com/fanwen/diaoyanbaogao/238382.html", None),
+                                       ("https://example.com/gongwen/126869.html", None),
+                                       ("http://www.example.gov.cn/art/2018/2/8/art_1.html", 2018)])
+def test_a_template_sites_posting_date_gives_no_year(url, year):
+    page = cleaned("时间:2018-02-08", "为深入了解机关党建工作现状，县直属机关工委组织开展了专题调研。")
+    guess = find_year(page, "机关党建工作的调研报告", "2018-02-08", url)
+    assert guess.year == year
+    if year is None:
+        assert "document templates" in guess.warnings[0].message
+    assert find_year(page, "2018年机关党建工作的调研报告", "2018-02-08", url).year == 2018  # the title's own year
+
+
+def test_a_campaign_that_ran_into_its_last_year_only_in_january_dates_later_months_to_its_first():
+    page = cleaned("7月12日，根据“不忘初心、牢记使命”主题教育安排，市委宣传部机关党总支组织党员到革命纪念馆开展现场教学。")
+    guess = find_year(page, "", None)
+    assert guess.year == 2019 and "不忘初心" in guess.evidence
+    january = cleaned("1月10日，市委宣传部机关党总支召开“不忘初心、牢记使命”主题教育总结会议。")
+    assert find_year(january, "", None).year is None  # January 2020 or a later text: no year
+    kept = cleaned("7月12日，市委宣传部机关党总支召开会议，巩固拓展“不忘初心、牢记使命”主题教育成果。")
+    assert find_year(kept, "", None).year is None  # 巩固拓展: a later year

@@ -40,6 +40,7 @@ class Milestone:
     kind: str  # ANNIVERSARY, COMING, PAST, CAMPAIGN (one of one year) or LAUNCH (a campaign begun)
     text: str
     studied: bool = False  # a past plenum or congress the text studies (学习贯彻…全会精神, 宣讲)
+    ended_in: int | None = None  # a campaign that ran into its last year only until this month
 
     @property
     def words(self) -> str:
@@ -93,10 +94,11 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, int]]:
 
 
 @cache
-def _campaigns() -> tuple[re.Pattern[str], dict[str, tuple[int, int, int | None]]]:
+def _campaigns() -> tuple[re.Pattern[str], dict[str, tuple[int, int, int | None, int | None]]]:
     """The campaigns' names, matched with or without their quotes and 、 (“不忘初心、牢记使命”主题教育)."""
     raw = _raw()
-    years = {name: (int(span[0]), int(span[1]), int(span[2]) if len(span) > 2 else None)
+    years = {name: (int(span[0]), int(span[1]), int(span[2]) if len(span) > 2 else None,
+                    int(span[3]) if len(span) > 3 else None)
              for name, span in raw["campaigns"].items()}
     gap = f"[{re.escape(_QUOTES)}]*"
     names = sorted(years, key=len, reverse=True)
@@ -132,12 +134,12 @@ def milestones(text: str) -> list[Milestone]:
         found.append((match.start(), Milestone(named[match.lastgroup], ANNIVERSARY, match.group(0))))
     campaigns, spans = _campaigns()
     for match in campaigns.finditer(text):
-        first, last, launched = spans[match.lastgroup]
+        first, last, launched, ended_in = spans[match.lastgroup]
         past = _CAMPAIGN_PAST.search(text, max(0, match.start() - 8), match.start())
         kind = PAST if past or first != last else CAMPAIGN  # a campaign of one year dates the text
         if kind == PAST and not past and launched and _LAUNCHED.match(text, match.end()):
             kind = LAUNCH  # "两学一做学习教育动员部署会": the year every level launched it
-        found.append((match.start(), Milestone(first, kind, match.group(0))))
+        found.append((match.start(), Milestone(first, kind, match.group(0), ended_in=ended_in if not past else None)))
     return [milestone for _, milestone in sorted(found, key=lambda item: item[0])]
 
 

@@ -38,6 +38,8 @@ _EVENT_TITLE = re.compile(r"召开|举行|举办|开幕|闭幕|表彰|会议|大
 
 # the title of a document template, repeated as 范文 sites print it ("调研报告-调研报告", "…范文")
 _TEMPLATE_TITLE = re.compile(r"^([^\d，。]{2,30})\s*[-—_|]\s*\1$|范文|范本|模板|精选\d*篇")
+# ... or a 范文, 公文 or 文秘 site's address (xszwdq.com/fanwen/…, …/gongwen/126869.html, wmjy.cn/wenmi/)
+_TEMPLATE_SITE = re.compile(r"fanwen|fanben|gongwen|wenmi|mishu|xiezuo|wendang|wenku|zuowen", re.IGNORECASE)
 # a meeting that reviews a year's work (held early the next year), not one that deploys it
 _REVIEW_TITLE = re.compile(r"述职|评议|考核|考评|表彰|总结|颁奖|先进|评审|评选|评比")
 # ... and a press conference on a year's work (2019年度…工作新闻发布会) is of that year.
@@ -65,6 +67,9 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         # "机关党建工作调研报告-机关党建工作调研报告" on a 范文 site: the date is the copy's, not the report's
         return _unknown(f"the title names a kind of document, not its year; the page's date {published.isoformat()} "
                         "may be a copy's")
+    if published and not named and _TEMPLATE_SITE.search(url or ""):
+        return _unknown(f"the page is on a site of document templates ({_TEMPLATE_SITE.search(url).group()}); "
+                        f"its date {published.isoformat()} may be a copy's, and the title names no year")
     if published:
         address = address_date(url)
         if address and address.year != published.year and not named:
@@ -83,7 +88,8 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             # a page of 2024 on a text that celebrates 建党100周年 and names no later year: a copy
             return _unknown(f"the page is dated {published.isoformat()}, but the text is of {earlier}")
         return guess
-    events = milestones(to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)])))
+    events = _campaigns_of_their_first_year(
+        milestones(to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))), lead_month(cleaned))
     address = address_date(url)
     coming = [event for event in events if event.kind == COMING]
     if address:
@@ -119,6 +125,15 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                             "year after; no date says which")
         return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
     return _from_the_text(events, hints, headline, latest_dated)
+
+
+def _campaigns_of_their_first_year(events: list[Milestone], month: int | None) -> list[Milestone]:
+    """A campaign that ran into its last year only until January (主题教育, June 2019 - January 2020)
+    dates a text whose events are of a later month to its first year: "7月12日，根据主题教育安排…"."""
+    if month is None:
+        return events
+    return [Milestone(event.year, CAMPAIGN, event.text) if event.kind == PAST and event.ended_in and month > event.ended_in
+            else event for event in events]
 
 
 def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year: int) -> str | None:
