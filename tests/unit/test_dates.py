@@ -583,3 +583,13 @@ def test_a_campaign_that_ran_into_its_last_year_only_in_january_dates_later_mont
     assert find_year(january, "", None).year is None  # January 2020 or a later text: no year
     kept = cleaned("7月12日，市委宣传部机关党总支召开会议，巩固拓展“不忘初心、牢记使命”主题教育成果。")
     assert find_year(kept, "", None).year is None  # 巩固拓展: a later year
+
+
+def test_a_text_early_in_a_year_that_only_reviews_the_year_before_gives_no_year():
+    review = cleaned("市委直属机关工委把深入学习贯彻习近平总书记重要讲话精神作为首要任务，全面提高机关党建质量。",
+                     "一是深化理论武装。2019年共举办市直机关中心组集体学习3期，处级党员干部900多人次参加。")
+    guess = find_year(review, "以政治建设为统领 全面提高机关党建工作质量", "2020-03-04")
+    assert guess.year is None and "only names 2019" in guess.warnings[0].message
+    assert find_year(review, "以政治建设为统领 全面提高机关党建工作质量", "2020-07-04").year == 2020  # later in the year
+    meeting = cleaned("今天上午，2019年度市直部门党委书记抓基层党建工作述职评议会议举行。", "2019年，市直机关党组织深入贯彻部署要求。")
+    assert find_year(meeting, "市直机关党建工作", "2020-01-22").year == 2020  # the lead reports an event

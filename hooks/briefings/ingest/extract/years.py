@@ -87,6 +87,10 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         if earlier and not named:
             # a page of 2024 on a text that celebrates 建党100周年 and names no later year: a copy
             return _unknown(f"the page is dated {published.isoformat()}, but the text is of {earlier}")
+        if guess.year == published.year and not named and _reviews_last_year(cleaned, headline, hints, published):
+            return _unknown(f"the page is dated {published.isoformat()}, but the text only names "
+                            f"{published.year - 1} and reports no event: a summary of that year, or news of "
+                            f"{published.year}")
         return guess
     events = _campaigns_of_their_first_year(
         milestones(to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))), lead_month(cleaned))
@@ -125,6 +129,21 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                             "year after; no date says which")
         return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
     return _from_the_text(events, hints, headline, latest_dated)
+
+
+_EVENT_LEAD = re.compile(r"召开|举行|举办|开幕|闭幕|启动|召集")
+
+
+def _reviews_last_year(cleaned: Cleaned, headline: str, hints: YearHints, published: dt.date) -> bool:
+    """A text out early in a year (January to April) that names the year before and not its own,
+    under a title and lead that report no event: "2019年，市直机关工委…" on 2020-03-04 may be the
+    summary of 2019 (whose year is 2019) as well as news of 2020."""
+    if published.month > 4 or _EVENT_TITLE.search(headline):
+        return False
+    lead = next((block.text for block in cleaned.blocks if block.kind == "paragraph"), "")
+    if _EVENT_LEAD.search(re.split(r"[。！？]", lead, maxsplit=1)[0]):
+        return False
+    return hints.scores.get(published.year - 1, 0) >= 1 and hints.scores.get(published.year, 0) < 1
 
 
 def _campaigns_of_their_first_year(events: list[Milestone], month: int | None) -> list[Milestone]:
