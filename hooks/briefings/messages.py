@@ -98,8 +98,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("guessed {year} from {event}, which the text studies", "推断为 {year} 年：文中学习的是{event}"),
     ("guessed {year}, the latest of the years the text names ({summary})", "推断为 {year} 年，即文中提到的最晚年份（{summary}）"),
     ("guessed {year} from {event}", "推断为 {year} 年，依据：{event}"),
-    ("the page is dated {date}, but the text only names {previous} and reports no event: a summary of that year, or "
-     "news of {year}", "页面日期为 {date}，但正文只提到 {previous} 年且没有报道某次活动：可能是该年的总结，也可能是 {year} 年的新闻"),
+    (("the page is dated {date}, but the text only names {previous} and reports no event: a summary of that year, "
+      "or news of {year}"), "页面日期为 {date}，但正文只提到 {previous} 年且没有报道某次活动：可能是该年的总结，也可能是 {year} 年的新闻"),
     ("guessed {year}: the title celebrates {event}, but the page is dated {when}",
      "推断为 {year} 年：标题庆祝的是{event}，而页面日期为 {when}"),
     # titles, sources, addresses

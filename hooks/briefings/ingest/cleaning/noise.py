@@ -203,6 +203,9 @@ REPOST = re.compile(rf"^[^\s，。,]{{1,30}} ?(?:[-—–|｜·]|发表于|发�
 # "记者 张丽丽 通讯员 王强": the people who wrote a news story
 _REPORTERS = re.compile(rf"^(?:(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生|摄影|摄像)\s*[:：]?\s*"
                         rf"[{HAN}]{{2,4}}(?:[ 、，,][{HAN}]{{2,4}})*\s*)+$")
+# ... after their outlet: "中国宁波网记者 黄合 通讯员 董嘉伟", "广元日报全媒体记者周小丁"
+_OUTLET_BEFORE_REPORTERS = re.compile(rf"^[{HAN}]{{2,10}}?(?:网|报|台|社|新闻)(?:全媒体|融媒体|首席|特约)?(?=记者)")
+_REPORTER_LABELS = re.compile(r"本报|本台|本网|特约|记者|通讯员|实习生|摄影|摄像")
 SPEAKER_WORD = re.compile(r"^(?:主持人|记者|问|答)$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)]+", re.IGNORECASE)
 _URL_AT_END = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)]+$", re.IGNORECASE)
@@ -216,9 +219,9 @@ def _meta_reason(line: str) -> str | None:
         return None
     if REPOST.match(line) or _POSTED.match(line):
         return "byline"
-    reporters = _REPORTERS.match(line)
-    if reporters and all(is_name(w) for w in re.findall(f"[{HAN}]{{2,4}}", line)
-                         if w not in ("本报", "本台", "本网", "特约", "记者", "通讯员", "实习生", "摄影", "摄像")):
+    people = _OUTLET_BEFORE_REPORTERS.sub("", line)
+    names = re.findall(f"[{HAN}]{{2,4}}", _REPORTER_LABELS.sub(" ", people))
+    if _REPORTERS.match(people) and all(is_name(name) for name in names):
         return "byline"
     labels = len(_META_LABEL.findall(line))
     date = _DATE_START.match(line)
