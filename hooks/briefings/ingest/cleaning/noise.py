@@ -86,9 +86,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
      60, False),
     # a page's clock printed by itself (the crawl day, not the story's): "星期一", "2026-01-19 星期一"
     ("widget", re.compile(rf"^(?:{DATE}\s*)?(?:星期|礼拜|周)[一二三四五六日天]$"), 24, False),
-    # an e-paper's furniture: its reader, the paper's name, the page ("版面:第A01版:要闻")
+    # an e-paper's furniture: its reader, the paper's name, the page ("版面:第A01版:要闻", "第二版:要闻总第3142期")
     ("widget", re.compile(r"^[^\s，。]{0,12}(?:电子报|数字报|电子版|数字报刊|读报|阅读机|e-?paper)$|"
-                          r"^(?:当前报纸名称|报纸名称|报名|版面|版次|版名)\s*[:：]|^第\s*[A-Z]?\d{1,3}\s*版\s*[:：]?",
+                          r"^(?:当前报纸名称|报纸名称|报名|版面|版次|版名)\s*[:：]|^第\s*(?:[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[:：]?",
                           re.IGNORECASE), 60, False),
     # a row of counters: "查看: 4677|回复: 0", "阅读 1.2万 点赞 35"
     ("meta", re.compile(r"^(?:\s*[\u4e00-\u9fff]{1,4}\s*[:：]?\s*\d[\d.,万]*\s*(?:次|人|条)?\s*[|｜/·]?){2,}$"), 60, False),
