@@ -864,3 +864,10 @@ def test_a_site_label_under_the_headline_is_dropped_as_it_would_be_heading_the_p
     once = clean(text)
     assert "济宁" not in [b.text for b in once.blocks]
     assert clean(blocks_to_text(once.blocks)).blocks == once.blocks
+
+
+def test_a_headline_may_open_with_a_short_call():
+    cleaned = clean(f"当前位置:首页 > 本委动态\n全力推进,扎实开展!市直机关坚定走好主题教育“第一方阵”\n{BODY}\n{BODY2}")
+    assert cleaned.headline == "全力推进,扎实开展!市直机关坚定走好主题教育“第一方阵”"
+    said = clean(f"好!大家开始吧\n{BODY}\n{BODY2}")  # too short after the call: a sentence, not a headline
+    assert said.headline is None
