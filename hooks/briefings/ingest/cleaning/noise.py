@@ -70,7 +70,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     # the site's own clock and weather: "今天是：2009年7月8日 星期三", "天气：晴 18～27℃"
     ("widget", re.compile(r"^(?:今天是|今日是|今天)\s*[:：]?\s*(?:19|20)\d{2}年|天气\s*[:：]|"
                           r"^欢迎(?:您)?(?:访问|光临|来到).{0,24}?(?:今天是|今日是)\s*[:：]?\s*(?:19|20)\d{2}年"), 80, True),
-    ("widget", re.compile(r"^欢迎(?:您)?(?:访问|光临|来到)[^，。]{2,24}(?:网站|网|门户|平台)[！!。]?$"), 40, True),
+    # a site's greeting: "欢迎访问中共温州市委直属机关工作委员会!", "南京·南部新城欢迎您!"
+    ("widget", re.compile(r"^欢迎(?:您)?(?:访问|光临|来到)[^，。]{2,30}[！!。]?$|^[^，。！!]{2,20}欢迎(?:您|你)[！!。]?$"),
+     40, True),
     # a site's toolbar: "欢迎来到…网! 维权热线:12351 设为首页 | 加入收藏"; the clock's label left alone ("今天是:")
     ("widget", re.compile(r"设为首页|加入收藏|收藏本站"), 80, True),
     ("widget", re.compile(r"^[•·●\s]*(?:今天是|今日是|今天|现在时间|当前时间)\s*[:：]?\s*$"), 12, False),
