@@ -4,6 +4,7 @@
     python tests/corpus/evaluate.py unseen       # the hand-written held-out corpus
     python tests/corpus/evaluate.py real --misses   # ... and every miss, with what was found
     python tests/corpus/evaluate.py real --round hij   # only the cases whose ids start so (a labelling round)
+    python tests/corpus/evaluate.py real --round 9a,9c # ... (ids of two characters and more, comma-separated)
 
 real/: public web pages nobody here wrote, labelled blind to the code (real/README.md says how
 to restore their texts, which are not committed); rules may be tuned on its dev half only.
@@ -171,8 +172,9 @@ def report(corpus: str, results: list[Result], show_misses: bool) -> None:
 def main(argv: list[str]) -> int:
     corpus = next((arg for arg in argv if arg in CORPORA), "real")
     results = evaluate(corpus)
-    if "--round" in argv:  # e.g. --round hij: the third round's cases only
-        letters = tuple(argv[argv.index("--round") + 1])
+    if "--round" in argv:  # --round hij: the third round's cases; --round 9a,9c: ids starting 9a or 9c
+        chosen = argv[argv.index("--round") + 1]
+        letters = tuple(chosen.split(",") if "," in chosen else chosen)
         results = [result for result in results if result.name.startswith(letters)]
     if not results:
         print(f"{corpus}: no texts present; see {CORPORA[corpus] / 'README.md'} to restore them")
