@@ -222,8 +222,10 @@ def test_the_address_wins_over_a_dateline_but_a_labelled_date_line_near_it_wins_
     guess = find_date(cleaned("三峡讯(记者 宋黎)2月7日，县委召开会议。", dropped=(("发布时间：2023-02-10", "meta"),)), url=url)
     assert guess.date == "2023-02-10"
     assert "2023-02-13" in messages(guess) and "took the date line" in messages(guess)
-    far = find_date(cleaned("县委召开会议。", dropped=(("发布时间：2021-02-10", "meta"),)), url=url)
-    assert far.date == "2023-02-13" and "took the address" in messages(far)  # two years apart: a copy's line
+    later = find_date(cleaned("县委召开会议。", dropped=(("发布时间：2025-02-10", "meta"),)), url=url)
+    assert later.date == "2023-02-13" and "took the address" in messages(later)  # years after: a copy's line
+    earlier = find_date(cleaned("县委召开会议。", dropped=(("发布时间：2021-02-10", "meta"),)), url=url)
+    assert earlier.date == "2021-02-10" and "took the date line" in messages(earlier)  # the record filed again
 
 
 def test_a_filing_time_is_no_publication_date():
@@ -593,3 +595,13 @@ def test_a_text_early_in_a_year_that_only_reviews_the_year_before_gives_no_year(
     assert find_year(review, "以政治建设为统领 全面提高机关党建工作质量", "2020-07-04").year == 2020  # later in the year
     meeting = cleaned("今天上午，2019年度市直部门党委书记抓基层党建工作述职评议会议举行。", "2019年，市直机关党组织深入贯彻部署要求。")
     assert find_year(meeting, "市直机关党建工作", "2020-01-22").year == 2020  # the lead reports an event
+
+
+def test_a_date_line_long_before_the_address_is_a_page_filed_again():
+    url = "http://jgswglj.example.gov.cn/ztzl/lszt/202011/t20201105_2204782.shtml"
+    page = cleaned("来源: 市机关事务管理局 | 发布日期: 2019-09-18 10:02",
+                   "8月30日，局机关党委组织开展书画、摄影展活动，庆祝新中国成立70周年。")
+    title = "我局组织开展庆祝新中国成立70周年书画、摄影展活动"
+    assert find_date(page, title, url).date == "2019-09-18"
+    assert find_year(page, title, "2019-09-18", url).year == 2019  # the title's anniversary settles the year
+    assert find_year(page, "我局组织开展书画、摄影展活动", "2019-09-18", url).year is None

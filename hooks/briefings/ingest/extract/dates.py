@@ -157,9 +157,11 @@ def _with_address(address: AddressDate, best: _Found | None, dateline: Dateline 
     day = address.day
     assert day is not None
     warnings: tuple[Warning, ...] = ()
-    if best and best.kind == LABELLED and best.date != day and abs((best.date - day).days) <= _LABEL_OVER_ADDRESS_DAYS:
+    if best and best.kind == LABELLED and best.date != day and (
+            abs((best.date - day).days) <= _LABEL_OVER_ADDRESS_DAYS or best.date < day):
         # 发布日期：2018-07-02 on a page whose address says t20180710: the page's own label is its
-        # publication; the address is when the record was made or last edited
+        # publication; the address is when the record was made or last edited (or, much later, when
+        # it was filed again: into a topic's column, a new site)
         return DateGuess(best.date.isoformat(), f"{_KIND_WORDS[best.kind]}: {_squash(best.line)}", (
             Warning("date", f"the {best.words} disagrees with {address.words}; took the date line"),))
     if best and best.date != day and best.kind != REPOST:

@@ -73,7 +73,14 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     if published:
         address = address_date(url)
         if address and address.year != published.year and not named:
-            # 時間:2022-02-27 on a page whose address says /200802/: one of them is a copy's
+            # 時間:2022-02-27 on a page whose address says /200802/: one of them is a copy's, unless
+            # the title celebrates an anniversary of one of the two years (庆祝新中国成立70周年)
+            sides = {event.year for event in milestones(headline) if event.kind == ANNIVERSARY} & {
+                published.year, address.year}
+            if len(sides) == 1:
+                year = sides.pop()
+                return YearGuess(year, f"the title celebrates an anniversary of {year}; the date {published.isoformat()}"
+                                       f" and {address.words} disagree")
             return _unknown(f"the date {published.isoformat()} and {address.words} disagree on the year")
         guess = _year_of_publication(published.year, published.isoformat(), named, headline, hints)
         earlier = _of_an_earlier_year(cleaned, headline, hints, published.year) if guess.year == published.year else None
