@@ -605,3 +605,9 @@ def test_a_date_line_long_before_the_address_is_a_page_filed_again():
     assert find_date(page, title, url).date == "2019-09-18"
     assert find_year(page, title, "2019-09-18", url).year == 2019  # the title's anniversary settles the year
     assert find_year(page, "我局组织开展书画、摄影展活动", "2019-09-18", url).year is None
+
+
+def test_a_source_line_run_into_the_story_dates_it():
+    page = cleaned("信息来源:马鞍山市|2009-12-0912月8日上午,市委常委一行为部分市直文明机关送上奖牌。")
+    assert find_date(page).date == "2009-12-09"
+    assert find_date(cleaned("12月8日上午,市委常委一行为部分市直文明机关送上奖牌。")).date is None

@@ -55,6 +55,8 @@ _REPOST = re.compile(r"^\s*[A-Za-z0-9_.@]{2,32}\s*[-–—|·]\s*(?:19|20)\d{2}[
 _DATE_ONLY = re.compile(r"[\d\s\-/.:年月日号]+")  # "2024/10/11", "2021-12-01 19:35": nothing but a date
 
 _SPEECH_DATE = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]")
+# a source line run into the story, as forum archives print it: "信息来源:马鞍山市|2009-12-0912月8日上午,…"
+_SOURCE_RUN_IN = re.compile(r"^(?:信息)?来源\s*[:：]\s*[^|｜\s，。]{1,20}\s*[|｜]\s*(?:19|20)\d{2}-\d{2}-\d{2}")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 
 
@@ -220,6 +222,7 @@ def _explicit_dates(cleaned: Cleaned) -> list[_Found]:
     lines += [(b.text, False) for b in cleaned.blocks if len(b.text) <= MAX_META_BLOCK_CHARS]
     if cleaned.blocks:  # "…的讲话 湖南省委常委、秘书长谢建辉（2018年2月9日）同志们：": a speech's own date
         lines += [(m.group(), True) for m in _SPEECH_DATE.finditer(cleaned.blocks[0].text[:200])]
+        lines += [(m.group(), True) for m in [_SOURCE_RUN_IN.match(cleaned.blocks[0].text)] if m]
     found = []
     for block in cleaned.blocks[-3:]:  # a notice's or speech's closing line: 二○○九年四月二十九日
         closing = CHINESE_DATE.fullmatch(block.text.strip())
