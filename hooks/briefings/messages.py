@@ -34,6 +34,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("guessed from a site name only ({evidence:e})", "仅凭网站名称推断（{evidence}）"),
     ("guessed from the url host only ({evidence:e})", "仅凭网址域名推断（{evidence}）"),
     ("guessed from body mentions only ({evidence:e})", "仅凭正文中的提及推断（{evidence}）"),
+    ("guessed from the only city the text names, in passing ({evidence:e})", "仅凭正文中顺带提到的唯一城市推断（{evidence}）"),
     ("guessed from incidental mentions only ({evidence:e})", "仅凭零星提及推断（{evidence}）"),
     ("the text is anonymised ({marks}): its own place is hidden", "文本已匿名化（{marks}），看不出所属地方"),
     ("the text also contains anonymised places ({marks})", "文本中另有匿名化的地名（{marks}）"),

@@ -519,3 +519,12 @@ def test_a_hosts_two_initials_name_the_one_city_of_the_province_that_has_them():
     p = place("市直机关学习贯彻省两会精神", lead, url="http://jzjgdj.gov.cn/shizhidangjian/4446.html")
     assert (p.city, p.province) == ("焦作市", "河南省") and said(p, "city", "initials")
     assert place("市直机关学习贯彻省两会精神", lead, url="http://www.example.gov.cn/4446.html").city is None
+
+
+def test_the_only_city_named_in_passing_gives_its_province_not_the_city():
+    p = place("市直工委召开党员领导干部会议", "5月10日，市直工委召开党员领导干部会议。",
+              "会议要求，各级党组织要凝心聚力，为开封更加出彩贡献机关力量。")
+    assert p.city is None and p.province == "河南省"
+    assert said(p, "province", "only city the text names")
+    anonymised = place("区直机关工委工作汇报", "XX区委区直机关工委召开会议。", "会议要求认真落实临沂XX机关党建要求。")
+    assert anonymised.province is None  # a text that hides its places says nothing by the one it shows

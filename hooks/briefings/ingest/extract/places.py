@@ -278,6 +278,13 @@ def _decide(cities: dict[str, _Tally], provinces: dict[str, _Tally], marks: list
         province, tally = outlet[0]
         return _missing("no city named; the outlet is the province's", province, tally.evidence(), warnings)
     weak = "; ".join(f"{c} ({t.evidence()})" for c, t in ranked)
+    if len(ranked) == 1 and not marks and not any(tally.kinds for tally in provinces.values()):
+        # the only place a text names, in passing ("为开封更加出彩"): too weak for the city (one in
+        # four or five such is a place visited), enough for its province, with a warning
+        city, tally = ranked[0]
+        province = g.cities[city].province
+        return _missing(f"no place named (too weak: {weak})", province, f"the province of {city}", (
+            *warnings, Warning("province", f"guessed from the only city the text names, in passing ({weak})")))
     return _missing(f"no place named{' (too weak: ' + weak + ')' if weak else ''}", None, "", warnings)
 
 
