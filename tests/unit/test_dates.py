@@ -611,3 +611,12 @@ def test_a_source_line_run_into_the_story_dates_it():
     page = cleaned("信息来源:马鞍山市|2009-12-0912月8日上午,市委常委一行为部分市直文明机关送上奖牌。")
     assert find_date(page).date == "2009-12-09"
     assert find_date(cleaned("12月8日上午,市委常委一行为部分市直文明机关送上奖牌。")).date is None
+
+
+def test_a_page_dated_years_after_the_campaign_its_text_reports_gives_no_year():
+    page = cleaned("近日，贡觉县在政府五楼会议室举行深入学习实践科学发展观活动知识竞赛决赛，6个支部参赛。")
+    guess = find_year(page, "贡觉县举行深入学习实践科学发展观活动知识竞赛决赛", "2014-03-12")
+    assert guess.year is None and "学习实践科学发展观活动" in guess.warnings[0].message
+    assert find_year(page, "贡觉县举行深入学习实践科学发展观活动知识竞赛决赛", "2009-11-12").year == 2009
+    said = cleaned("2014年，县直机关总结深入学习实践科学发展观活动以来的经验，部署今年工作。")
+    assert find_year(said, "县直机关召开党建工作会议", "2014-03-12").year == 2014  # it names its own year

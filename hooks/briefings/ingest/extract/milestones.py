@@ -41,6 +41,7 @@ class Milestone:
     text: str
     studied: bool = False  # a past plenum or congress the text studies (学习贯彻…全会精神, 宣讲)
     ended_in: int | None = None  # a campaign that ran into its last year only until this month
+    last: int | None = None  # a campaign's last year
 
     @property
     def words(self) -> str:
@@ -139,7 +140,8 @@ def milestones(text: str) -> list[Milestone]:
         kind = PAST if past or first != last else CAMPAIGN  # a campaign of one year dates the text
         if kind == PAST and not past and launched and _LAUNCHED.match(text, match.end()):
             kind = LAUNCH  # "两学一做学习教育动员部署会": the year every level launched it
-        found.append((match.start(), Milestone(first, kind, match.group(0), ended_in=ended_in if not past else None)))
+        found.append((match.start(), Milestone(first, kind, match.group(0), ended_in=ended_in if not past else None,
+                                               last=None if past else last)))
     return [milestone for _, milestone in sorted(found, key=lambda item: item[0])]
 
 

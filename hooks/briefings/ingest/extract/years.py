@@ -169,9 +169,14 @@ def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year:
     if any(named >= year and score >= 1 for named, score in hints.scores.items()):
         return None
     text = to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))
-    older = [event for event in milestones(text) if event.kind in (ANNIVERSARY, COMING) and event.year < year]
+    events = milestones(text)
+    older = [event for event in events if event.kind in (ANNIVERSARY, COMING) and event.year < year]
     if older:
         return older[0].words
+    # a campaign over years before the page (学习实践科学发展观活动, 2008-2010, on a page of 2014)
+    campaigns = [event for event in events if event.kind in (CAMPAIGN, LAUNCH, PAST) and event.last is not None]
+    if campaigns and all(event.last < year - 1 for event in campaigns):
+        return campaigns[0].words
     best = hints.best()
     if best is not None and hints.is_clear() and best <= year - 2:
         return f"the years it names ({hints.describe()})"
