@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from briefings.ingest.extract.dates import find_date, parse_date
+from briefings.ingest.extract.dates import find_date
+from briefings.ingest.extract.written_dates import parse_date
 from briefings.ingest.extract.years import find_year
 from briefings.model import Block, Cleaned, Dropped
 from hypothesis import HealthCheck, given, settings

@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from briefings.ingest.extract import gazetteer
-from briefings.ingest.extract.dates import parse_date
+from briefings.ingest.extract.written_dates import parse_date
 from briefings.ingest.extract.programs import Vocabulary
 from briefings.model import ArchiveError
 

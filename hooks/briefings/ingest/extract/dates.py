@@ -3,7 +3,6 @@
 find_date  when was it published?  Bylines and meta lines ("发表时间:2024-01-02"), the date in
            the page's address (address.py), the lead's dateline ("2021年12月6日电"; "12月6日讯"
            with the year of a date line).
-parse_date a single date value written by the archivist (front matter), or None.
 
 Every guess carries its evidence in words and Warnings for anything guessed or missing.
 """
@@ -23,11 +22,10 @@ from briefings.ingest.extract.datelines import (
     lead_dateline,
     make_date,
 )
-from briefings.ingest.extract.year_mentions import MAX_YEAR, MIN_YEAR, title_year
+from briefings.ingest.extract.written_dates import dates_in
+from briefings.ingest.extract.year_mentions import title_year
 from briefings.model import Cleaned, Warning
 
-# An archivist's date is trusted more: any real date in the years overrides.py accepts.
-OVERRIDE_YEARS = (1949, 2100)
 MAX_META_BLOCK_CHARS = 60  # a body block longer than this is running text, not a date line
 PUBLISHING_LAG_DAYS = 7  # a site may publish a story some days after its dateline
 
@@ -39,13 +37,6 @@ _KIND_WORDS = {LABELLED: "labelled date line", PLAIN: "date line", REPOST: "repo
 # Dropped lines whose dates belong to other pages or to nobody.
 _FOREIGN_REASONS = {"related", "comments", "ad", "widget", "subscription", "copyright", "pager", "image"}
 
-_YEAR = r"((?:19|20)\d{2})"
-_FULL_DATES = (  # (pattern, order of the groups as y, m, d)
-    (re.compile(rf"(?<!\d){_YEAR}\s*([-/.])\s*(\d{{1,2}})\s*\2\s*(\d{{1,2}})(?!\d)"), (1, 3, 4)),
-    (re.compile(rf"(?<!\d){_YEAR}\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*[日号]"), (1, 2, 3)),
-    # "18.01.2017": day.month.year, as European-style sites write it
-    (re.compile(rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.{_YEAR}(?![\d.])"), (3, 2, 1)),
-)
 _LABEL = re.compile(r"(?:发布|发表|发稿|更新|录入|上传|刊发|出版|报道)?(?:时间|日期)|来\s*源|作\s*者|编辑|责编|"
                     r"浏览|阅读|点击|稿源|字号")
 # "TUhjnbcbe - 2024/10/11 17:30:00": a user handle and a timestamp, as forums and repost farms
@@ -58,7 +49,6 @@ _SPEECH_DATE = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1
 # a source line run into the story, as forum archives print it: "信息来源:马鞍山市|2009-12-0912月8日上午,…"
 _SOURCE_RUN_IN = re.compile(r"^(?:信息)?来源\s*[:：]\s*[^|｜\s，。]{1,20}\s*[|｜]\s*(?:19|20)\d{2}-\d{2}-\d{2}")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
-
 
 
 @dataclass(frozen=True)
@@ -79,38 +69,6 @@ class _Found:
     @property
     def words(self) -> str:
         return f"{_KIND_WORDS[self.kind]} {self.date.isoformat()}"
-
-
-def dates_in(line: str, years: tuple[int, int] = (MIN_YEAR, MAX_YEAR)) -> list[tuple[int, dt.date]]:
-    """Full dates written in a line, as (position, date), in order; invalid dates skipped."""
-    found = []
-    for pattern, (y, m, d) in _FULL_DATES:
-        for match in pattern.finditer(line):
-            date = make_date(match.group(y), match.group(m), match.group(d), years)
-            if date:
-                found.append((match.start(), date))
-    return sorted(found, key=lambda item: item[0])
-
-
-def parse_date(value) -> str | None:
-    """An archivist's date (datetime.date, "2024-01-02", "2024/1/2", "2024年1月2日") as ISO, or None."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat() if OVERRIDE_YEARS[0] <= value.year <= OVERRIDE_YEARS[1] else None
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    found = dates_in(text, OVERRIDE_YEARS)
-    # the whole value must be the date (a time of day may follow), not a sentence that contains one
-    if len(found) != 1 or found[0][0] != 0 or not re.fullmatch(
-        r"[\d\s\-/.年月日号]+(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?", text
-    ):
-        return None
-    return found[0][1].isoformat()
-
-
-# ---------------------------------------------------------------- publication date
 
 
 def find_date(cleaned: Cleaned, title: str = "", url: str | None = None) -> DateGuess:

@@ -47,3 +47,17 @@ OUT_OF_SCOPE = frozenset({"香港特别行政区", "澳门特别行政区", "台
 ANONYMISED = re.compile(r"(?<![A-Za-z0-9*＊])(?:[xXｘＸ×]{1,3}|(?<!\*)[*＊](?![*＊])|某{1,2})(?:省|市|县|区|州|委)(?!民)")
 ANONYMISED_HINT = re.compile(r"[xXｘＸ×*＊某][xXｘＸ×*＊某]{0,2}[省市县区州委]")  # 15x faster to scan for
 CRUMB = re.compile(r"位置|首页|>|»|来源|作者|出处|主办|编辑|发布")
+
+
+def provincial_organ(head: str) -> str | None:
+    """The province-level organ a headline and lead are about, when they name no city's organ."""
+    found = PROVINCIAL_ORGAN.search(head)
+    if found is None or LOCAL_ORGAN.search(head):
+        return None
+    return found.group()
+
+
+def anonymised_marks(text: str) -> list[str]:
+    """The distinct anonymised place marks (x委, X市, 某市 ...) in the text."""
+    marks = (ANONYMISED.search(text, hint.start(), hint.end() + 1) for hint in ANONYMISED_HINT.finditer(text))
+    return list(dict.fromkeys(m.group() for m in marks if m))

@@ -18,8 +18,6 @@ from briefings.ingest.extract.hosts import cities_by_initials, host_clues
 from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
 from briefings.ingest.extract.place_words import (
     AFTER,
-    ANONYMISED,
-    ANONYMISED_HINT,
     BEFORE,
     CJK_RUN,
     CRUMB,
@@ -27,9 +25,10 @@ from briefings.ingest.extract.place_words import (
     HOLDS,
     LOCAL_ORGAN,
     OUT_OF_SCOPE,
-    PROVINCIAL_ORGAN,
     PUBLISHED_AT,
     VENUE_AFTER,
+    anonymised_marks,
+    provincial_organ,
 )
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Warning
@@ -43,7 +42,6 @@ _COUNTY_FACTOR = 0.4  # a county points at its prefecture, but less surely than 
 _MIN_SCORE = 4  # below this (one stray body mention) nothing is claimed
 _DOMINANCE = 2  # the winner must score at least twice the runner-up
 _BEFORE_WINDOW, _AFTER_WINDOW = 12, 24  # characters of context read around a mention
-
 
 
 @dataclass(frozen=True)
@@ -105,11 +103,11 @@ def find_place(
     _collect_outlets("\n".join([title, lead, to_simplified(source or ""), *map(to_simplified, meta)]),
                      cities, provinces, outlets)
 
-    marks = _anonymised(f"{title}\n{lead}\n{body}")
+    marks = anonymised_marks(f"{title}\n{lead}\n{body}")
     if marks and not any(TITLE in t.kinds for t in cities.values()):
         reason = f"the text is anonymised ({'、'.join(marks[:4])}): its own place is hidden"
         return _missing(reason, None, "anonymised")
-    organ = _provincial_organ(f"{title}\n{lead}")
+    organ = provincial_organ(f"{title}\n{lead}")
     if organ:
         return _provincial(organ, cities, provinces, f"{title}\n{lead}\n{body}")
     place = _decide(cities, provinces, marks)
@@ -121,14 +119,6 @@ def find_place(
                          (Warning("city", f"guessed from the url host's initials within {place.province}: "
                                           f"{initials[0]}"),))
     return place
-
-
-def _provincial_organ(head: str) -> str | None:
-    """The province-level organ a headline and lead are about, when they name no city's organ."""
-    found = PROVINCIAL_ORGAN.search(head)
-    if found is None or LOCAL_ORGAN.search(head):
-        return None
-    return found.group()
 
 
 def _provincial(organ: str, cities: dict[str, _Tally], provinces: dict[str, _Tally], text: str) -> Place:
@@ -159,12 +149,6 @@ def _collect_outlets(text: str, cities: dict[str, _Tally], provinces: dict[str, 
             cities[place].add(SITE, name, county=False)
         else:
             provinces[place].add(SITE, name, county=False)
-
-
-def _anonymised(text: str) -> list[str]:
-    """The distinct anonymised place marks (x委, X市, 某市 ...) in the text."""
-    marks = (ANONYMISED.search(text, hint.start(), hint.end() + 1) for hint in ANONYMISED_HINT.finditer(text))
-    return list(dict.fromkeys(m.group() for m in marks if m))
 
 
 def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict[str, _Tally],
@@ -278,14 +262,13 @@ def _decide(cities: dict[str, _Tally], provinces: dict[str, _Tally], marks: list
         province, tally = outlet[0]
         return _missing("no city named; the outlet is the province's", province, tally.evidence(), warnings)
     weak = "; ".join(f"{c} ({t.evidence()})" for c, t in ranked)
-    if len(ranked) == 1 and not marks and not any(tally.kinds for tally in provinces.values()):
-        # the only place a text names, in passing ("为开封更加出彩"): too weak for the city (one in
-        # four or five such is a place visited), enough for its province, with a warning
-        city, tally = ranked[0]
-        province = g.cities[city].province
-        return _missing(f"no place named (too weak: {weak})", province, f"the province of {city}", (
-            *warnings, Warning("province", f"guessed from the only city the text names, in passing ({weak})")))
-    return _missing(f"no place named{' (too weak: ' + weak + ')' if weak else ''}", None, "", warnings)
+    # the only place a text names, in passing ("为开封更加出彩"): too weak for the city (one in four
+    # or five such is a place visited), enough for its province, with a warning
+    alone = len(ranked) == 1 and not marks and not any(tally.kinds for tally in provinces.values())
+    province = g.cities[ranked[0][0]].province if alone else None
+    guessed = [Warning("province", f"guessed from the only city the text names, in passing ({weak})")] if alone else []
+    return _missing(f"no place named{' (too weak: ' + weak + ')' if weak else ''}", province,
+                    f"the province of {ranked[0][0]}" if alone else "", [*warnings, *guessed])
 
 
 def _dominant_province(provinces: dict[str, _Tally]) -> tuple[str | None, _Tally]:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from briefings.ingest.extract.address import address_date
 from briefings.ingest.extract.datelines import lead_event_date, lead_month
-from briefings.ingest.extract.dates import dates_in, parse_date
 from briefings.ingest.extract.milestones import (
     ANNIVERSARY,
     CAMPAIGN,
@@ -27,6 +26,7 @@ from briefings.ingest.extract.milestones import (
     Milestone,
     milestones,
 )
+from briefings.ingest.extract.written_dates import dates_in, parse_date
 from briefings.ingest.extract.year_mentions import YearHints, title_year
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Cleaned, Warning
