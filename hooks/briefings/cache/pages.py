@@ -10,7 +10,6 @@ for the next `mkdocs build`. Safe to delete; a damaged entry is a miss.
 from __future__ import annotations
 
 import hashlib
-import json
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,10 +27,10 @@ def page_key(signature: str, src_uri: str, markdown: str) -> str:
 
 
 def page_digest(generated: GeneratedPage) -> str:
-    """Everything of a generated page its HTML is made from (besides the build's signature)."""
-    headings = [[heading.level, heading.anchor, heading.title] for heading in generated.headings]
-    data = json.dumps([generated.title, headings, generated.meta], ensure_ascii=False, sort_keys=True)
-    return f"{data}\n{generated.html}"
+    """Everything of a generated page its HTML is made from (besides the build's signature).
+    repr, not JSON: the same page is built the same way, and repr is several times faster."""
+    headings = [(heading.level, heading.anchor, heading.title) for heading in generated.headings]
+    return f"{generated.title!r}\n{headings!r}\n{sorted(generated.meta.items())!r}\n{generated.html}"
 
 
 def build_signature(parts: list[str], files: list[Path]) -> str:
