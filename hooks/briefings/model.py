@@ -51,7 +51,7 @@ class Dropped:
 
     reason is a short fixed word: "crumb", "byline", "ad", "url", "footer", "copyright",
     "comments", "widget", "subscription", "back-link", "image", "pager", "site-label",
-    "related", "meta" (date/source/editor lines) ...  Extraction still reads these lines:
+    "related", "newsletter", "masthead", "meta" (date/source/editor lines) ...  Extraction still reads these lines:
     bylines carry dates and sources, footers name titles.
     """
 

@@ -875,3 +875,9 @@ def test_a_headline_may_open_with_a_short_call():
     assert cleaned.headline == "全力推进,扎实开展!市直机关坚定走好主题教育“第一方阵”"
     said = clean(f"好!大家开始吧\n{BODY}\n{BODY2}")  # too short after the call: a sentence, not a headline
     assert said.headline is None
+
+
+def test_a_newsletters_masthead_is_no_headline():
+    cleaned = clean(f"区教育局学习实践科学发展观活动\n简 报\n( 第1期 )\n区教育局召开动员会,正式启动学习实践活动\n{BODY}\n{BODY2}")
+    assert cleaned.headline == "区教育局召开动员会,正式启动学习实践活动"
+    assert [d.reason for d in cleaned.dropped[:3]] == ["masthead", "newsletter", "newsletter"]

@@ -145,6 +145,8 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
             elif not seen_kept and i < last and (f.site == 2 or (f.site == 1 and titled[i]) or
                                                (f.site >= 0 and next_reason[i] in ("crumb", "slogan"))):
                 reason = "site-label"
+            elif not seen_kept and next_reason[i] == "newsletter":  # its name, above "简 报"
+                reason = "masthead"
             elif not seen_kept and f.row and (f.slogan or next_reason[i] is not None):
                 reason = "slogan"
             elif not seen_body and DATE_ONLY.match(t):  # "2024年02月05日" above the story: the page's date line

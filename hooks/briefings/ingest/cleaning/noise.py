@@ -100,6 +100,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     # a newsletter's issue line: "四川省地方志办政工简讯2024年第6期(总第152期)", "机关党建工作简报 第12期"
     ("meta", re.compile(r"(?:简报|简讯|快报|通讯|动态|专报|信息)\s*(?:(?:19|20)\d{2}\s*年)?\s*第\s*\d{1,4}\s*期|"
                         r"[（(]总第\s*\d{1,5}\s*期[)）]"), 60, False),
+    # a newsletter's masthead: "简 报", "( 第1期 )" (the line above them is its name)
+    ("newsletter", re.compile(r"^(?:工作|信息|党建)?简\s*报$|^[（(]\s*(?:总)?第\s*\d{1,4}\s*期\s*[)）]$"), 12, False),
     # a column and an outlet before the day: "時政 大連新聞網 2017-06-19"
     ("byline", re.compile(rf"^(?:[^\s，。,]{{1,8}}\s+)?[^\s，。,]{{2,16}}(?:网|網|报|報|新闻|新聞|在线|客户端)\s+{DATE}"
                           rf"(?:\s*{TIME})?$"), 50, False),
