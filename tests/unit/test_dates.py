@@ -454,6 +454,8 @@ def test_an_address_with_a_full_timestamp():
     ("http://www.example.com/news/tianshui/2022120117542988248.htm", "2022-12-01"),  # and a counter
     ("https://jgdj.example.gov.cn/zzgz/2023122114015632855/index.shtml", "2023-12-21"),
     ("https://www.example.cn/a/2023122199015632855.htm", None),  # 99 o'clock: no timestamp
+    ("http://www.example.gov.cn/html/XWDT/201412/20141210083628A38F96.html", "2014-12-10"),  # a hex tail
+    ("http://www.example.gov.cn/html/XWDT/201412/20141210083628XYZ.html", None),  # not hex: a name
 ])
 def test_an_address_timestamp_with_more_digits_after_it(url, date):
     assert find_date(cleaned("市直机关工委召开会议，部署工作。"), url=url).date == date

@@ -528,3 +528,16 @@ def test_the_only_city_named_in_passing_gives_its_province_not_the_city():
     assert said(p, "province", "only city the text names")
     anonymised = place("区直机关工委工作汇报", "XX区委区直机关工委召开会议。", "会议要求认真落实临沂XX机关党建要求。")
     assert anonymised.province is None  # a text that hides its places says nothing by the one it shows
+
+
+@pytest.mark.parametrize("url, city", [("http://www.lnzhuanghe.jcy.gov.cn/jcxw/gzdt/1.shtml", "大连市"),  # 辽宁 + 庄河
+                                       ("http://sdjinan.example.cn/news/1.html", "济南市"),  # 山东 + 济南
+                                       ("http://lnwuhan.example.cn/news/1.html", None)])  # 武汉 is not in 辽宁
+def test_a_hosts_province_initials_before_a_county_or_city(url, city):
+    assert place("院机关党委召开换届选举大会", "机关党委、工会换届选举大会在五楼会议室举行。", url=url).city == city
+
+
+def test_a_host_alone_says_nothing_against_the_province_the_text_names():
+    p = place("", "根据中共内蒙古直属机关工委文件精神，我院开展创先争优活动督查考核。", url="http://sxjiexiu.cn/xwdt/1538.html")
+    assert p.city is None
+    assert place("", "我院开展创先争优活动督查考核。", url="http://sxjiexiu.cn/xwdt/1538.html").city == "晋中市"

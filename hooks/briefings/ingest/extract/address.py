@@ -38,8 +38,9 @@ _FULL = (
     re.compile(rf"(?<=[0-9a-z])t{_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})_\d{{4,}}"),  # a copy's flattened path: gzyw201804t20180408_2207499
     # a portal's /YY/MMDD/HH/ before its 16-character id: /23/1019/10/IHDFN1PC04379D5P.html
     re.compile(r"/(?P<y>[12]\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/[0-2]\d/[0-9A-Z]{16}\.html"),
-    # a timestamp, perhaps with milliseconds or a counter: /20121205143157-7552.html, /2022120117542988248.shtml
-    re.compile(rf"/{_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})[0-2]\d[0-5]\d[0-5]\d\d{{0,6}}(?=[/_.\-]|$)"),
+    # a timestamp, perhaps with milliseconds, a counter or a hex tail: /20121205143157-7552.html,
+    # /2022120117542988248.shtml, /20141210083628A38F96.html
+    re.compile(rf"/{_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})[0-2]\d[0-5]\d[0-5]\d(?:\d{{0,6}}|[0-9A-F]{{4,8}})(?=[/_.\-]|$)"),
 )
 _MONTH = re.compile(rf"/{_Y}-?(?P<m>\d{{2}})(?=/)")  # /200807/, /2024-05/
 _YEAR = re.compile(rf"/{_Y}(?=/)")  # /2019/

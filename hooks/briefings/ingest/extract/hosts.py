@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from briefings.ingest.extract.gazetteer import CITY, COUNTY, Division, gazetteer
+from briefings.ingest.extract.gazetteer import CITY, COUNTY, PROVINCE, Division, gazetteer
 from briefings.ingest.extract.outlets import Outlet, outlet_of_host
 
 # what sites add to their city's pinyin in a host: 党建 (dj), 机关工委 (jggw), 组织部 (zzb) ...
@@ -55,9 +55,30 @@ def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostCl
             clues.append(HostClue(county_pinyin()[label].name, label, True, False))
         elif (letters := _INITIALS_SUFFIX.sub("", label.rstrip("0123456789"))) in city_initials():  # lyg01.net
             clues.append(HostClue(city_initials()[letters].name, label, False, False))
+        elif (after := _after_province_initials(label)) is not None:  # lnzhuanghe: 辽宁 + 庄河
+            clues.append(HostClue(after[0].name, label, after[1], False))
         clues += [HostClue(city, label, False, True) for city in shared.get(label, ())]
     clues += _path_clues(url, host, readings)
     return clues
+
+
+def _after_province_initials(label: str) -> tuple[Division, bool] | None:
+    """(the city, whether through a county) of a host that spells a province's initials and
+    then a county's or city's reading of that province: lnzhuanghe.jcy.gov.cn -> 庄河 -> 大连市."""
+    for size in (2, 3):
+        prefix, rest = label[:size], label[size:]
+        county = county_pinyin().get(rest)
+        city = county or city_pinyin()[0].get(rest)
+        if city is not None and prefix in _province_initials().get(city.province, ()):
+            return city, county is not None
+    return None
+
+
+@cache
+def _province_initials() -> Mapping[str, frozenset[str]]:
+    g = gazetteer()
+    return MappingProxyType({d.name: frozenset(_readings(d.short_name, initials=True))
+                             for d in g.divisions if d.level == PROVINCE})
 
 
 def _path_clues(url: str, host: str, readings: Mapping[str, Division]) -> list[HostClue]:

@@ -237,7 +237,10 @@ def _collect_host(url: str | None, cities: dict[str, _Tally], provinces: dict[st
 
 def _decide(cities: dict[str, _Tally], provinces: dict[str, _Tally], marks: list[str]) -> Place:
     g = gazetteer()
-    found = [(c, t) for c, t in cities.items() if t.kinds]
+    # a host alone (a mirror's sxjiexiu.cn) says nothing against a province the text names (内蒙古)
+    named = {p for p, t in provinces.items() if set(t.kinds) - {HOST}}
+    found = [(c, t) for c, t in cities.items() if t.kinds and not (
+        named and set(t.kinds) == {HOST} and g.cities[c].province not in named)]
     ranked = sorted(found, key=lambda item: item[1].score, reverse=True)
     warnings = [Warning("city", f"the text also contains anonymised places ({'、'.join(marks[:4])})")] if marks else []
     province, province_tally = _dominant_province(provinces)
