@@ -21,7 +21,6 @@ from pathlib import Path
 from briefings import build
 from briefings.cache.outputs import WrittenOutputs, content_digest
 from briefings.cache.pages import PageCache, build_signature, page_digest, page_key
-from briefings.cache.records import BriefingCache
 from briefings.ingest.extract import gazetteer
 from briefings.ingest.extract.programs import VocabularyError
 from briefings.progress import Progress, summary_line
@@ -118,19 +117,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings: ArchiveSettings = _state["settings"]
     root = Path(settings.dir)
-    folder = _cache_folder(config, settings)
-    cache = _kept.get(folder, BriefingCache) if folder is not None else None
-    try:
-        archive = build.read_archive(root, cache, _progress, log)
-    except VocabularyError as error:  # one clear line naming programs.yml (or outlets.yml) and the entry
-        raise PluginError(str(error)) from None
-    messages = build.archive_messages(archive, root.name)
-    for level, message in messages:
-        log.log(level, "%s", message)
-    # under `mkdocs build -q` MkDocs drops warnings before --strict counts them: the hook counts its own
-    _state["archive_warnings"] = [message for level, message in messages if level >= logging.WARNING]
-    if "search" in config.plugins:  # Material's search cuts text with jieba's default tokenizer
-        register_words(dictionary_words(gazetteer.all_place_names(), build.program_names(archive)))
     site_settings = SiteSettings(
         site_title=config.site_name,
         site_url=config.site_url,
@@ -139,19 +125,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         page_size=settings.page_size,
         feed_limit=settings.feed_limit,
     )
-    site = build.make_site(archive, root, site_settings, folder, _kept, log, serving=_command["name"] == "serve")
+    try:
+        built = build.build_archive(root, site_settings, _cache_folder(config, settings), _kept, _progress, log,
+                                    serving=_command["name"] == "serve")
+    except VocabularyError as error:  # one clear line naming programs.yml (or outlets.yml) and the entry
+        raise PluginError(str(error)) from None
+    for level, message in built.messages:
+        log.log(level, "%s", message)
+    # under `mkdocs build -q` MkDocs drops warnings before --strict counts them: the hook counts its own
+    _state["archive_warnings"] = [message for level, message in built.messages if level >= logging.WARNING]
+    if "search" in config.plugins:  # Material's search cuts text with jieba's default tokenizer
+        register_words(dictionary_words(gazetteer.all_place_names(), list(built.program_names)))
+    site = built.site
     _state["site"] = site
-    _state["briefings"] = len(archive.briefings)
+    _state["briefings"] = built.briefings
     for generated in site.pages:
         file = _generated_file(files, config, generated.src_uri, generated.html)
         ArchivePage(file, config, generated)  # sets file.page: MkDocs keeps a page a file has
     for generated in site.files:
         _generated_file(files, config, generated.src_uri, generated.content)
     log.info(
-        "archive: %d briefings, %d rejected files, %d generated files",
-        len(archive.briefings),
-        len(archive.rejections),
+        "archive: %d briefings, %d rejected files, %d generated files%s",
+        built.briefings,
+        built.rejections,
         len(site.pages) + len(site.files),
+        " (unchanged since the last build: from the cache)" if built.whole else "",
     )
     return files
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefings import ingest
 from briefings.cache.pages import PageCache
 from briefings.cache.records import CACHE_FOLDER, BriefingCache
 from briefings.cache.slugs import NameSlugCache
+from briefings.cache import whole
 from briefings.cache.store import KeptInMemory
 from briefings.ingest.slugs import slugify_name
 from briefings.progress import Progress
@@ -118,6 +120,40 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
             index_cache.forget_unused()
         log.debug("search keys: %d cached, %d computed", key_cache.hits, key_cache.misses)
     return site
+
+
+@dataclass(frozen=True)
+class Built:
+    """What the hook takes from a build of the archive: the site (its catalog left out when it
+    came from the cache), the log's messages about the archive, the names the search dictionary
+    adds, and the counts."""
+
+    site: Site
+    messages: tuple[tuple[int, str], ...]
+    program_names: tuple[str, ...]
+    briefings: int
+    rejections: int
+    whole: bool = False  # from the whole-build cache: the archive was not read
+
+
+def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept: KeptCaches,
+                  progress: Callable[[str, int], Progress], log: logging.Logger, serving: bool = False) -> Built:
+    """read_archive, archive_messages and make_site; a build of an archive unchanged since the
+    last build (every file, the settings, the code) comes whole from the cache in folder. Not
+    under serve: there a rebuild means a change."""
+    key = whole.build_key(root, repr((settings, root.name))) if folder is not None and not serving else None
+    if key is not None:
+        found = whole.load(folder / "site", key)
+        if isinstance(found, Built):
+            log.debug("archive: unchanged since the last build; the site comes whole from the cache")
+            return replace(found, whole=True)
+    archive = read_archive(root, kept.get(folder, BriefingCache) if folder else None, progress, log)
+    site = make_site(archive, root, settings, folder, kept, log, serving=serving)
+    built = Built(site, tuple(archive_messages(archive, root.name)), tuple(program_names(archive)),
+                  len(archive.briefings), len(archive.rejections))
+    if key is not None:
+        whole.store(folder / "site", key, replace(built, site=replace(site, catalog=None)))
+    return built
 
 
 def program_names(archive: ingest.Archive) -> list[str]:

@@ -42,6 +42,8 @@ def test_cached_builds_make_the_uncached_site(tmp_path: Path) -> None:
     build(archive, tmp_path / "cold", str(cache))
     warm = build(archive, tmp_path / "warm", str(cache))
     assert list(cache.rglob("*.pickle")) and list((cache / "pages").rglob("*.html.zc"))
+    assert (cache / "site" / "last-build.pickle.gz").is_file()
+    assert "unchanged since the last build" in warm  # nothing read, extracted or assembled
     assert same_tree(tmp_path / "plain", tmp_path / "cold")
     assert same_tree(tmp_path / "plain", tmp_path / "warm")
     for log in (plain, warm):
@@ -50,7 +52,14 @@ def test_cached_builds_make_the_uncached_site(tmp_path: Path) -> None:
     # A changed briefing changes its page, whatever the caches hold.
     seed = archive / "002_de3249d200964dde.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + "\n缓存测试新增的段落。\n", encoding="utf-8")
-    build(archive, tmp_path / "changed", str(cache))
+    changed = build(archive, tmp_path / "changed", str(cache))
+    assert "unchanged since the last build" not in changed
     build(archive, tmp_path / "changed-plain", "0")
     assert same_tree(tmp_path / "changed", tmp_path / "changed-plain")
     assert not same_tree(tmp_path / "changed", tmp_path / "warm")
+
+    # So does a file that is no briefing: the vocabulary, a sidecar.
+    vocabulary = archive / "programs.yml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert "unchanged since the last build" not in build(archive, tmp_path / "vocabulary", str(cache))
+    assert "unchanged since the last build" in build(archive, tmp_path / "vocabulary-again", str(cache))

@@ -63,7 +63,7 @@ class GeneratedFile:
 
 @dataclass(frozen=True)
 class Site:
-    catalog: Catalog
+    catalog: Catalog | None  # None in a site kept whole by the cache (cache/whole.py)
     pages: tuple[GeneratedPage, ...]
     files: tuple[GeneratedFile, ...]  # feeds, data, the search index
     report: dict  # the data of /report.json
