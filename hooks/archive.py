@@ -138,6 +138,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         register_words(dictionary_words(gazetteer.all_place_names(), list(built.program_names)))
     site = built.site
     _state["site"] = site
+    _state["built"] = built
     _state["briefings"] = built.briefings
     for generated in site.pages:
         file = _generated_file(files, config, generated.src_uri, generated.html)
@@ -269,6 +270,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    if _state.get("built") is not None:  # the build's data is whole even when strict mode stops it below
+        build.keep_whole(_state["built"], _cache_folder(config, _state["settings"]))
     quiet = not logging.getLogger("mkdocs").isEnabledFor(logging.WARNING)
     warnings = _state.get("archive_warnings")
     if config.strict and quiet and warnings:

