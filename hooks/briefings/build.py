@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefings import ingest
+from briefings.cache import whole
 from briefings.cache.pages import PageCache
 from briefings.cache.records import CACHE_FOLDER, BriefingCache
 from briefings.cache.slugs import NameSlugCache
-from briefings.cache import whole
 from briefings.cache.store import KeptInMemory
 from briefings.ingest.slugs import slugify_name
 from briefings.progress import Progress

@@ -33,9 +33,10 @@ def build_key(root: Path, settings: str) -> str | None:
     digest = hashlib.sha256(f"{_code_key()}\0{settings}\0".encode("utf-8", "surrogatepass"))
     try:
         for folder, folders, names in os.walk(root):
-            folders.sort()
             base = Path(folder)
-            for name in sorted([*folders, *names]):
+            entries = sorted([*folders, *names])
+            folders[:] = sorted(name for name in folders if not name.startswith("."))  # one entry each, not read
+            for name in entries:
                 path = base / name
                 digest.update(os.fsencode(path.relative_to(root)) + b"\0")
                 digest.update(_entry_bytes(path))
