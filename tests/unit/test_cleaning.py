@@ -881,3 +881,22 @@ def test_a_newsletters_masthead_is_no_headline():
     cleaned = clean(f"区教育局学习实践科学发展观活动\n简 报\n( 第1期 )\n区教育局召开动员会,正式启动学习实践活动\n{BODY}\n{BODY2}")
     assert cleaned.headline == "区教育局召开动员会,正式启动学习实践活动"
     assert [d.reason for d in cleaned.dropped[:3]] == ["masthead", "newsletter", "newsletter"]
+
+
+def test_a_headline_and_its_subtitle_above_the_byline_are_one_title():
+    cleaned = clean(f"当前位置: 首页>要闻\n中国共产党市直属机关工委代表会议召开\n52名同志当选为市第五次党代会代表\n"
+                    f"来源:市日报 时间:2021-09-19 09:36:34\n{BODY}\n{BODY2}")
+    assert cleaned.headline == "中国共产党市直属机关工委代表会议召开 52名同志当选为市第五次党代会代表"
+    furniture = clean(f"市新闻网微信公众号：lzxww001 扫一扫关注，新闻早知道\n2016年市直机关学习教育推进会召开\n"
+                      f"来源：市日报 编辑：覃丽\n{BODY}\n{BODY2}")
+    assert furniture.headline == "2016年市直机关学习教育推进会召开"  # the site's furniture is no kicker
+
+
+@pytest.mark.parametrize("text", [
+    "【概况】 2009年,市直机关各级党组织以主题实践活动为载体,全\n【概况】 2009年,市直机关各级党组织以主题实践活动为载体,全",
+    f"【概况】 2009年,市直机关各级党组织以主题实践活动为载体,全\n{BODY}",
+])
+def test_a_bracketed_heading_is_no_column_name_however_often_it_comes(text):
+    once = clean(text)
+    assert once.blocks[0] == Block("heading", "【概况】", level=2)
+    assert clean("\n".join(b.text for b in once.blocks)).blocks == once.blocks

@@ -20,7 +20,7 @@ from briefings.ingest.cleaning.noise import (
     row_words,
 )
 from briefings.ingest.cleaning.patterns import DATE_ONLY, HAS_SENTENCE, PUNCT
-from briefings.ingest.cleaning.shapes import headline_like, site_label
+from briefings.ingest.cleaning.shapes import headline_like, marker_level, site_label
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Dropped
 
@@ -109,7 +109,7 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
     # and crumb); a headline printed twice (the page's title and its heading) is longer
     first_body = next((i for i, f in enumerate(facts) if f is not None and f.body), n)
     repeated = Counter(t for (_, t), f in zip(lines[:first_body], facts[:first_body])
-                       if f is not None and f.reason is None and len(t) <= 8)
+                       if f is not None and f.reason is None and len(t) <= 8 and not marker_level(t))
 
     last = max((i for i, f in enumerate(facts) if f is not None), default=-1)  # a site label heads something
     kept: list[int] = []

@@ -191,6 +191,10 @@ def split_masthead(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -
     rest = [line for i, line in enumerate(paragraphs) if i not in above and i not in columns]
     if _has_headline([text for _, text in rest if text]):
         return paragraphs, None
+    headline = paragraphs[above[-1]][1]
+    if len(above) > 1 and _headline_pair(paragraphs[above[-2]][1], headline):
+        # a kicker above its headline, or a headline above its subtitle: one title, as when running text follows
+        headline = f"{paragraphs[above.pop(-2)][1]} {headline}"
     dropped.extend((paragraphs[i][0], Dropped(paragraphs[i][1], "masthead")) for i in sorted([*above[:-1], *columns]))
     texts = [i for i, (_, text) in enumerate(rest) if text]
     if len(texts) > 1 and facts_of(rest[texts[0]][1]).site == 2:
@@ -198,7 +202,18 @@ def split_masthead(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -
         # cleaned again without its headline (then it heads the page)
         dropped.append((rest[texts[0]][0], Dropped(rest[texts[0]][1], "site-label")))
         rest = rest[:texts[0]] + rest[texts[0] + 1:]
-    return rest, paragraphs[above[-1]][1]
+    return rest, headline
+
+
+def _headline_pair(first: str, second: str) -> bool:
+    """Two title lines that make one headline: both long enough to say something, neither a
+    site's name, a banner of slogans or a line of the site's furniture (labels, codes, 扫一扫)."""
+    return (all(len(HAN_CHAR.findall(text)) >= 10 and headline_like(text) and not facts_of(text).slogan
+                and facts_of(text).site < 1 and not _FURNITURE.search(text) for text in (first, second))
+            and len(first) + len(second) <= 90)
+
+
+_FURNITURE = re.compile(r"[:：A-Za-z@]|公众号|扫一扫|关注|欢迎")
 
 
 def split_column(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -> tuple[list[Line], str | None]:
@@ -215,7 +230,7 @@ def split_column(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -> 
 
 def _column_name(text: str) -> bool:
     """A few words naming a column or an office, printed between a headline and its byline."""
-    return len(text) <= 8 and not HAS_SENTENCE.search(text) and not body_like(text)
+    return len(text) <= 8 and not HAS_SENTENCE.search(text) and not body_like(text) and not marker_level(text)
 
 
 def _stacked_headline(paragraphs: list[str]) -> int:
