@@ -900,3 +900,9 @@ def test_a_bracketed_heading_is_no_column_name_however_often_it_comes(text):
     once = clean(text)
     assert once.blocks[0] == Block("heading", "【概况】", level=2)
     assert clean("\n".join(b.text for b in once.blocks)).blocks == once.blocks
+
+
+def test_a_banner_of_slogans_above_the_headline_is_masthead():
+    cleaned = clean(f"喜迎二十大 忠诚保平安 奋进新征程 建功新时代\n建设“三型”机关 打造更高水平的平安辽宁\n{BODY}\n{BODY2}")
+    assert cleaned.headline == "建设“三型”机关 打造更高水平的平安辽宁"
+    assert Dropped("喜迎二十大 忠诚保平安 奋进新征程 建功新时代", "masthead") in cleaned.dropped

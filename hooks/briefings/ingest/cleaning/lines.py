@@ -149,6 +149,8 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
                 reason = "masthead"
             elif not seen_kept and f.row and (f.slogan or next_reason[i] is not None):
                 reason = "slogan"
+            elif not seen_kept and f.row and titled[i]:  # 喜迎二十大 忠诚保平安 …, above the headline
+                reason = "masthead"
             elif not seen_body and DATE_ONLY.match(t):  # "2024年02月05日" above the story: the page's date line
                 reason = "meta"
         if reason:
