@@ -623,3 +623,11 @@ def test_a_page_dated_years_after_the_campaign_its_text_reports_gives_no_year():
     assert find_year(page, "贡觉县举行深入学习实践科学发展观活动知识竞赛决赛", "2009-11-12").year == 2009
     said = cleaned("2014年，县直机关总结深入学习实践科学发展观活动以来的经验，部署今年工作。")
     assert find_year(said, "县直机关召开党建工作会议", "2014-03-12").year == 2014  # it names its own year
+
+
+def test_a_congress_the_text_both_awaits_and_studies_is_behind_it():
+    review = cleaned("3月29日，自治区党委宣传部举行新闻发布会，介绍区直机关党建工作。",
+                     "一是喜迎盛会，做好迎接党的二十大和学习贯彻党的二十大精神工作，举办机关党建成就展。")
+    assert find_year(review, "以高质量机关党建引领高质量发展", None).year is None  # 2023 or later: not 2022
+    awaiting = cleaned("3月29日，自治区党委宣传部举行动员会，以优异成绩迎接党的二十大胜利召开。")
+    assert find_year(awaiting, "区直机关喜迎二十大", None).year == 2022

@@ -126,10 +126,13 @@ def milestones(text: str) -> list[Milestone]:
             studied = bool(_STUDIED.search(text, max(0, match.start() - 10), match.start())) and bool(
                 _SPIRIT.match(text, match.end()))
             found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0), studied)))
+    studied: set[int] = set()  # congresses the text studies (学习贯彻党的二十大精神)
     for match in _CONGRESS.finditer(text):
         year = congresses.get(chinese_number(match.group("n")) or 0)
         if year and not _PLENUM.match(text, match.start("n")):
             found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0))))
+            if _STUDIED.search(text, max(0, match.start() - 10), match.start()) and _SPIRIT.match(text, match.end()):
+                studied.add(year)
     phrases, named = _phrases()
     for match in phrases.finditer(text):
         found.append((match.start(), Milestone(named[match.lastgroup], ANNIVERSARY, match.group(0))))
@@ -142,7 +145,9 @@ def milestones(text: str) -> list[Milestone]:
             kind = LAUNCH  # "两学一做学习教育动员部署会": the year every level launched it
         found.append((match.start(), Milestone(first, kind, match.group(0), ended_in=ended_in if not past else None,
                                                last=None if past else last)))
-    return [milestone for _, milestone in sorted(found, key=lambda item: item[0])]
+    # a congress the text both awaits and studies (迎接党的二十大和学习贯彻党的二十大精神) is behind it
+    return [milestone for _, milestone in sorted(found, key=lambda item: item[0])
+            if not (milestone.kind == COMING and milestone.year in studied)]
 
 
 def _tense(text: str, start: int) -> str:
