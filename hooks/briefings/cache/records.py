@@ -24,7 +24,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from briefings.cache.store import KeptInMemory, write_atomically
+from briefings.cache.store import KeptInMemory, code_digest, write_atomically
 from briefings.ingest.extract.programs import Vocabulary
 from briefings.ingest.reading import SIDECAR_SUFFIXES
 from briefings.model import ArchiveError, Briefing
@@ -46,20 +46,8 @@ def code_key() -> str:
     """A digest of CODE_VERSION, the code and data that make records (model.py and the ingest
     stage) and the library versions: editing a cleaning rule invalidates every entry without
     anyone bumping a number; editing a page renderer keeps them."""
-    from importlib import metadata
-
-    digest = hashlib.sha256(f"briefings-cache {CODE_VERSION}\n".encode())
     package = Path(__file__).resolve().parents[1]
-    for path in _record_sources(package):
-        digest.update(f"{path.relative_to(package).as_posix()}\n".encode())
-        digest.update(path.read_bytes())
-    for library in _LIBRARIES:
-        try:
-            version = metadata.version(library)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{library}={version}\n".encode())
-    return digest.hexdigest()
+    return code_digest(f"briefings-cache {CODE_VERSION}", _record_sources(package), package, _LIBRARIES)
 
 
 def _record_sources(package: Path) -> list[Path]:

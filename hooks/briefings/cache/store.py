@@ -4,9 +4,11 @@ hits and misses), and files written so that a reader never sees half of one."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -34,6 +36,24 @@ class KeptInMemory:
     def forget_unused(self) -> None:
         # Entries of files removed or changed since would otherwise pile up over a long serve.
         self._memory = {key: value for key, value in self._memory.items() if key in self._used}
+
+
+def code_digest(header: str, files: Iterable[Path], root: Path, libraries: Iterable[str]) -> str:
+    """A digest of header, the files (their paths under root and their bytes) and the versions
+    of the libraries installed: what a cache's entries are made by, besides their input."""
+    from importlib import metadata
+
+    digest = hashlib.sha256(f"{header}\n".encode())
+    for path in files:
+        digest.update(f"{path.relative_to(root).as_posix()}\n".encode())
+        digest.update(path.read_bytes())
+    for library in libraries:
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{library}={version}\n".encode())
+    return digest.hexdigest()
 
 
 def write_atomically(target: Path, data: bytes) -> None:

