@@ -92,7 +92,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def _exact_dirty_builds(record: logging.LogRecord) -> bool:
     # MkDocs warns that a dirty build may leave stale navigation; with no plugins this hook keeps
     # it exact (every page is rewritten when the navigation, configuration or templates change).
-    exact = _state.get("page_signature") is not None or not _state.get("plugins", True)
+    exact = not _state.get("plugins", True)
     return not (exact and record.getMessage().startswith(DIRTY_BUILD_WARNING))
 
 
@@ -305,13 +305,12 @@ def on_build_error(*, error: Exception) -> None:
 
 def _finish_outputs(config: MkDocsConfig) -> None:
     files: Files | None = _state.get("files")
-    if files is None:
+    if files is None or not _command["dirty"]:  # a clean build emptied the folder: nothing is stale
         return
     generated = {file.abs_dest_path: file.content_digest for file in files
                  if isinstance(file, ArchiveFile) and file.content_digest is not None}
     gone = _written.finish(generated, (file.abs_dest_path for file in files))
-    if _command["dirty"]:
-        log.info("archive: dirty build: %d unchanged files kept, %d removed", _state.get("skipped", 0), len(gone))
+    log.info("archive: dirty build: %d unchanged files kept, %d removed", _state.get("skipped", 0), len(gone))
 
 
 def _cache_folder(config: MkDocsConfig, settings: ArchiveSettings) -> Path | None:
@@ -338,18 +337,20 @@ def _page_cache(config: MkDocsConfig) -> PageCache | None:
 
 
 def _skip_unchanged(files: Files, config: MkDocsConfig, signature: str | None) -> None:
-    """Give every generated page its key and, in a dirty build, mark the generated outputs the
-    last build of this process wrote from the same content as unchanged (MkDocs skips them).
+    """Give every generated page its key (for the page cache and dirty builds: nothing else
+    reads it) and, in a dirty build, mark the generated outputs the last build of this process
+    wrote from the same content as unchanged (MkDocs skips them).
     When nothing may be kept (a new process, another signature), the pages from docs/ are
     deleted from the site folder, so MkDocs' dirty build (which compares modification times)
     writes them again."""
     cache: PageCache | None = _state["page_cache"]
+    if signature is None or (cache is None and not _command["dirty"]):
+        signature = None  # no page key is wanted
     for file in files:
         page = file.page
         if isinstance(page, ArchivePage) and signature is not None:
             page.key = page_key(signature, file.src_uri, page_digest(page.generated))
     if not _command["dirty"]:
-        _written.start(config.site_dir, None)
         return
     kept = _written.start(config.site_dir, signature)
     skipped = 0

@@ -156,7 +156,7 @@ def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept:
 def keep_whole(built: Built, folder: Path | None) -> None:
     """Keep a build in the whole-build cache, once the site is written (about a second at
     10,000 briefings; a build the cache gave, or one under serve, is not kept again)."""
-    if built.key is not None and folder is not None and not built.whole:
+    if built.key is not None and folder is not None:  # a build the cache gave has no key
         whole.store(folder / "site", built.key, _packed(built))
 
 

@@ -84,7 +84,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             return _unknown(f"the date {published.isoformat()} and {address.words} disagree on the year")
         guess = _year_of_publication(published.year, published.isoformat(), named, headline, hints)
         earlier = _of_an_earlier_year(cleaned, headline, hints, published.year) if guess.year == published.year else None
-        celebrated = [event for event in milestones(headline) if event.kind == ANNIVERSARY]
+        celebrated = [event for event in milestones(headline) if event.kind == ANNIVERSARY] if earlier else []
         if earlier and not named and len({event.year for event in celebrated}) == 1 and celebrated[0].year < published.year:
             # "市直机关庆祝建党95周年歌咏比赛圆满落幕" on a page of 2018: the celebration was in 2016
             event = celebrated[0]
