@@ -541,3 +541,24 @@ def test_a_host_alone_says_nothing_against_the_province_the_text_names():
     p = place("", "根据中共内蒙古直属机关工委文件精神，我院开展创先争优活动督查考核。", url="http://sxjiexiu.cn/xwdt/1538.html")
     assert p.city is None
     assert place("", "我院开展创先争优活动督查考核。", url="http://sxjiexiu.cn/xwdt/1538.html").city == "晋中市"
+
+
+def test_a_street_named_after_another_city_is_no_place():
+    p = place("", "今天下午，市政府办公厅党员干部来到结对共建社区——市南区湛山街道盐城路社区开展为民服务活动。",
+              url="http://news.qingdaonews.com/zonghe/2019-08/29/content_1.htm")
+    assert p.city == "青岛市"
+    assert place("", "机关党员来到南京路社区开展志愿服务。").city is None
+
+
+def test_a_headlines_province_before_a_first_leaves_room_for_the_city():
+    p = place("广东首个区县级机关党群服务中心运行", "广州市海珠区直机关工委9日在区机关党群服务中心开展活动。")
+    assert (p.city, p.province) == ("广州市", "广东省")
+    assert place("广东省直机关工委召开党建工作会议", "会上，广州市海珠区作交流发言。").city is None
+
+
+def test_an_organs_delegation_on_its_way_is_the_visitor_not_the_city():
+    lead = "2月18日，商丘市委直属机关工委一行5人在常务副书记张艳丽的带领下，到周口市委市直机关工委考察交流。"
+    p = place("", lead, "周口市直机关工委书记闫冬梅参加活动。商丘工委一行对周口市机关党建工作给予了高度评价。")
+    assert p.city == "周口市"
+    inspection = place("", "12月15日，临渭区直属机关工委副书记田渭一行4人检查指导环卫中心党建示范点创建工作。")
+    assert inspection.city == "渭南市"  # its own inspectors go nowhere else

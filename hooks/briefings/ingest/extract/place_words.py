@@ -22,17 +22,23 @@ PUBLISHED_AT = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?\s+|发表于|发布于|I
 HOLDS = re.compile(r"(?:召开|举行|举办)[^，。]{0,12}?(?:市直|县直|区直|机关)")
 VENUE_AFTER = re.compile(rf"(?:市|县|区)?[^{STOP}]{{0,4}}?(?:召开|举行|举办|开幕|闭幕|落幕|开班|开营)")
 # After a mention (one match, first alternative wins): visitors (X市考察团来我市), heritage
-# (延安精神, 遵义会议), institutions (曲阜师范大学), outlets (菏泽新闻网, 驻马店网讯, 济宁日报,
+# (延安精神, 遵义会议), streets (盐城路), institutions (曲阜师范大学), outlets (菏泽新闻网, 驻马店网讯, 济宁日报,
 # 枣庄机关建设网 -- before ownership, as it contains 机关), the writer's own organs (济宁市直机关).
 AFTER = re.compile(
     rf"(?P<visitor>(?:市|县|区)?[^{STOP}]{{0,18}}?(?:考察团|代表团|参观团|学习团|观摩团|考察组|调研组"
     r"|一行(?:莅临|来我|到我)|莅临|来我(?:市|县|区|单位)|到我(?:市|县|区)))"
     r"|(?P<heritage>精神|会议|时期|革命|起义|红色|老区)"
+    # 盐城路社区, 南京路, 北京大街: a street named after a city
+    r"|(?P<street>路(?![线径演子上过])|大街|大道|街(?!道))"
     r"|(?P<institution>(?:市|县)?(?:师范|大学|学院|职业|理工|医科|医院|中学|小学))"
     r"|(?P<site>(?:市|县|区)?[\u4e00-\u9fff]{0,5}?(?:网|日报|晚报|都市报|电视台|广播电视|融媒|发布(?!会)|手机报)|讯(?!息))"
     r"|(?P<owner>(?:市|州|盟|地区|县|区|省)?(?:市直|县直|区直|省直|直属|直|委|政府|人大|政协|纪委|级机关|机关))"
 )
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]*")
+# 商丘市委直属机关工委一行5人在…带领下，到周口…: the organ's delegation on its way to the next place
+DELEGATION = re.compile(r"[^。！？；;!?\n]{0,18}?一行[^。！？；;!?\n]{0,24}?(?:到|赴|来到|莅临|前往)[^。！？；;!?\n]{0,3}$")
+# A headline's province before a first (广东首个区县级机关党群服务中心): a thing in the province, not its organs
+PROVINCE_FIRST = re.compile(r"(?:省|自治区)?(?:首个|首家|首批|首支|首座|第一个|第一家|唯一)")
 # The organs a briefing is about, when its headline or lead names no place with them: a
 # province's (省直机关工委, 省政协机关, 省发改委) or a city's or county's (市直机关, 我市, 县委).
 PROVINCIAL_ORGAN = re.compile(

@@ -21,10 +21,12 @@ from briefings.ingest.extract.place_words import (
     BEFORE,
     CJK_RUN,
     CRUMB,
+    DELEGATION,
     GO_AFTER,
     HOLDS,
     LOCAL_ORGAN,
     OUT_OF_SCOPE,
+    PROVINCE_FIRST,
     PUBLISHED_AT,
     VENUE_AFTER,
     anonymised_marks,
@@ -172,8 +174,11 @@ def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict
         following = i + 1
         while following < len(hits) and hits[following][0] == end:
             end, following = hits[following][1], following + 1
-        limit = min(end + _AFTER_WINDOW, hits[following][0] if following < len(hits) else len(text))
+        reach = hits[following][0] if following < len(hits) else len(text)
+        limit = min(end + _AFTER_WINDOW, reach)
         kind, snippet = _classify(section, text, start, end, limit, crumb)
+        if kind == OWNER and following < len(hits) and DELEGATION.match(text, end, reach):
+            continue  # its organ's delegation visits the next place named
         if kind == SITE and snippet in known_outlets:
             continue  # 天山网 is 新疆's outlet (outlets.yml says so), not 乌鲁木齐's 天山区
         # A bare county short name is too often part of a word (创建水平 has 建水, 搭建平台 has 建平,
@@ -187,6 +192,8 @@ def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict
                        and HOLDS.match(text, end) is not None)
             if not subject and (kind != TITLE or _classify("lead", text, start, end, limit, crumb)[0] not in (OWNER, SITE)):
                 continue
+        if kind == TITLE and entry.city is None and PROVINCE_FIRST.match(text, end):
+            kind = LEAD
         if kind == TITLE and entry.city:  # headlines name their subject first (菏泽：学习济宁经验)
             kind = LEAD if title_city not in (None, entry.city) else kind
             title_city = title_city or entry.city
@@ -203,7 +210,7 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
     before = BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
     after = AFTER.match(text, end, limit)
     context = after.lastgroup if after else None
-    if context in ("visitor", "heritage") or (before and before.lastgroup == "visit"):
+    if context in ("visitor", "heritage", "street") or (before and before.lastgroup == "visit"):
         return None, name
     if before and before.lastgroup == "go" and GO_AFTER.match(text, end, limit):
         return None, name
