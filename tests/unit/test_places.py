@@ -562,3 +562,21 @@ def test_an_organs_delegation_on_its_way_is_the_visitor_not_the_city():
     assert p.city == "周口市"
     inspection = place("", "12月15日，临渭区直属机关工委副书记田渭一行4人检查指导环卫中心党建示范点创建工作。")
     assert inspection.city == "渭南市"  # its own inspectors go nowhere else
+
+
+@pytest.mark.parametrize("url, city", [("https://www.kflz.gov.cn/gzdt/1.html", "开封市"),  # kf + 廉政
+                                       ("http://www.example.cn/gzdt/1.html", None),
+                                       ("http://www.zzlz.gov.cn/gzdt/1.html", None)])  # zz is not 开封
+def test_a_mention_in_passing_and_the_hosts_initials_that_agree_give_the_city(url, city):
+    p = place("市直机关开展警示教育", "机关党员干部观看警示教育片。", "会议要求，为开封更加出彩贡献机关力量。", url=url)
+    assert p.city == city
+    if city:
+        assert said(p, "city", "initials")
+
+
+def test_a_top_level_domain_spells_no_initials():
+    from briefings.ingest.extract.hosts import cities_by_initials
+
+    assert cities_by_initials("http://www.digipub.cc/dy/article/1.html") == set()  # cc: not 长春
+    assert "长春市" in cities_by_initials("http://cc.example.com/1.html")
+    assert cities_by_initials("http://www.qdnrbs.cn/zwpd/1.html") == {"黔东南苗族侗族自治州"}  # 日报社

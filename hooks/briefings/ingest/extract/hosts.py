@@ -166,8 +166,8 @@ def _readings(name: str, initials: bool = False) -> set[str]:
     return {"".join(parts) for parts in islice(product(*choices), 16)}
 
 
-# a site's own initials after a city's two: jz|jgdj (机关党建), yt|jgdj, lc|rb (日报), jn|sw (市委)
-_SITE_INITIALS = re.compile(r"(?<=^[a-z]{2})(?:jgdj|jggw|jgw|djw|dj|zzb|xww|xw|rb|wmw|sw|dw|zx)$")
+# a city's initials, then a site's own: jz|jgdj (机关党建), lc|rb (日报), jn|sw (市委), kf|lz (廉政), qdn|rbs (日报社)
+_SITE_INITIALS = re.compile(r"([a-z]{2,3}?)(?:jgdj|jggw|jgw|djw|dj|zzb|xww|xw|rbs|rb|wmw|sw|dw|zx|lz|jw)?")
 
 
 def cities_by_initials(url: str | None) -> set[str]:
@@ -178,11 +178,11 @@ def cities_by_initials(url: str | None) -> set[str]:
     except ValueError:
         return set()
     found: set[str] = set()
-    for label in host.split("."):
+    for label in host.split(".")[:-1]:  # not the top-level domain (.cc)
         if label in _HOST_NOISE:
             continue
-        letters = _SITE_INITIALS.sub("", label.rstrip("0123456789"))
-        found |= _all_initials().get(letters, set())
+        letters = _SITE_INITIALS.fullmatch(label.strip("0123456789"))  # 01ny.cn
+        found |= _all_initials().get(letters.group(1), set()) if letters else set()
     return found
 
 

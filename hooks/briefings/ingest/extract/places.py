@@ -113,10 +113,17 @@ def find_place(
     if organ:
         return _provincial(organ, cities, provinces, f"{title}\n{lead}\n{body}")
     place = _decide(cities, provinces, marks)
+    named = {c for c, t in cities.items() if t.kinds and set(t.kinds) != {HOST}}
+    agreeing = named & cities_by_initials(url) if place.city is None and not marks else set()
+    if len(agreeing) == 1:  # 开封 in passing, on kflz.gov.cn: two weak clues that agree
+        city = agreeing.pop()
+        return Place(city, gazetteer().cities[city].province, f"{cities[city].evidence()}; url host initials",
+                     (Warning("city", f"guessed from a mention ({cities[city].evidence()}) and the url host's "
+                                      f"initials, which agree: {city}"),))
     if place.city is None and place.province and LOCAL_ORGAN.search(f"{title}\n{lead}"):
         # 市政协机关…, 河南省两会, on jzjgdj.gov.cn: of the cities jz may spell, one is in 河南
         initials = [c for c in cities_by_initials(url) if gazetteer().cities[c].province == place.province]
-        if len(initials) == 1:
+        if len(initials) == 1 and (not named or initials[0] in named):  # not against a city it names
             return Place(initials[0], place.province, f"url host initials within {place.province}",
                          (Warning("city", f"guessed from the url host's initials within {place.province}: "
                                           f"{initials[0]}"),))
