@@ -33,6 +33,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("guessed from the url host's initials within {province}: {city}", "由网址域名的拼音首字母在{province}内推断：{city}"),
     ("guessed from a site name only ({evidence:e})", "仅凭网站名称推断（{evidence}）"),
     ("guessed from the url host only ({evidence:e})", "仅凭网址域名推断（{evidence}）"),
+    ("guessed from a mention ({evidence:e}) and the url host's initials, which agree: {city}",
+     "由一处提及（{evidence}）与网址域名的拼音首字母相互印证推断：{city}"),
     ("guessed from body mentions only ({evidence:e})", "仅凭正文中的提及推断（{evidence}）"),
     ("guessed from the only city the text names, in passing ({evidence:e})", "仅凭正文中顺带提到的唯一城市推断（{evidence}）"),
     ("guessed from incidental mentions only ({evidence:e})", "仅凭零星提及推断（{evidence}）"),

@@ -580,12 +580,16 @@ def test_a_template_sites_posting_date_gives_no_year(url, year):
     assert find_year(page, "2018年机关党建工作的调研报告", "2018-02-08", url).year == 2018  # the title's own year
 
 
-def test_a_campaign_that_ran_into_its_last_year_only_in_january_dates_later_months_to_its_first():
+def test_a_campaign_of_several_years_dates_a_month_it_ran_in_one_year_only():
     page = cleaned("7月12日，根据“不忘初心、牢记使命”主题教育安排，市委宣传部机关党总支组织党员到革命纪念馆开展现场教学。")
     guess = find_year(page, "", None)
     assert guess.year == 2019 and "不忘初心" in guess.evidence
     january = cleaned("1月10日，市委宣传部机关党总支召开“不忘初心、牢记使命”主题教育总结会议。")
-    assert find_year(january, "", None).year is None  # January 2020 or a later text: no year
+    assert find_year(january, "", None).year == 2020  # it ran June 2019 - January 2020
+    # 群众路线 ran June 2013 - October 2014: March is 2014, November 2013, August either
+    for month, year in [(3, 2014), (11, 2013), (8, None)]:
+        text = cleaned(f"{month}月4日，县人大常委会机关召开党的群众路线教育实践活动动员大会。")
+        assert find_year(text, "", None).year == year
     kept = cleaned("7月12日，市委宣传部机关党总支召开会议，巩固拓展“不忘初心、牢记使命”主题教育成果。")
     assert find_year(kept, "", None).year is None  # 巩固拓展: a later year
 

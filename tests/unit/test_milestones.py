@@ -95,6 +95,7 @@ def test_what_a_year_is_called_gives_it(text, year):
 
 def test_a_campaign_launched_at_every_level_in_one_year_dates_its_launch():
     assert [(m.year, m.kind) for m in milestones("召开“两学一做”学习教育动员部署会。")] == [(2016, "launch")]
+    assert [(m.year, m.kind) for m in milestones("召开创先争优活动动员大会。")] == [(2010, "launch")]
     # 群众路线's second batch launched a year after the first: its launch dates nothing
     assert [m.kind for m in milestones("召开党的群众路线教育实践活动动员大会。")] == [PAST]
 

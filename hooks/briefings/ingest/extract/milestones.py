@@ -40,8 +40,16 @@ class Milestone:
     kind: str  # ANNIVERSARY, COMING, PAST, CAMPAIGN (one of one year) or LAUNCH (a campaign begun)
     text: str
     studied: bool = False  # a past plenum or congress the text studies (学习贯彻…全会精神, 宣讲)
-    ended_in: int | None = None  # a campaign that ran into its last year only until this month
     last: int | None = None  # a campaign's last year
+    months: tuple[int, int] | None = None  # a campaign's: the month it began in its first year, ended in its last
+
+    def years_in_month(self, month: int) -> list[int]:
+        """The years a campaign ran in that month: 群众路线 (June 2013 - October 2014) in March is 2014."""
+        if self.last is None or self.months is None:
+            return [self.year]
+        began_in, ended_in = self.months
+        return [year for year in range(self.year, self.last + 1)
+                if not (year == self.year and month < began_in) and not (year == self.last and month > ended_in)]
 
     @property
     def words(self) -> str:
@@ -94,17 +102,26 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, int]]:
     return re.compile(pattern), {f"p{i}": years[name] for i, name in enumerate(names)}
 
 
+@dataclass(frozen=True)
+class _Span:
+    first: int
+    began_in: int  # the month it began in its first year
+    last: int
+    ended_in: int  # the month it ended in its last year
+    launched: int | None  # the year every level launched it, when that was one year
+
+
 @cache
-def _campaigns() -> tuple[re.Pattern[str], dict[str, tuple[int, int, int | None, int | None]]]:
+def _campaigns() -> tuple[re.Pattern[str], dict[str, _Span]]:
     """The campaigns' names, matched with or without their quotes and 、 (“不忘初心、牢记使命”主题教育)."""
-    raw = _raw()
-    years = {name: (int(span[0]), int(span[1]), int(span[2]) if len(span) > 2 else None,
-                    int(span[3]) if len(span) > 3 else None)
-             for name, span in raw["campaigns"].items()}
+    spans = {}
+    for name, entry in _raw()["campaigns"].items():
+        (first, began_in), (last, ended_in) = (map(int, str(month).split("-")) for month in entry["ran"])
+        spans[name] = _Span(first, began_in, last, ended_in, entry.get("launched"))
     gap = f"[{re.escape(_QUOTES)}]*"
-    names = sorted(years, key=len, reverse=True)
+    names = sorted(spans, key=len, reverse=True)
     pattern = "|".join(f"(?P<c{i}>{gap.join(map(re.escape, name))})" for i, name in enumerate(names))
-    return re.compile(pattern), {f"c{i}": years[name] for i, name in enumerate(names)}
+    return re.compile(pattern), {f"c{i}": spans[name] for i, name in enumerate(names)}
 
 
 _CONGRESS = re.compile(rf"(?:党的|中共|第)?(?P<n>{_ORDINAL})(?:次全国代表大会|大(?![队学会街道厦院桥]))")
@@ -138,13 +155,13 @@ def milestones(text: str) -> list[Milestone]:
         found.append((match.start(), Milestone(named[match.lastgroup], ANNIVERSARY, match.group(0))))
     campaigns, spans = _campaigns()
     for match in campaigns.finditer(text):
-        first, last, launched, ended_in = spans[match.lastgroup]
+        span = spans[match.lastgroup]
         past = _CAMPAIGN_PAST.search(text, max(0, match.start() - 8), match.start())
-        kind = PAST if past or first != last else CAMPAIGN  # a campaign of one year dates the text
-        if kind == PAST and not past and launched and _LAUNCHED.match(text, match.end()):
+        kind = PAST if past or span.first != span.last else CAMPAIGN  # a campaign of one year dates the text
+        if kind == PAST and not past and span.launched and _LAUNCHED.match(text, match.end()):
             kind = LAUNCH  # "两学一做学习教育动员部署会": the year every level launched it
-        found.append((match.start(), Milestone(first, kind, match.group(0), ended_in=ended_in if not past else None,
-                                               last=None if past else last)))
+        found.append((match.start(), Milestone(span.first, kind, match.group(0), months=None if past else (
+            span.began_in, span.ended_in), last=None if past else span.last)))
     # a congress the text both awaits and studies (迎接党的二十大和学习贯彻党的二十大精神) is behind it
     return [milestone for _, milestone in sorted(found, key=lambda item: item[0])
             if not (milestone.kind == COMING and milestone.year in studied)]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, gazetteer
 from briefings.ingest.extract.hosts import cities_by_initials, host_clues
 from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
+from briefings.ingest.extract.place_evidence import BODY, GUESSES, HOST, LEAD, OWNER, SITE, TITLE, WEAK, Tally
 from briefings.ingest.extract.place_words import (
     AFTER,
     BEFORE,
@@ -35,12 +36,6 @@ from briefings.ingest.extract.place_words import (
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Warning
 
-# Evidence kinds, strongest first: (weight of one mention, how many mentions count at most).
-TITLE, OWNER, LEAD, SITE, HOST, BODY, WEAK = "title", "ownership", "lead", "site", "url host", "body", "weak"
-_WEIGHTS = {TITLE: (100, 1), OWNER: (30, 3), LEAD: (20, 2), SITE: (12, 3), HOST: (10, 1), BODY: (2, 10), WEAK: (0.5, 4)}
-_ORDER = list(_WEIGHTS)
-_GUESSES = {SITE: "a site name only", HOST: "the url host only", BODY: "body mentions only", WEAK: "incidental mentions only"}
-_COUNTY_FACTOR = 0.4  # a county points at its prefecture, but less surely than the prefecture's name
 _MIN_SCORE = 4  # below this (one stray body mention) nothing is claimed
 _DOMINANCE = 2  # the winner must score at least twice the runner-up
 _BEFORE_WINDOW, _AFTER_WINDOW = 12, 24  # characters of context read around a mention
@@ -52,35 +47,6 @@ class Place:
     province: str | None
     evidence: str  # short human string for the archivist, e.g. "title: 驻马店"
     warnings: tuple[Warning, ...] = ()
-
-
-@dataclass
-class _Tally:
-    """Evidence gathered for one city (or one province)."""
-
-    kinds: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    county_only: bool = True
-    saturated: bool = False  # more body mentions cannot change the score: skip them (speed)
-
-    def add(self, kind: str, snippet: str, county: bool) -> None:
-        self.kinds[kind].append(snippet)
-        self.county_only &= county
-        if kind in (OWNER, SITE, BODY):
-            self.saturated = all(len(self.kinds.get(k, ())) >= _WEIGHTS[k][1] for k in (OWNER, SITE, BODY))
-
-    @property
-    def score(self) -> float:
-        total = sum(_WEIGHTS[k][0] * min(len(s), _WEIGHTS[k][1]) for k, s in self.kinds.items())
-        return total * (_COUNTY_FACTOR if self.county_only else 1)
-
-    @property
-    def best(self) -> str:
-        return min(self.kinds, key=_ORDER.index)
-
-    def evidence(self) -> str:
-        snippets = self.kinds[self.best]
-        distinct = "、".join(list(dict.fromkeys(snippets))[:2])
-        return f"{self.best}: {distinct}" + (f" (×{len(snippets)})" if len(snippets) > 1 else "")
 
 
 def find_place(
@@ -95,8 +61,8 @@ def find_place(
 ) -> Place:
     """The briefing's own city and province, with the evidence and any doubts."""
     title, lead, body = to_simplified(title or ""), to_simplified(lead or ""), to_simplified(body or "")
-    cities: dict[str, _Tally] = defaultdict(_Tally)
-    provinces: dict[str, _Tally] = defaultdict(_Tally)
+    cities: dict[str, Tally] = defaultdict(Tally)
+    provinces: dict[str, Tally] = defaultdict(Tally)
     for section, text in [("title", title), ("lead", lead), ("body", body), ("source", to_simplified(source or ""))]:
         _collect(section, text, cities, provinces, outlets)
     for line in meta:
@@ -113,24 +79,28 @@ def find_place(
     if organ:
         return _provincial(organ, cities, provinces, f"{title}\n{lead}\n{body}")
     place = _decide(cities, provinces, marks)
+    return _by_host_initials(place, cities, url, f"{title}\n{lead}") if place.city is None and not marks else place
+
+
+def _by_host_initials(place: Place, cities: dict[str, Tally], url: str | None, head: str) -> Place:
+    """A city the host's initials spell, when the text also names it (开封 in passing, on
+    kflz.gov.cn), or when it is the one city of the province that has them (市政协机关…,
+    河南省两会, on jzjgdj.gov.cn: of the cities jz may spell, one is in 河南)."""
+    g, spelled = gazetteer(), cities_by_initials(url)
     named = {c for c, t in cities.items() if t.kinds and set(t.kinds) != {HOST}}
-    agreeing = named & cities_by_initials(url) if place.city is None and not marks else set()
-    if len(agreeing) == 1:  # 开封 in passing, on kflz.gov.cn: two weak clues that agree
+    if len(agreeing := named & spelled) == 1:
         city = agreeing.pop()
-        return Place(city, gazetteer().cities[city].province, f"{cities[city].evidence()}; url host initials",
-                     (Warning("city", f"guessed from a mention ({cities[city].evidence()}) and the url host's "
-                                      f"initials, which agree: {city}"),))
-    if place.city is None and place.province and LOCAL_ORGAN.search(f"{title}\n{lead}"):
-        # 市政协机关…, 河南省两会, on jzjgdj.gov.cn: of the cities jz may spell, one is in 河南
-        initials = [c for c in cities_by_initials(url) if gazetteer().cities[c].province == place.province]
-        if len(initials) == 1 and (not named or initials[0] in named):  # not against a city it names
-            return Place(initials[0], place.province, f"url host initials within {place.province}",
-                         (Warning("city", f"guessed from the url host's initials within {place.province}: "
-                                          f"{initials[0]}"),))
+        evidence = cities[city].evidence()
+        return Place(city, g.cities[city].province, f"{evidence}; url host initials", (Warning(
+            "city", f"guessed from a mention ({evidence}) and the url host's initials, which agree: {city}"),))
+    within = [c for c in spelled if g.cities[c].province == place.province]
+    if place.province and LOCAL_ORGAN.search(head) and len(within) == 1 and (not named or within[0] in named):
+        return Place(within[0], place.province, f"url host initials within {place.province}",
+                     (Warning("city", f"guessed from the url host's initials within {place.province}: {within[0]}"),))
     return place
 
 
-def _provincial(organ: str, cities: dict[str, _Tally], provinces: dict[str, _Tally], text: str) -> Place:
+def _provincial(organ: str, cities: dict[str, Tally], provinces: dict[str, Tally], text: str) -> Place:
     """A briefing about a province's organs has no city; its province is the one it names, or
     the one its cities (venues, visits) and its outlet lie in."""
     reason = f"about a province-level organ ({organ}), not a city's"
@@ -150,7 +120,7 @@ def _provincial(organ: str, cities: dict[str, _Tally], provinces: dict[str, _Tal
     return _missing(reason + (f"; it names places in {'、'.join(sorted(named))}" if named else ""), None, "")
 
 
-def _collect_outlets(text: str, cities: dict[str, _Tally], provinces: dict[str, _Tally], outlets=()) -> None:
+def _collect_outlets(text: str, cities: dict[str, Tally], provinces: dict[str, Tally], outlets=()) -> None:
     """金山讯, 大众日报: an outlet's name points at its place (a city, or only a province)."""
     g = gazetteer()
     for name, place in outlets_named(text, outlets):
@@ -160,7 +130,7 @@ def _collect_outlets(text: str, cities: dict[str, _Tally], provinces: dict[str, 
             provinces[place].add(SITE, name, county=False)
 
 
-def _collect(section: str, text: str, cities: dict[str, _Tally], provinces: dict[str, _Tally],
+def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[str, Tally],
              outlets: tuple[Outlet, ...] = ()) -> None:
     """Classify every place name in one section and add it to the tallies."""
     if not text:
@@ -240,7 +210,7 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
     return (LEAD if section == "lead" else BODY), name
 
 
-def _collect_host(url: str | None, cities: dict[str, _Tally], provinces: dict[str, _Tally], outlets=()) -> None:
+def _collect_host(url: str | None, cities: dict[str, Tally], provinces: dict[str, Tally], outlets=()) -> None:
     for clue in host_clues(url, outlets):
         if clue.shared:  # fuzhou: supports 福州 or 抚州 only if the text names it
             if clue.place in cities and cities[clue.place].kinds:
@@ -249,7 +219,7 @@ def _collect_host(url: str | None, cities: dict[str, _Tally], provinces: dict[st
             (cities if clue.place in gazetteer().cities else provinces)[clue.place].add(HOST, clue.label, county=clue.county)
 
 
-def _decide(cities: dict[str, _Tally], provinces: dict[str, _Tally], marks: list[str]) -> Place:
+def _decide(cities: dict[str, Tally], provinces: dict[str, Tally], marks: list[str]) -> Place:
     g = gazetteer()
     # a host alone (a mirror's sxjiexiu.cn) says nothing against a province the text names (内蒙古)
     named = {p for p, t in provinces.items() if set(t.kinds) - {HOST}}
@@ -288,22 +258,22 @@ def _decide(cities: dict[str, _Tally], provinces: dict[str, _Tally], marks: list
                     f"the province of {ranked[0][0]}" if alone else "", [*warnings, *guessed])
 
 
-def _dominant_province(provinces: dict[str, _Tally]) -> tuple[str | None, _Tally]:
+def _dominant_province(provinces: dict[str, Tally]) -> tuple[str | None, Tally]:
     """A province that is the subject (山东省直机关, a province in the title or lead)."""
     strong = [(p, t) for p, t in provinces.items() if t.kinds and t.best in (TITLE, OWNER, LEAD)]
     ranked = sorted(strong, key=lambda item: item[1].score, reverse=True)
     if ranked and (len(ranked) == 1 or ranked[0][1].score >= _DOMINANCE * ranked[1][1].score):
         return ranked[0]
-    return None, _Tally()
+    return None, Tally()
 
 
-def _doubts(city: str, tally: _Tally) -> list[Warning]:
+def _doubts(city: str, tally: Tally) -> list[Warning]:
     """Say so when the city rests on weak evidence only."""
     if tally.county_only:
         counties = "、".join(dict.fromkeys(s for snippets in tally.kinds.values() for s in snippets))
         return [Warning("city", f"guessed from a county only: {counties} -> {city}")]
-    if tally.best in _GUESSES:
-        return [Warning("city", f"guessed from {_GUESSES[tally.best]} ({tally.evidence()})")]
+    if tally.best in GUESSES:
+        return [Warning("city", f"guessed from {GUESSES[tally.best]} ({tally.evidence()})")]
     return []
 
 

@@ -99,7 +99,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                             f"{published.year - 1} and reports no event: a summary of that year, or news of "
                             f"{published.year}")
         return guess
-    events = _campaigns_of_their_first_year(
+    events = _campaigns_of_their_month(
         milestones(to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))), lead_month(cleaned))
     address = address_date(url)
     coming = [event for event in events if event.kind == COMING]
@@ -153,13 +153,16 @@ def _reviews_last_year(cleaned: Cleaned, headline: str, hints: YearHints, publis
     return hints.scores.get(published.year - 1, 0) >= 1 and hints.scores.get(published.year, 0) < 1
 
 
-def _campaigns_of_their_first_year(events: list[Milestone], month: int | None) -> list[Milestone]:
-    """A campaign that ran into its last year only until January (主题教育, June 2019 - January 2020)
-    dates a text whose events are of a later month to its first year: "7月12日，根据主题教育安排…"."""
+def _campaigns_of_their_month(events: list[Milestone], month: int | None) -> list[Milestone]:
+    """A campaign of several years dates a text whose events are of a month it ran in one year
+    only: "3月4日，召开党的群众路线教育实践活动动员大会" (June 2013 - October 2014) is of 2014."""
     if month is None:
         return events
-    return [Milestone(event.year, CAMPAIGN, event.text) if event.kind == PAST and event.ended_in and month > event.ended_in
-            else event for event in events]
+    dated = []
+    for event in events:
+        years = event.years_in_month(month) if event.kind == PAST and event.months else []
+        dated.append(Milestone(years[0], CAMPAIGN, event.text) if len(years) == 1 else event)
+    return dated
 
 
 def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year: int) -> str | None:
