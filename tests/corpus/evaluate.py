@@ -174,7 +174,9 @@ def main(argv: list[str]) -> int:
     results = evaluate(corpus)
     if "--round" in argv:  # --round hij: the third round's cases; --round 9a,9c: ids starting 9a or 9c
         chosen = argv[argv.index("--round") + 1]
-        letters = tuple(chosen.split(",") if "," in chosen else chosen)
+        # letters are one-letter prefixes; a comma or a digit makes whole prefixes (--round 11a)
+        whole = "," in chosen or any(char.isdigit() for char in chosen)
+        letters = tuple(part for part in chosen.split(",") if part) if whole else tuple(chosen)
         results = [result for result in results if result.name.startswith(letters)]
     if not results:
         print(f"{corpus}: no texts present; see {CORPORA[corpus] / 'README.md'} to restore them")
