@@ -275,6 +275,7 @@ def dropped_as(line: str) -> str | None:
     ("Previous Post", "pager"),
     ("Powered by WordPress", "copyright"),
     ("记者：张三 2023-05-06", "byline"),
+    ("新浪首页|新浪河南|要闻|美食|时尚|城市|汽车|财经|教育", "crumb"),  # a portal's channels, between pipes
 ])
 def test_a_noise_line_between_body_paragraphs_is_dropped(line, reason):
     assert dropped_as(line) == reason

@@ -34,6 +34,13 @@ def test_title_from_the_last_part_of_a_crumb():
     assert guess.value == "宜昌市直机关工委召开2019年机关党建工作会议"
 
 
+@pytest.mark.parametrize("crumb", ["当前位置:首页 > 本委动态", "首页 > 新闻中心 > 政务要闻"])
+def test_a_crumb_ending_in_a_columns_name_names_no_title(crumb):
+    guess = find_title(cleaned(paragraphs=["市直机关举办“庆元旦、迎新年”趣味活动", "12月30日，市直机关工委举办趣味活动。"],
+                               dropped=[(crumb, "crumb")]))
+    assert guess.value == "市直机关举办“庆元旦、迎新年”趣味活动"
+
+
 def test_crumb_ending_in_zhengwen_names_no_title_so_one_is_made_up_with_a_warning():
     guess = find_title(cleaned(
         paragraphs=["今天上午,菏泽市市直机关2023年度党的建设工作情况新闻发布会召开,邀请市委市直机关工委相关负责人介绍情况。"],

@@ -185,7 +185,8 @@ _CRUMB_ENDS = frozenset({"正文", "详情", "内容", "全文", "阅读", "文�
 _NAV_WORDS = frozenset({"首页", "主页", "网站首页", "新闻", "要闻", "动态", "资讯", "政务", "公开", "政务公开", "信息公开", "通知公告",
                         "公告", "专题", "专栏", "图片", "视频", "互动", "服务", "办事", "登录", "注册", "搜索", "客户端", "手机版",
                         "电子报", "数字报", "本地", "国内", "国际", "时政", "社会", "财经", "体育", "娱乐", "文化", "教育", "健康",
-                        "旅游", "汽车", "房产", "科技", "军事", "论坛", "博客", "English", "网站地图", "关于我们", "联系我们"})
+                        "旅游", "汽车", "房产", "科技", "军事", "论坛", "博客", "English", "网站地图", "关于我们", "联系我们",
+                        "美食", "时尚", "生活", "城市", "民生", "女性", "游戏", "彩票", "读书", "育儿", "家居", "星座", "微博"})
 MOODS = frozenset({"点赞", "高兴", "羡慕", "愤怒", "震惊", "难过", "流泪", "无奈", "枪稿", "标题党", "感动", "同情", "开心", "搞笑",
                     "无聊", "路过", "雷人", "鸡冻", "愤慨", "惊讶", "悲伤", "喜欢", "支持", "反对", "担忧", "期待", "好评", "差评",
                     "给力", "坑爹", "囧", "顶", "踩", "赞", "怒", "哭", "笑", "惊", "晕"})
@@ -268,14 +269,17 @@ def row_words(line: str, longest: int, fewest: int = 3) -> list[str]:
     return words
 
 
+_PIPES = re.compile(r"\s*[|｜]\s*")
+
+
 def _row_reason(line: str) -> str | None:
-    """A row of moods ("点赞 高兴 …") or of navigation words ("首页 新闻 天中")."""
-    words = row_words(line, 8)
+    """A row of moods ("点赞 高兴 …") or of navigation words ("首页 新闻 天中", "新浪首页|要闻|旅游")."""
+    words = row_words(_PIPES.sub(" ", line), 8)
     if not words:
         return None
     if all(w in MOODS for w in words):
         return "widget"
-    nav = sum(w in _NAV_WORDS for w in words)
+    nav = sum(w in _NAV_WORDS or w.endswith("首页") for w in words)  # 新浪首页
     if max(len(w) for w in words) <= 6 and (words[0] in ("首页", "主页", "网站首页") or 2 * nav >= len(words)):
         return "crumb"
     return None

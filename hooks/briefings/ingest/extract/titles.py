@@ -39,6 +39,7 @@ _DATELINE_SOURCE = (
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|＞|›|/|→|-{1,2}|—)\s*")
 _SITE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,20}(?:网|在线|报|新闻|日报|晚报|客户端|之窗|门户)$")
 _CRUMB_LABEL = re.compile(r"您?(?:的|当前|现在)?(?:所在)?(?:的)?位置")  # "您现在的位置:" names no page
+_LONGEST_COLUMN = 7  # characters: a crumb's item this long or longer may be a headline
 _CRUMB_FILLERS = {"首页", "正文", "内容", "详情", "当前位置", "您当前位置", "新闻", "新闻中心", "阅读"}
 # "本报讯（记者 张昕）", "金山网讯", "新华网蕉城在线(吴辉东)": the outlet and its reporters, not the story
 _LEADING_DATELINE = re.compile(r"^(?:[^，。,；;\s(（]{0,16}(?:讯|訊|在线|電|电)|[(（][^)）]{0,30}[)）]|"
@@ -109,7 +110,9 @@ def find_title(cleaned: Cleaned) -> Guess:
     for dropped in cleaned.dropped:
         if dropped.reason == "crumb":
             last = _CRUMB_SPLIT.split(dropped.text.strip())[-1]
-            if _plausible_title(last) and last not in _CRUMB_FILLERS and not _SITE_NAME.search(last) \
+            # a crumb's last item is the page's headline, or a column's name (本委动态, 政务要闻): not short
+            if _plausible_title(last) and len(last) >= _LONGEST_COLUMN and last not in _CRUMB_FILLERS \
+                    and not _SITE_NAME.search(last) \
                     and not _CRUMB_LABEL.fullmatch(last.strip(" :：")):
                 return Guess(_tidy_title(last))
     made_up = title_from_first_sentence(cleaned)
