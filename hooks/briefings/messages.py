@@ -103,6 +103,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("guessed {year} from {event}", "推断为 {year} 年，依据：{event}"),
     (("the page is dated {date}, but the text only names {previous} and reports no event: a summary of that year, "
       "or news of {year}"), "页面日期为 {date}，但正文只提到 {previous} 年且没有报道某次活动：可能是该年的总结，也可能是 {year} 年的新闻"),
+    ("guessed {year}: the text gives a whole year's figures (全年…) and came out on {date}",
+     "推断为 {year} 年：正文给出的是全年的数字（全年……），发布于 {date}"),
     ("guessed {year}: the title celebrates {event}, but the page is dated {when}",
      "推断为 {year} 年：标题庆祝的是{event}，而页面日期为 {when}"),
     # titles, sources, addresses

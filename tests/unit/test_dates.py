@@ -635,3 +635,16 @@ def test_a_congress_the_text_both_awaits_and_studies_is_behind_it():
     assert find_year(review, "以高质量机关党建引领高质量发展", None).year is None  # 2023 or later: not 2022
     awaiting = cleaned("3月29日，自治区党委宣传部举行动员会，以优异成绩迎接党的二十大胜利召开。")
     assert find_year(awaiting, "区直机关喜迎二十大", None).year == 2022
+
+
+def test_a_whole_years_figures_out_in_january_are_the_review_of_the_year_before():
+    page = cleaned("市文旅局党组紧扣模范机关创建目标，推动党建与业务深度融合。",
+                   "突出政治建设，严格落实“第一议题”制度，全年组织相关学习30余次，持续提升班子政治能力。")
+    guess = find_year(page, "党建引领强根基 文旅赋能启新程", "2026-01-27")
+    assert guess.year == 2025 and "全年" in guess.warnings[0].message
+    plan = cleaned("市文旅局党组紧扣模范机关创建目标。", "全年开展集中学习不少于12次。")
+    assert find_year(plan, "党建引领强根基", "2026-01-27").year == 2026  # a plan's target
+    meeting = cleaned("1月20日，市文旅局召开机关党建工作会议。", "全年组织相关学习30余次。")
+    assert find_year(meeting, "", "2026-01-27").year == 2026  # a meeting of its own year
+    march = cleaned("市文旅局党组紧扣模范机关创建目标。", "全年组织相关学习30余次。")
+    assert find_year(march, "党建引领强根基", "2026-03-27").year == 2026

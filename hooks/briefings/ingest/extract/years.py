@@ -94,6 +94,11 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         if earlier and not named:
             # a page of 2024 on a text that celebrates 建党100周年 and names no later year: a copy
             return _unknown(f"the page is dated {published.isoformat()}, but the text is of {earlier}")
+        if guess.year == published.year and not named and _sums_up_last_year(cleaned, headline, hints, published):
+            # "全年组织相关学习30余次" on 2026-01-27, naming no year: the review of 2025
+            return YearGuess(published.year - 1, f"a whole year's figures published in month {published.month}",
+                             (Warning("year", f"guessed {published.year - 1}: the text gives a whole year's figures "
+                                              f"(全年…) and came out on {published.isoformat()}"),))
         if guess.year == published.year and not named and _reviews_last_year(cleaned, headline, hints, published):
             return _unknown(f"the page is dated {published.isoformat()}, but the text only names "
                             f"{published.year - 1} and reports no event: a summary of that year, or news of "
@@ -151,6 +156,22 @@ def _reviews_last_year(cleaned: Cleaned, headline: str, hints: YearHints, publis
     if _EVENT_LEAD.search(re.split(r"[。！？]", lead, maxsplit=1)[0]):
         return False
     return hints.scores.get(published.year - 1, 0) >= 1 and hints.scores.get(published.year, 0) < 1
+
+
+# a whole year's figures, not a plan's targets (全年开展培训不少于4次)
+_WHOLE_YEAR_FIGURES = re.compile(r"(?<!计划)(?<!力争)(?<!确保)全年(?![^，。；]{0,12}?(?:不少于|不低于|至少|力争|确保|计划|目标))"
+                                 r"[^，。；]{0,16}?\d+(?:\.\d+)?\s*(?:余|多)?(?:次|场|个|项|件|篇|期|名|条|人次)")
+
+
+def _sums_up_last_year(cleaned: Cleaned, headline: str, hints: YearHints, published: dt.date) -> bool:
+    """A text out in January or February that gives a whole year's figures (全年…122次), names
+    no year and reports no event: the review of the year just ended."""
+    if published.month > 2 or _EVENT_TITLE.search(headline) or any(score > 0 for score in hints.scores.values()):
+        return False
+    lead = next((block.text for block in cleaned.blocks if block.kind == "paragraph"), "")
+    if _EVENT_LEAD.search(re.split(r"[。！？]", lead, maxsplit=1)[0]):
+        return False
+    return any(_WHOLE_YEAR_FIGURES.search(to_simplified(block.text)) for block in cleaned.blocks)
 
 
 def _campaigns_of_their_month(events: list[Milestone], month: int | None) -> list[Milestone]:
