@@ -907,3 +907,13 @@ def test_a_banner_of_slogans_above_the_headline_is_masthead():
     cleaned = clean(f"喜迎二十大 忠诚保平安 奋进新征程 建功新时代\n建设“三型”机关 打造更高水平的平安辽宁\n{BODY}\n{BODY2}")
     assert cleaned.headline == "建设“三型”机关 打造更高水平的平安辽宁"
     assert Dropped("喜迎二十大 忠诚保平安 奋进新征程 建功新时代", "masthead") in cleaned.dropped
+
+
+def test_a_forum_posters_profile_is_dropped_and_its_dates_are_not_the_pages():
+    page_text = page("- 注册时间", "- 2011-10-23", "- 最后登录", "- 2011-10-31", "- 积分", "- 880", "",
+                     "市直机关开展作风建设年活动", "", BODY, BODY2)
+    cleaned = clean(page_text)
+    assert body(cleaned).startswith("市直机关开展作风建设年活动") or cleaned.headline == "市直机关开展作风建设年活动"
+    assert {d.text: d.reason for d in cleaned.dropped}.get("- 2011-10-23") == "profile"
+    from briefings.ingest.extract.dates import find_date
+    assert find_date(cleaned).date is None

@@ -72,6 +72,7 @@ _cached_facts = lru_cache(maxsize=1 << 16)(_line_facts)
 _LINK_REASONS = frozenset({"back-link", "related", "pager", "crumb", "url", "ad", "image", "subscription",
                            "widget"})
 Line = tuple[int, str]  # (index of the raw line it starts at, text); "" is a blank line
+_PROFILE_VALUE = re.compile(r"^(?:[-*•·]\s*)?[\d\-:/. ]{1,20}$")  # a profile's value: a number or a date
 
 
 def _filter_once(lines: list[Line], facts: list[LineFacts | None],
@@ -114,7 +115,7 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
     last = max((i for i, f in enumerate(facts) if f is not None), default=-1)  # a site label heads something
     kept: list[int] = []
     trailer: str | None = None
-    widget_run = seen_kept = seen_body = False
+    widget_run = profile_run = seen_kept = seen_body = False
     prose_before = 0
     for i, (pos, t) in enumerate(lines):
         f = facts[i]
@@ -136,10 +137,14 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
                 trailer = reason
         elif reason == "widget-header":
             widget_run = True
+        elif reason == "profile":
+            profile_run = True
+        elif profile_run and _PROFILE_VALUE.match(t):  # 注册时间 / 2011-10-23: the poster's, not the page's
+            reason = "profile"
         elif widget_run and f.widget_item:
             reason = "widget"
         elif not reason:
-            widget_run = False
+            widget_run = profile_run = False
             if i < first_body and repeated[t] >= 2:
                 reason = "widget"
             elif not seen_kept and i < last and (f.site == 2 or (f.site == 1 and titled[i]) or

@@ -145,6 +145,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
                            r"related(?: posts| articles| news| stories)?|you may also like|read more|"
                            r"more stories)"
                            r"[\]】]?\s*[:：>»]*$", re.IGNORECASE), 30, False),
+    # a forum poster's profile: a label, then its value on the next line (注册时间 / 2011-10-23)
+    ("profile", re.compile(r"^(?:[-*•·]\s*)?(?:注册时间|最后登录|上次登录|阅读权限|在线时间|积分|精华|帖子|UID|威望|金钱|"
+                           r"贡献|听众|收听|主题|性别|来自)\s*[:：]?\s*[\d\-:/ ]{0,20}$"), 30, False),
     # reaction widgets: a header, then a bullet list of moods
     ("widget-header", re.compile(r"心情排行|(?:看到|读完|看完)(?:此|这|本)篇文章.{0,6}感受|文章的感受|我要表态"), 60, False),
     ("widget", re.compile(r"^[•·●○◆◇■□▪▫*\uf06c\uf0a7\uf0b7-]+$"), 20, False),

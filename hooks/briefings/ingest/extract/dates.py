@@ -35,7 +35,7 @@ LABELLED, PLAIN, REPOST = 3, 2, 1
 _KIND_WORDS = {LABELLED: "labelled date line", PLAIN: "date line", REPOST: "repost timestamp"}
 
 # Dropped lines whose dates belong to other pages or to nobody.
-_FOREIGN_REASONS = {"related", "comments", "ad", "widget", "subscription", "copyright", "pager", "image"}
+_FOREIGN_REASONS = {"related", "comments", "ad", "widget", "subscription", "copyright", "pager", "image", "profile"}
 
 _LABEL = re.compile(r"(?:发布|发表|发稿|更新|录入|上传|刊发|出版|报道)?(?:时间|日期)|来\s*源|作\s*者|编辑|责编|"
                     r"浏览|阅读|点击|稿源|字号")
