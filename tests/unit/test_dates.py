@@ -81,6 +81,8 @@ def test_parse_date_rejects(value):
     ("2021-12-01 19:35 来源:驻马店网 责任编辑:刘灵", "2021-12-01"),
     ("作者: 荷泽新闻网 来源: 荷泽新闻网 发表时间:2024-01-02", "2024-01-02"),
     ("来源：某某网 2023-12-30 发布时间：2024-01-02", "2024-01-02"),  # the date after the 时间 label
+    ("来源:市委党校 作者:陈国礼 发布时间:Mon May 27 09:12:56 CST 2019", "2019-05-27"),  # a Java date
+    ("Posted on December 3rd, 2018 by admin", "2018-12-03"),
 ])
 def test_date_lines_in_many_forms(line, expected):
     guess = find_date(cleaned("今天上午，市直机关党建工作会议召开。", dropped=((line, "meta"),)))

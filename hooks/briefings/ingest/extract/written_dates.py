@@ -1,4 +1,5 @@
-"""Full dates as pages and archivists write them: 2024-01-02, 2024/1/2, 2024年1月2日, 18.01.2017.
+"""Full dates as pages and archivists write them: 2024-01-02, 2024/1/2, 2024年1月2日, 18.01.2017,
+Mon May 27 09:12:56 CST 2019.
 
 dates_in   every full date in a line, with its position (invalid days skipped)
 parse_date a single date value written by the archivist (front matter), or None
@@ -23,6 +24,11 @@ _FULL_DATES = (  # (pattern, order of the groups as y, m, d)
     (re.compile(rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.{_YEAR}(?![\d.])"), (3, 2, 1)),
 )
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "Mon May 27 09:12:56 CST 2019" (a Java date, as some CMSs print it), "May 27, 2019"
+_ENGLISH_DATE = re.compile(rf"(?<![A-Za-z])({'|'.join(_MONTHS)})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+                           rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+)?(?:[A-Z]{{3,4}}\s+)?{_YEAR}(?!\d)", re.IGNORECASE)
+
 
 def dates_in(line: str, years: tuple[int, int] = (MIN_YEAR, MAX_YEAR)) -> list[tuple[int, dt.date]]:
     """Full dates written in a line, as (position, date), in order; invalid dates skipped."""
@@ -32,6 +38,10 @@ def dates_in(line: str, years: tuple[int, int] = (MIN_YEAR, MAX_YEAR)) -> list[t
             date = make_date(match.group(y), match.group(m), match.group(d), years)
             if date:
                 found.append((match.start(), date))
+    for match in _ENGLISH_DATE.finditer(line):
+        date = make_date(match.group(3), str(_MONTHS.index(match.group(1).lower()) + 1), match.group(2), years)
+        if date:
+            found.append((match.start(), date))
     return sorted(found, key=lambda item: item[0])
 
 
