@@ -580,3 +580,12 @@ def test_a_top_level_domain_spells_no_initials():
     assert cities_by_initials("http://www.digipub.cc/dy/article/1.html") == set()  # cc: not 长春
     assert "长春市" in cities_by_initials("http://cc.example.com/1.html")
     assert cities_by_initials("http://www.qdnrbs.cn/zwpd/1.html") == {"黔东南苗族侗族自治州"}  # 日报社
+
+
+def test_an_autonomous_regions_organs_have_no_city():
+    p = place("2023年自治区直属机关运动会主题展赛活动在乌鲁木齐奥林匹克体育中心体育馆启动",
+              "7月9日，2023年自治区直属机关运动会主题展赛活动在乌鲁木齐市奥林匹克体育中心体育馆启动。")
+    assert (p.city, p.province) == (None, "新疆维吾尔自治区")
+    lead = "11月12日，新疆维吾尔自治区党委政法委机关干部与疏附县站敏乡群众“结对认亲”。"
+    assert place("", lead).city is None
+    assert place("南宁市青秀区直机关工委召开党建工作会议", "会议在区委党校召开。").city == "南宁市"  # a district's 区直
