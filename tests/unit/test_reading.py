@@ -113,3 +113,13 @@ def test_markdown_heading_marks_are_dropped(tmp_path):
 def test_entities_left_in_scraped_text_become_characters(tmp_path):
     (tmp_path / "a.txt").write_text("会议强调&nbsp;&nbsp;要持续推动&ldquo;五型&rdquo;机关创建。&lt;b&gt;\n", encoding="utf-8")
     assert read_source(tmp_path / "a.txt", "a.txt").text == "会议强调  要持续推动“五型”机关创建。<b>\n"
+
+
+def test_a_pages_markup_saved_as_text_is_read_as_html(tmp_path):
+    markup = ('<p class="ql-block"> 3月7日下午，教育局机关党支部组织开展了主题党日活动。</p> '
+              '<p class="ql-block"> 县委组织部到会指导。</p> <p class="ql-block"> 支部书记主持活动。</p>')
+    (tmp_path / "a.txt").write_text(f"---\nurl: https://example.cn/1\n---\n{markup}\n", encoding="utf-8")
+    text = read_source(tmp_path / "a.txt", "a.txt").text
+    assert "<p" not in text and text.splitlines()[0] == "3月7日下午，教育局机关党支部组织开展了主题党日活动。"
+    (tmp_path / "b.txt").write_text("文中提到 <p> 标签一次，仍是正文。\n", encoding="utf-8")
+    assert "<p>" in read_source(tmp_path / "b.txt", "b.txt").text  # one tag quoted in a text is no page

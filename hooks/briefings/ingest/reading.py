@@ -83,6 +83,8 @@ def read_source(path: Path, relative_path: str) -> Source:
         body = html_to_text(body)
     elif kind == "md":
         body = markdown_to_text(body)
+    elif len(_BLOCK_TAG.findall(body, 0, 20_000)) >= _MARKUP_TAGS:  # a page's markup saved as text (<p class="ql-block">…)
+        body = html_to_text(body)
     else:
         body = decode_entities(body)
     if not body.strip():
@@ -272,6 +274,7 @@ def html_to_text(markup: str) -> str:
 _HIDDEN_PART = re.compile(r"<(script|style|noscript|template|head)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
 _BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|pre|hr)\b[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<(?!\s*/?\s*(?:p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|pre|hr)\b)[^>]*>|<!\[[^\n]*", re.IGNORECASE)
+_MARKUP_TAGS = 3  # block tags (<p>, <br>, </div>) in a .txt that make it a page's markup
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
 
 
