@@ -80,6 +80,12 @@ def test_campaigns_and_the_years_they_ran(text, year, kind):
     assert [(m.year, m.kind) for m in milestones(text)] == [(year, kind)]
 
 
+def test_the_struggle_against_the_epidemic_named_so_dates_a_text_to_2020():
+    text = cleaned("机关党员干部下沉社区，坚决打赢疫情防控阻击战。")
+    assert find_year(text, "", None).year == 2020
+    assert find_year(cleaned("机关党员干部下沉社区，做好常态化疫情防控。"), "", None).year is None
+
+
 def test_a_one_year_campaign_dates_a_text_with_nothing_else():
     assert find_year(cleaned("机关各党支部扎实开展党纪学习教育，组织专题读书班。"), "", None).year == 2024
 
