@@ -150,7 +150,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         built.briefings,
         built.rejections,
         len(site.pages) + len(site.files),
-        " (unchanged since the last build: from the cache)" if built.whole else "",
+        " (unchanged since the last build: from the cache)" if built.whole else
+        " (unchanged since the last build: kept from memory)" if built.kept else "",
     )
     return files
 

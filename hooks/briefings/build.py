@@ -48,6 +48,7 @@ class KeptCaches:
 
     def __init__(self) -> None:
         self._kept: dict[str, KeptInMemory] = {}
+        self.last_build: tuple[str, Built] | None = None  # under serve: the last build, by its whole-build key
 
     def get(self, folder: Path, kind: type[KeptInMemory]):
         cache = self._kept.get(str(folder))
@@ -134,23 +135,29 @@ class Built:
     briefings: int
     rejections: int
     whole: bool = False  # from the whole-build cache: the archive was not read
+    kept: bool = False  # under serve, the last build's, kept in memory: the archive was not read
     key: str | None = None  # its key in the whole-build cache, until keep_whole has kept it there
 
 
 def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept: KeptCaches,
                   progress: Callable[[str, int], Progress], log: logging.Logger, serving: bool = False) -> Built:
     """read_archive, archive_messages and make_site; a build of an archive unchanged since the
-    last build (every file, the settings, the code) comes whole from the cache in folder. Not
-    under serve: there a rebuild means a change."""
-    key = whole.build_key(root, repr((settings, root.name))) if folder is not None and not serving else None
-    if key is not None:
+    last build (every file, the settings, the code) comes whole from the cache in folder. Under
+    serve, where a rebuild means a change, only from memory: a page of docs/ edited, or a file
+    saved unchanged, leaves the archive's part of the site as it was."""
+    key = whole.build_key(root, repr((settings, root.name))) if folder is not None else None
+    if key is not None and serving and kept.last_build and kept.last_build[0] == key:
+        return replace(kept.last_build[1], kept=True)
+    if key is not None and not serving:
         found = whole.load(folder / "site", key)
         if found:
             return _unpacked(found)
     archive = read_archive(root, kept.get(folder, BriefingCache) if folder else None, progress, log)
     site = make_site(archive, root, settings, folder, kept, log, serving=serving)
-    return Built(site, tuple(archive_messages(archive, root.name)), tuple(program_names(archive)),
-                 len(archive.briefings), len(archive.rejections), key=key)
+    built = Built(site, tuple(archive_messages(archive, root.name)), tuple(program_names(archive)),
+                  len(archive.briefings), len(archive.rejections), key=None if serving else key)
+    kept.last_build = (key, built) if serving and key is not None else None
+    return built
 
 
 def keep_whole(built: Built, folder: Path | None) -> None:
