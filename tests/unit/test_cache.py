@@ -163,3 +163,31 @@ def test_a_one_off_builds_page_cache_keeps_pages_on_disk_not_in_memory(tmp_path)
     assert cache.get("ab" + "0" * 62) == "<p>页面</p>" and cache._memory == {}
     kept = PageCache(tmp_path)
     assert kept.get("ab" + "0" * 62) == "<p>页面</p>" and kept._memory  # in memory by default
+
+
+def test_an_entry_key_is_hashed_again_only_when_the_file_changes_on_disk(tmp_path, monkeypatch):
+    import os
+
+    from briefings.cache.records import BriefingCache, entry_key
+
+    hashed = []
+    monkeypatch.setattr(cache_module, "entry_key", lambda *args: hashed.append(args) or entry_key(*args))
+    cache = BriefingCache(tmp_path / "cache")
+    path = tmp_path / "a.txt"
+    path.write_text("正文第一段。", encoding="utf-8")
+    old = 1_600_000_000_000_000_000
+    os.utime(path, ns=(old, old))
+    first = cache._key_of(path, "a.txt", "vocabulary")
+    assert cache._key_of(path, "a.txt", "vocabulary") == first == entry_key(path, "a.txt", "vocabulary")
+    assert len(hashed) == 1  # the second time from memory
+    path.write_text("正文第二段。", encoding="utf-8")  # the same size, its time set back: the write still shows
+    os.utime(path, ns=(old, old))
+    assert cache._key_of(path, "a.txt", "vocabulary") == entry_key(path, "a.txt", "vocabulary") != first
+    path.write_text("正文第三段。", encoding="utf-8")  # just written: hashed every time, whatever its time says
+    for _ in range(2):
+        assert cache._key_of(path, "a.txt", "vocabulary") == entry_key(path, "a.txt", "vocabulary")
+    count = len(hashed)
+    cache._key_of(path, "a.txt", "vocabulary")
+    assert len(hashed) == count + 1
+    (tmp_path / "a.yml").write_text("title: 档案员定的标题\n", encoding="utf-8")  # a new sidecar changes the key
+    assert cache._key_of(path, "a.txt", "vocabulary") == entry_key(path, "a.txt", "vocabulary")

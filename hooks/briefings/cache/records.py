@@ -11,7 +11,8 @@ raised, pickled, one file each under the cache folder (by default .cache/briefin
 The folder is safe to delete at any time; a damaged entry is read as a miss.
 
 A BriefingCache also keeps the records it has seen in memory, so `mkdocs serve` (whose hook
-module lives across rebuilds) does not even reread the entries of unchanged files.
+module lives across rebuilds) does not even reread the entries of unchanged files, nor hash
+again a file whose size and times on disk are those it had (unless written in the last seconds).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import hashlib
 import os
 import pickle
 import stat
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -91,6 +93,21 @@ def _bytes_or_marker(path: Path) -> bytes:
     return len(data).to_bytes(8, "big") + data
 
 
+# A file modified this recently may be modified again within the clock's resolution, unseen:
+# its key is not remembered (git's "racy clean" rule).
+_RACY_NS = 2_000_000_000
+
+
+def _stat_signature(path: Path) -> tuple:
+    """What tells a file changed without reading it (the test git's index and MkDocs' dirty
+    builds rely on): its identity, size and modification time to the nanosecond."""
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return ()
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
 def _read_chunk(read: Reader, files: list[tuple[Path, str]], vocabulary: Vocabulary) -> list:
     """Records of some files, read in a worker process; a rejection as _Rejected."""
     results = []
@@ -126,10 +143,36 @@ class BriefingCache(KeptInMemory):
     cache first; hits and misses count what the last builds found.
     """
 
+    def __init__(self, folder: Path | None):
+        super().__init__(folder)
+        self._keys_by_signature: dict[tuple, str] = {}
+        self._signatures_used: set[tuple] = set()
+
+    def _key_of(self, path: Path, relative_path: str, vocabulary_digest: str) -> str:
+        """entry_key, hashed again only when the file or a sidecar changed on disk: a build asks
+        twice a file (prefetch, then the archive's loop), and `mkdocs serve` every rebuild."""
+        try:
+            signature = (relative_path, vocabulary_digest, *map(_stat_signature, (path, *(
+                path.with_suffix(suffix) for suffix in SIDECAR_SUFFIXES))))
+        except (OSError, ValueError):
+            return entry_key(path, relative_path, vocabulary_digest)
+        if any(found and found[3] > time.time_ns() - _RACY_NS for found in signature[2:]):
+            return entry_key(path, relative_path, vocabulary_digest)  # written just now: may change again unseen
+        key = self._keys_by_signature.get(signature)
+        if key is None:
+            key = self._keys_by_signature[signature] = entry_key(path, relative_path, vocabulary_digest)
+        self._signatures_used.add(signature)
+        return key
+
+    def forget_unused(self) -> None:
+        super().forget_unused()
+        self._keys_by_signature = {s: k for s, k in self._keys_by_signature.items() if s in self._signatures_used}
+        self._signatures_used = set()
+
     def reader(self, read: Reader) -> Reader:
         def cached_read(path: Path, relative_path: str, vocabulary: Vocabulary) -> Briefing:
             try:
-                key = entry_key(Path(path), relative_path, self._vocabulary_digest(vocabulary))
+                key = self._key_of(Path(path), relative_path, self._vocabulary_digest(vocabulary))
             except _Uncacheable:
                 return read(path, relative_path, vocabulary)
             self._used.add(key)
@@ -168,7 +211,7 @@ class BriefingCache(KeptInMemory):
         missing: list[tuple[str, Path, str]] = []
         for path, relative in files:
             try:
-                key = entry_key(Path(path), relative, digest)
+                key = self._key_of(Path(path), relative, digest)
             except _Uncacheable:
                 continue
             if key not in self._memory and (self.folder is None or not self._entry_path(key).is_file()):
