@@ -589,3 +589,15 @@ def test_an_autonomous_regions_organs_have_no_city():
     lead = "11月12日，新疆维吾尔自治区党委政法委机关干部与疏附县站敏乡群众“结对认亲”。"
     assert place("", lead).city is None
     assert place("南宁市青秀区直机关工委召开党建工作会议", "会议在区委党校召开。").city == "南宁市"  # a district's 区直
+
+
+def test_a_county_reading_two_prefectures_share_needs_the_province():
+    lead = "6月11日，县直机关工委组织党员干部开展主题党日活动。"
+    assert place("", lead, url="http://m-yangxin.cjyun.org/p/96787.html").city == "黄石市"  # 长江云: 湖北's 阳新
+    assert place("", lead, url="http://m-yangxin.example.org/p/96787.html").city is None  # 阳新 or 阳信
+    assert place("", "阳信县直机关工委组织党员干部开展主题党日活动。", url="http://yangxin.example.org/p/1.html").city == "滨州市"
+
+
+def test_a_portals_folder_named_for_a_county():
+    p = place("", "3月29日，市直机关工委组织开展志愿服务活动。", url="http://www.abcjf.cn/html/news/taixing/2021/0329/1.html")
+    assert p.city == "泰州市"  # 泰兴

@@ -45,7 +45,7 @@ def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostCl
     if outlet:
         clues.append(HostClue(outlet[1], outlet[0], False, False))
     readings, shared = city_pinyin()
-    for label in host.split("."):
+    for label in re.split(r"[.-]", host):  # m-yangxin.cjyun.org
         if label in _HOST_NOISE:
             continue
         label = _HOST_SUFFIX.sub("", label) if label not in readings else label  # baojidj: 宝鸡 + 党建
@@ -58,6 +58,7 @@ def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostCl
         elif (after := _after_province_initials(label)) is not None:  # lnzhuanghe: 辽宁 + 庄河
             clues.append(HostClue(after[0].name, label, after[1], False))
         clues += [HostClue(city, label, False, True) for city in shared.get(label, ())]
+        clues += [HostClue(city, label, True, True) for city in shared_county_pinyin().get(label, ())]
     clues += _path_clues(url, host, readings)
     return clues
 
@@ -82,14 +83,17 @@ def _province_initials() -> Mapping[str, frozenset[str]]:
 
 
 def _path_clues(url: str, host: str, readings: Mapping[str, Division]) -> list[HostClue]:
-    """A portal's folder named for a city: yybnet.net/maanshan/news/…, he-bei.cn/diqu/shijiazhuang/…
+    """A portal's folder named for a city or a county: yybnet.net/maanshan/news/…, he-bei.cn/diqu/shijiazhuang/…
     (full readings of five letters or more, that no other place shares: /xian/ may be a county's)."""
     try:
         folders = urlsplit(url).path.lower().split("/")[1:-1]
     except ValueError:
         return []
-    return [HostClue(readings[folder].name, f"/{folder}/", False, False) for folder in dict.fromkeys(folders)
-            if len(folder) >= 5 and folder in readings and folder not in host]
+    counties = county_pinyin()
+    return [HostClue(readings[folder].name, f"/{folder}/", False, False) if folder in readings else
+            HostClue(counties[folder].name, f"/{folder}/", True, False)  # abcjf.cn/html/news/taixing/: 泰兴
+            for folder in dict.fromkeys(folders)
+            if len(folder) >= 5 and (folder in readings or folder in counties) and folder not in host]
 
 
 @cache
@@ -110,10 +114,20 @@ def city_pinyin() -> tuple[Mapping[str, Division], Mapping[str, tuple[str, ...]]
     return MappingProxyType(unique), MappingProxyType(shared)
 
 
-@cache
 def county_pinyin() -> Mapping[str, Division]:
     """Pinyin of a county's short name -> its prefecture, for the readings no other county,
     city or province shares (haian.gov.cn -> 海安 -> 南通市; changning is shared: no entry)."""
+    return _county_readings()[0]
+
+
+def shared_county_pinyin() -> Mapping[str, tuple[str, ...]]:
+    """Pinyin shared by counties of two or more prefectures and by nothing else -> those
+    prefectures (yangxin: 阳新, 黄石市, and 阳信, 滨州市): evidence only with the text's help."""
+    return _county_readings()[1]
+
+
+@cache
+def _county_readings() -> tuple[Mapping[str, Division], Mapping[str, tuple[str, ...]]]:
     g = gazetteer()
     readings: dict[str, set[str]] = {}
     for d in g.divisions:
@@ -122,11 +136,16 @@ def county_pinyin() -> Mapping[str, Division]:
             for reading in {_reading(d.short_name), *(_readings(d.short_name) if d.level == COUNTY else ())}:
                 readings.setdefault(reading, set()).add(owner)
     by_code = {d.adcode: d for d in g.divisions if d.level == COUNTY and d.city in g.cities}
-    return MappingProxyType({
-        reading: g.cities[by_code[next(iter(codes))].city]
-        for reading, codes in readings.items()
-        if len(codes) == 1 and next(iter(codes)) in by_code and len(reading) >= 5 and reading not in _WEB_WORDS
-    })
+    unique, shared = {}, {}
+    for reading, codes in readings.items():
+        if len(reading) < 5 or reading in _WEB_WORDS or not codes <= by_code.keys():
+            continue
+        cities = sorted({by_code[code].city for code in codes})
+        if len(cities) == 1 and len(codes) == 1:
+            unique[reading] = g.cities[cities[0]]
+        elif len(cities) > 1:
+            shared[reading] = tuple(cities)
+    return MappingProxyType(unique), MappingProxyType(shared)
 
 
 @cache

@@ -211,12 +211,18 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
 
 
 def _collect_host(url: str | None, cities: dict[str, Tally], provinces: dict[str, Tally], outlets=()) -> None:
-    for clue in host_clues(url, outlets):
-        if clue.shared:  # fuzhou: supports 福州 or 抚州 only if the text names it
-            if clue.place in cities and cities[clue.place].kinds:
-                cities[clue.place].add(HOST, clue.label, county=False)
-        else:
-            (cities if clue.place in gazetteer().cities else provinces)[clue.place].add(HOST, clue.label, county=clue.county)
+    g, clues = gazetteer(), host_clues(url, outlets)
+    for clue in clues:
+        if not clue.shared:
+            (cities if clue.place in g.cities else provinces)[clue.place].add(HOST, clue.label, county=clue.county)
+    # fuzhou (福州 or 抚州), yangxin (阳新 or 阳信): the one the text names, or the one of a province
+    # the text or the host names (m-yangxin.cjyun.org: 长江云 is 湖北's)
+    named = {p for p, t in provinces.items() if t.kinds}
+    shared = [clue for clue in clues if clue.shared]
+    for clue in shared:
+        in_province = [c for c in shared if c.label == clue.label and g.cities[c.place].province in named]
+        if (clue.place in cities and cities[clue.place].kinds) or in_province == [clue]:
+            cities[clue.place].add(HOST, clue.label, county=clue.county)
 
 
 def _decide(cities: dict[str, Tally], provinces: dict[str, Tally], marks: list[str]) -> Place:
