@@ -60,7 +60,7 @@ def squash(text: str) -> str:
 
 
 def _norm_program(text: str) -> str:
-    return squash(re.sub(r"[\s“”‘’\"'「」『』《》、，,·+＋]", "", text))
+    return squash(re.sub(r"[\s“”‘’\"'「」『』《》、，,·•・+＋]", "", text))
 
 
 def title_matches(found: str, truth: str) -> bool:
