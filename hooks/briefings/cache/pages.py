@@ -17,6 +17,8 @@ from pathlib import Path
 from briefings.cache.store import KeptInMemory, write_atomically
 from briefings.site.pages.parts import GeneratedPage
 
+_MAX_PENDING = 256  # pages waiting for the writing thread (under 10 MB)
+
 
 def page_key(signature: str, src_uri: str, markdown: str) -> str:
     digest = hashlib.sha256()
@@ -49,6 +51,12 @@ class PageCache(KeptInMemory):
     # off and reads each page from disk when it writes it (16,000 pages are 130 MB compressed).
     in_memory = True
 
+    def __init__(self, folder: Path | None):
+        super().__init__(folder)
+        self._thread = None
+        self._pending: list = []
+        self._pending_keys: set[str] = set()  # read one of these only once it is written
+
     def contains(self, key: str) -> bool:
         """Whether a sound entry is there. It is read and checked now (a damaged one, garbage,
         cut short or empty, is a miss) and kept in memory, so a reused page is read once."""
@@ -63,6 +71,8 @@ class PageCache(KeptInMemory):
     def _load(self, key: str) -> bool:
         if self.folder is None:
             return False
+        if key in self._pending_keys:
+            self.flush()
         try:
             data = self._path(key).read_bytes()
         except OSError:
@@ -82,6 +92,8 @@ class PageCache(KeptInMemory):
 
     def get_bytes(self, key: str, count: bool = True) -> bytes | None:
         data = self._memory.get(key)
+        if data is None and key in self._pending_keys:
+            self.flush()
         if data is None and self.folder is not None:
             try:
                 data = self._path(key).read_bytes()
@@ -109,11 +121,40 @@ class PageCache(KeptInMemory):
 
     def put_parts(self, key: str, parts: Iterable[bytes]) -> None:
         """An entry made of parts, compressed as they come: a large one (the whole search
-        index) is never held in memory whole, uncompressed."""
+        index) is never held in memory whole, uncompressed. A one-off build's pages (a list of
+        parts, kept on disk only) are compressed and written by a thread while the next page is
+        made: zlib and the file system let go of the interpreter."""
+        self._used.add(key)
+        if isinstance(parts, list) and self.folder is not None and not self.in_memory:
+            self._pending.append(self._writer().submit(self._compress_and_write, key, parts))
+            self._pending_keys.add(key)
+            return
+        self._compress_and_write(key, parts)
+
+    def flush(self) -> None:
+        """Wait until the entries given to the writing thread are on disk."""
+        pending, self._pending = self._pending, []
+        for job in pending:
+            job.result()
+        self._pending_keys = set()
+
+    def forget_unused(self) -> None:
+        self.flush()
+        super().forget_unused()
+
+    def _writer(self):
+        if self._thread is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix="page-cache")
+        while len(self._pending) > _MAX_PENDING:  # the pages wait in memory, uncompressed: not too many
+            self._pending.pop(0).result()
+        return self._thread
+
+    def _compress_and_write(self, key: str, parts: Iterable[bytes]) -> None:
         compressor = zlib.compressobj(1)
         compressed = b"".join([*(compressor.compress(part) for part in parts), compressor.flush()])
         data = zlib.crc32(compressed).to_bytes(4, "big") + compressed
-        self._used.add(key)
         if self.in_memory or self.folder is None:
             self._memory[key] = data
         if self.folder is None:
