@@ -110,7 +110,8 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
         slugs,
         # named the way ingest names them (undecodable names escaped), so the report counts each once
         archive_files=ingest.archive_paths(root),
-        caches=SiteCaches(search_keys=key_cache, feeds=feed_cache, search_files=index_cache),
+        caches=SiteCaches(search_keys=key_cache, feeds=feed_cache, search_files=index_cache,
+                          search_background=not serving),
     )
     if isinstance(slugs, NameSlugCache):
         slugs.save()

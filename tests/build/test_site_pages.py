@@ -413,3 +413,21 @@ def test_an_unchanged_archive_reuses_its_whole_search_index(tmp_path, monkeypatc
     changed = build_catalog([*seed_like()[:-1], make_briefing(9, title="新的简报")], [], slugify_name)
     monkeypatch.undo()
     assert scripts.catalog_search_files(changed, True, files_cache=PageCache(tmp_path)) != first
+
+
+def test_a_search_index_made_in_a_child_process_is_the_one_made_here(tmp_path, monkeypatch):
+    from briefings.cache.pages import PageCache
+    from briefings.ingest.slugs import slugify_name
+    from briefings.search import scripts
+    from briefings.site.catalog import build_catalog
+
+    catalog = build_catalog(seed_like(), [], slugify_name)
+    here = scripts.catalog_search_files(catalog, True)
+    monkeypatch.setattr(scripts, "BACKGROUND_THRESHOLD", 1)
+    cache = PageCache(tmp_path)
+    cache.in_memory = False
+    started = scripts.start_catalog_search_files(catalog, True, files_cache=cache, background=True)
+    assert started() == here
+    cache.flush()
+    monkeypatch.setattr(scripts, "build_search_files", lambda *a, **k: pytest.fail("the index was built again"))
+    assert scripts.catalog_search_files(catalog, True, files_cache=PageCache(tmp_path)) == here  # and it was kept

@@ -3,6 +3,7 @@ window.__briefingsSearch.add (they load from file:// too, where fetch() of JSON 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -11,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from briefings.model import Briefing
+from briefings.search.background import in_background
 from briefings.search.key_cache import SearchKeyCache
 from briefings.search.keys import NameScanner, SearchDoc, key_hash
 from briefings.search.postings import encoded_postings, shards_for
@@ -19,6 +21,7 @@ from briefings.site.catalog import Catalog, briefing_src
 from briefings.site.markup import plain
 
 TEXT_LIMIT = 2000  # characters of text kept for result excerpts
+BACKGROUND_THRESHOLD = 1000  # documents: below this a child process costs more than it saves
 PREFIX = "window.__briefingsSearch.add"
 
 
@@ -47,6 +50,16 @@ def catalog_search_files(
     key_cache: keeps the documents' keys across builds (None: all computed); files_cache
     (get_bytes/put_bytes): the whole index by everything it is made from, so a rebuild of an
     unchanged archive encodes no postings."""
+    return start_catalog_search_files(catalog, directory_urls, key_cache, files_cache)()
+
+
+def start_catalog_search_files(
+    catalog: Catalog, directory_urls: bool, key_cache: SearchKeyCache | None = None, files_cache=None,
+    background: bool = False,
+) -> Callable[[], list[tuple[str, str]]]:
+    """catalog_search_files, as a function that gives the files. With background, an index the
+    files cache does not hold is made by a forked child meanwhile (see background.py): only for
+    a one-off build, whose key cache need not learn in memory what the child computed."""
     from briefings.ingest.extract.gazetteer import all_place_names
     from briefings.site.data import SiteAddress
     from briefings.site.pages.briefing import search_tags
@@ -58,10 +71,16 @@ def catalog_search_files(
     key = _index_key(docs, names) if files_cache is not None else None
     found = files_cache.get_bytes(key) if key is not None else None
     if found is not None:
-        return _unpacked(found)
-    files = build_search_files(docs, names, key_cache=key_cache)
-    if key is not None:
-        files_cache.put_parts(key, _packed(files))
+        return lambda: _unpacked(found)
+    work = functools.partial(build_search_files, docs, names, key_cache=key_cache)
+    made = in_background(work) if background and len(docs) >= BACKGROUND_THRESHOLD else work
+
+    def files() -> list[tuple[str, str]]:
+        built = made()
+        if key is not None:
+            files_cache.put_parts(key, _packed(built))
+        return built
+
     return files
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from briefings.model import Briefing, Rejection
-from briefings.search.scripts import catalog_search_files
+from briefings.search.scripts import start_catalog_search_files
 from briefings.site.catalog import Catalog, ProgramEntry, briefing_src, build_catalog
 from briefings.site.data import SiteAddress, catalog_data, report_data, report_entries, to_json_bytes
 from briefings.site.feeds.channels import render_site_feeds
@@ -53,6 +53,7 @@ class SiteCaches:
     search_keys: object = None  # search.key_cache.SearchKeyCache: each briefing's index keys
     feeds: object = None  # get_bytes/put_bytes (page_cache.PageCache): finished feeds
     search_files: object = None  # get_bytes/put_bytes: the whole search index, by what it is made from
+    search_background: bool = False  # make a missing index in a child process (a one-off build)
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,14 @@ def build_site(
     briefings = tuple(briefings)
     rejections = tuple(rejections)
     catalog = build_catalog(briefings, tuple(programs), slugify_name)
+    caches = caches or SiteCaches()
+    # the search index first: on a first build a child process makes it while the pages are made
+    search_files = start_catalog_search_files(catalog, settings.directory_urls, key_cache=caches.search_keys,
+                                              files_cache=caches.search_files, background=caches.search_background)
     entries = report_entries(briefings, rejections, archive_files, settings.address)
     report = report_data(entries)
     pages = tuple(_pages(catalog, settings, report))
-    files = tuple(_files(catalog, settings, report, caches or SiteCaches()))
+    files = tuple(_files(catalog, settings, report, caches, search_files))
     _check_unique_paths([page.src_uri for page in pages] + [file.src_uri for file in files])
     page_dates = {briefing_src(briefing): content_date([briefing]) for briefing in catalog.briefings}
     for facet in catalog.facets:
@@ -123,7 +128,8 @@ def _pages(catalog: Catalog, settings: SiteSettings, report: dict) -> Iterator[G
     yield from render_report(report["files"], report["counts"], page_src_of, links)
 
 
-def _files(catalog: Catalog, settings: SiteSettings, report: dict, caches: SiteCaches) -> Iterator[GeneratedFile]:
+def _files(catalog: Catalog, settings: SiteSettings, report: dict, caches: SiteCaches,
+           search_files: Callable[[], list[tuple[str, str]]]) -> Iterator[GeneratedFile]:
     for src, data in render_site_feeds(
         catalog, settings.address, settings.site_url, settings.site_title, settings.feed_limit, caches.feeds
     ):
@@ -131,8 +137,7 @@ def _files(catalog: Catalog, settings: SiteSettings, report: dict, caches: SiteC
     yield GeneratedFile("catalog.json", to_json_bytes(catalog_data(catalog, settings.address)))
     yield GeneratedFile("report.json", to_json_bytes(report))
     # Our search index (search/*.js), loaded by docs/assets/briefings/search.js on demand.
-    for src, script in catalog_search_files(catalog, settings.directory_urls, key_cache=caches.search_keys,
-                                            files_cache=caches.search_files):
+    for src, script in search_files():
         yield GeneratedFile(src, script)
 
 
