@@ -137,6 +137,9 @@ class PageCache(KeptInMemory):
         for job in pending:
             job.result()
         self._pending_keys = set()
+        if self._thread is not None:  # no thread outlives the build: a later fork stays safe
+            self._thread.shutdown()
+            self._thread = None
 
     def forget_unused(self) -> None:
         self.flush()
