@@ -917,3 +917,12 @@ def test_a_forum_posters_profile_is_dropped_and_its_dates_are_not_the_pages():
     assert {d.text: d.reason for d in cleaned.dropped}.get("- 2011-10-23") == "profile"
     from briefings.ingest.extract.dates import find_date
     assert find_date(cleaned).date is None
+
+
+def test_a_sites_menu_printed_one_section_a_line_is_dropped():
+    menu = ["首页English", "• 时政", "• 国际", "• 时评", "• 理论", "• 文化", "• 经济", "• 更多>>", "• 报 纸"]
+    cleaned = clean(page(*menu, "光明日报 2016年07月20日 星期三", "", "河南洛阳：党员掀起志愿服务热潮", "", BODY, BODY2))
+    assert cleaned.headline == "河南洛阳：党员掀起志愿服务热潮"
+    assert {d.text: d.reason for d in cleaned.dropped}.get("• 时评") == "crumb"
+    awards = clean(page(BODY, "• 一等奖", "• 二等奖", "• 三等奖", "• 优秀奖", BODY2))
+    assert "• 二等奖" in body(awards)  # a list of the story's own, not a menu

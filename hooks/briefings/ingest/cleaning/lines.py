@@ -16,6 +16,7 @@ from briefings.ingest.cleaning.noise import (
     MOODS,
     REPOST,
     SLOGAN_WORDS,
+    is_nav_word,
     noise_reason,
     row_words,
 )
@@ -106,6 +107,7 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
             moods[j] = True
         run = []
 
+    menu = _menu_items(lines, facts)
     # a column's name printed twice or more above the story is the site's (in its header, sidebar
     # and crumb); a headline printed twice (the page's title and its heading) is longer
     first_body = next((i for i, f in enumerate(facts) if f is not None and f.body), n)
@@ -127,6 +129,8 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
             reason = reason if trailer != "comments" and reason in _LINK_REASONS else trailer
         elif moods[i]:
             reason = "widget"
+        elif i in menu:
+            reason = "crumb"
         elif f.repost and seen_body:  # a reply's byline: the replies follow
             trailer = reason = "comments"
         elif reason in ("comments", "copyright", "related"):
@@ -166,6 +170,28 @@ def _filter_once(lines: list[Line], facts: list[LineFacts | None],
         seen_body = seen_body or f.body
         prose_before += len(t) if f.body else 0
     return kept
+
+
+_MENU_WORD = re.compile(r"^[•·●○◆◇■□▪▫*\-\s]+|\s+|[>»]+$")  # "• 报 纸", "• 更多>>": 报纸, 更多
+_MENU_RUN = 4  # bulleted words in a row, a third of them a site's sections (• 时政 • 国际 • 时评 …)
+
+
+def _menu_items(lines: list[Line], facts: list[LineFacts | None]) -> set[int]:
+    """The lines of a site's menu printed as a bulleted list, one section a line."""
+    found: set[int] = set()
+    run: list[tuple[int, bool]] = []  # (index, a navigation word)
+    for i in [*range(len(lines)), len(lines)]:
+        f = facts[i] if i < len(lines) else None
+        if i < len(lines) and f is None:
+            continue  # a blank line does not break a run
+        word = _MENU_WORD.sub("", lines[i][1]) if f is not None and f.reason is None else ""
+        if word and len(word) <= 10 and word.isalnum():
+            run.append((i, is_nav_word(word)))
+            continue
+        if len(run) >= _MENU_RUN and 3 * sum(nav for _, nav in run) >= len(run):
+            found.update(index for index, _ in run)
+        run = []
+    return found
 
 
 def drop_noise(lines: list[Line], dropped: list[tuple[int, Dropped]], fragments: list[bool] | None = None

@@ -88,6 +88,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
      60, False),
     # a page's clock printed by itself (the crawl day, not the story's): "星期一", "2026-01-19 星期一"
     ("widget", re.compile(rf"^(?:{DATE}\s*)?(?:星期|礼拜|周)[一二三四五六日天]$"), 24, False),
+    # a paper's issue line: "光明日报 2016年07月20日 星期三" (its masthead, a date line, no headline)
+    ("meta", re.compile(rf"^[\u4e00-\u9fff]{{2,10}}(?:报|网)\s*{DATE}\s*(?:星期|礼拜|周)[一二三四五六日天]$"), 36, False),
     # an e-paper's furniture: its reader, the paper's name, the page ("版面:第A01版:要闻", "第二版:要闻总第3142期")
     ("widget", re.compile(r"^[^\s，。]{0,12}(?:电子报|数字报|电子版|数字报刊|读报|阅读机|e-?paper)$|"
                           r"^(?:当前报纸名称|报纸名称|报名|版面|版次|版名)\s*[:：]|^第\s*(?:[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[:：]?",
@@ -189,7 +191,9 @@ _NAV_WORDS = frozenset({"首页", "主页", "网站首页", "新闻", "要闻", 
                         "公告", "专题", "专栏", "图片", "视频", "互动", "服务", "办事", "登录", "注册", "搜索", "客户端", "手机版",
                         "电子报", "数字报", "本地", "国内", "国际", "时政", "社会", "财经", "体育", "娱乐", "文化", "教育", "健康",
                         "旅游", "汽车", "房产", "科技", "军事", "论坛", "博客", "English", "网站地图", "关于我们", "联系我们",
-                        "美食", "时尚", "生活", "城市", "民生", "女性", "游戏", "彩票", "读书", "育儿", "家居", "星座", "微博"})
+                        "美食", "时尚", "生活", "城市", "民生", "女性", "游戏", "彩票", "读书", "育儿", "家居", "星座", "微博",
+                        "时评", "评论", "观点", "理论", "经济", "法治", "卫生", "文娱", "电视", "科普", "访谈", "直播",
+                        "地方", "图集", "影像", "人事", "廉政", "报纸", "杂志", "更多"})
 MOODS = frozenset({"点赞", "高兴", "羡慕", "愤怒", "震惊", "难过", "流泪", "无奈", "枪稿", "标题党", "感动", "同情", "开心", "搞笑",
                     "无聊", "路过", "雷人", "鸡冻", "愤慨", "惊讶", "悲伤", "喜欢", "支持", "反对", "担忧", "期待", "好评", "差评",
                     "给力", "坑爹", "囧", "顶", "踩", "赞", "怒", "哭", "笑", "惊", "晕"})
@@ -264,6 +268,11 @@ def _is_crumb(line: str) -> bool:
     return "→" not in line or parts[-1] in _CRUMB_ENDS or any(p in _NAV_WORDS for p in parts)
 
 
+def is_nav_word(word: str) -> bool:
+    """A site's navigation word: 首页, 要闻, 时政, 新浪首页 ..."""
+    return word in _NAV_WORDS or word.endswith("首页") or word.startswith("首页")  # 首页English
+
+
 def row_words(line: str, longest: int, fewest: int = 3) -> list[str]:
     """The words of a row of short space-separated words without punctuation, else []."""
     words = line.split(" ")
@@ -282,7 +291,7 @@ def _row_reason(line: str) -> str | None:
         return None
     if all(w in MOODS for w in words):
         return "widget"
-    nav = sum(w in _NAV_WORDS or w.endswith("首页") for w in words)  # 新浪首页
+    nav = sum(map(is_nav_word, words))  # 新浪首页
     if max(len(w) for w in words) <= 6 and (words[0] in ("首页", "主页", "网站首页") or 2 * nav >= len(words)):
         return "crumb"
     return None
