@@ -926,3 +926,9 @@ def test_a_sites_menu_printed_one_section_a_line_is_dropped():
     assert {d.text: d.reason for d in cleaned.dropped}.get("• 时评") == "crumb"
     awards = clean(page(BODY, "• 一等奖", "• 二等奖", "• 三等奖", "• 优秀奖", BODY2))
     assert "• 二等奖" in body(awards)  # a list of the story's own, not a menu
+
+
+@pytest.mark.parametrize("headline", ["【纵情高歌 告白祖国】市工信局举行喜迎建国70周年主题党日系列活动",
+                                      "【战“疫”一线党旗红】县直机关工委开展“疫情无情人有情 党群齐心共守护”主题党日活动"])
+def test_a_column_tag_of_a_few_words_before_a_headline_stays_with_it(headline):
+    assert clean(page(headline, "", BODY, BODY2)).headline == headline
