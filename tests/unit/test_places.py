@@ -601,3 +601,11 @@ def test_a_county_reading_two_prefectures_share_needs_the_province():
 def test_a_portals_folder_named_for_a_county():
     p = place("", "3月29日，市直机关工委组织开展志愿服务活动。", url="http://www.abcjf.cn/html/news/taixing/2021/0329/1.html")
     assert p.city == "泰州市"  # 泰兴
+
+
+def test_a_countys_own_organs_outweigh_the_city_it_trains_in():
+    lead = ("10月16日至20日，垦利区直机关工委在遵义市干部学院举办党性意识提升专题培训班，区直机关77名党务干部参加了培训。"
+            "此次培训利用遵义特有的历史资源，带领学员看旧居旧址。")
+    body = "在遵义干部学院聆听党课。通过培训，垦利区直机关党务干部普遍学到了知识。垦利区直机关将推动党建工作再上新台阶。"
+    p = place("", lead, body)
+    assert p.city == "东营市" and said(p, "city", "county")

@@ -13,6 +13,7 @@ WEIGHTS = {TITLE: (100, 1), OWNER: (30, 3), LEAD: (20, 2), SITE: (12, 3), HOST: 
 _ORDER = list(WEIGHTS)
 GUESSES = {SITE: "a site name only", HOST: "the url host only", BODY: "body mentions only", WEAK: "incidental mentions only"}
 _COUNTY_FACTOR = 0.4  # a county points at its prefecture, but less surely than the prefecture's name
+_COUNTY_OWNER_FACTOR = 1.0  # ... the more surely when its own organs are the story's (垦利区直机关工委)
 
 
 @dataclass
@@ -32,7 +33,8 @@ class Tally:
     @property
     def score(self) -> float:
         total = sum(WEIGHTS[k][0] * min(len(s), WEIGHTS[k][1]) for k, s in self.kinds.items())
-        return total * (_COUNTY_FACTOR if self.county_only else 1)
+        factor = _COUNTY_OWNER_FACTOR if OWNER in self.kinds else _COUNTY_FACTOR
+        return total * (factor if self.county_only else 1)
 
     @property
     def best(self) -> str:
