@@ -1,7 +1,9 @@
 """What a page's host says about its place: a city's pinyin (suihua.dbw.cn -> 绥化市), a city's
 pinyin with a site's suffix (baojidj.gov.cn -> 宝鸡市), a county's pinyin no other place reads
 the same (djw.haian.gov.cn -> 海安 -> 南通市), an outlet's host (jsw.com.cn -> 镇江市,
-dzwww.com -> 山东省), a portal's folder named for a city (yybnet.net/maanshan/). A reading two places share (fuzhou: 福州 or 抚州) proves nothing alone.
+dzwww.com -> 山东省), a portal's folder named for a city or county (yybnet.net/maanshan/), a
+city's initials (kflz.gov.cn: 开封 among others). A reading two places share (fuzhou: 福州 or
+抚州) proves nothing alone.
 """
 
 from __future__ import annotations
@@ -33,11 +35,16 @@ class HostClue(NamedTuple):
     shared: bool  # a reading other places share: evidence only for a place the text names
 
 
-def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostClue]:
+def _host(url: str | None) -> str:
+    """The address's host, lower-case; "" for none or a broken one ("http://[abc/x")."""
     try:
-        host = (urlsplit(url or "").hostname or "").lower()
+        return (urlsplit(url or "").hostname or "").lower()
     except ValueError:
-        return []
+        return ""
+
+
+def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostClue]:
+    host = _host(url)
     if not host:
         return []
     clues = []
@@ -192,12 +199,8 @@ _SITE_INITIALS = re.compile(r"([a-z]{2,3}?)(?:jgdj|jggw|jgw|djw|dj|zzb|xww|xw|rb
 def cities_by_initials(url: str | None) -> set[str]:
     """Every city whose initials a label of the host spells (yt: 烟台市, 鹰潭市 ...): evidence
     only together with a province that leaves one of them."""
-    try:
-        host = (urlsplit(url or "").hostname or "").lower()
-    except ValueError:
-        return set()
     found: set[str] = set()
-    for label in host.split(".")[:-1]:  # not the top-level domain (.cc)
+    for label in _host(url).split(".")[:-1]:  # not the top-level domain (.cc)
         if label in _HOST_NOISE:
             continue
         letters = _SITE_INITIALS.fullmatch(label.strip("0123456789"))  # 01ny.cn

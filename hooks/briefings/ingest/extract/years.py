@@ -146,14 +146,17 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
 _EVENT_LEAD = re.compile(r"召开|举行|举办|开幕|闭幕|启动|召集")
 
 
+def _reports_an_event(cleaned: Cleaned, headline: str) -> bool:
+    """Whether the title or the lead's first sentence reports a meeting, a ceremony, an award."""
+    lead = next((block.text for block in cleaned.blocks if block.kind == "paragraph"), "")
+    return bool(_EVENT_TITLE.search(headline) or _EVENT_LEAD.search(re.split(r"[。！？]", lead, maxsplit=1)[0]))
+
+
 def _reviews_last_year(cleaned: Cleaned, headline: str, hints: YearHints, published: dt.date) -> bool:
     """A text out early in a year (January to April) that names the year before and not its own,
     under a title and lead that report no event: "2019年，市直机关工委…" on 2020-03-04 may be the
     summary of 2019 (whose year is 2019) as well as news of 2020."""
-    if published.month > 4 or _EVENT_TITLE.search(headline):
-        return False
-    lead = next((block.text for block in cleaned.blocks if block.kind == "paragraph"), "")
-    if _EVENT_LEAD.search(re.split(r"[。！？]", lead, maxsplit=1)[0]):
+    if published.month > 4 or _reports_an_event(cleaned, headline):
         return False
     return hints.scores.get(published.year - 1, 0) >= 1 and hints.scores.get(published.year, 0) < 1
 
@@ -166,10 +169,7 @@ _WHOLE_YEAR_FIGURES = re.compile(r"(?<!计划)(?<!力争)(?<!确保)全年(?![^�
 def _sums_up_last_year(cleaned: Cleaned, headline: str, hints: YearHints, published: dt.date) -> bool:
     """A text out in January or February that gives a whole year's figures (全年…122次), names
     no year and reports no event: the review of the year just ended."""
-    if published.month > 2 or _EVENT_TITLE.search(headline) or any(score > 0 for score in hints.scores.values()):
-        return False
-    lead = next((block.text for block in cleaned.blocks if block.kind == "paragraph"), "")
-    if _EVENT_LEAD.search(re.split(r"[。！？]", lead, maxsplit=1)[0]):
+    if published.month > 2 or any(score > 0 for score in hints.scores.values()) or _reports_an_event(cleaned, headline):
         return False
     return any(_WHOLE_YEAR_FIGURES.search(to_simplified(block.text)) for block in cleaned.blocks)
 
