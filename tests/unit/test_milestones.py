@@ -25,6 +25,22 @@ def test_an_anniversary_dates_the_text(text, year):
     assert [(m.year, m.kind) for m in found] == [(year, ANNIVERSARY)]
 
 
+@pytest.mark.parametrize("text, year", [
+    ("在第二十八个世界读书日到来之际，机关读书会开展共读活动。", 2023),
+    ("迎接第113个“三八”国际劳动妇女节，工委女职工委员会举办插花活动。", 2023),
+    ("围绕第十个全民国家安全教育日，各支部开展知识竞答。", 2025),
+    ("第三十二次全国助残日，机关党员走进康复中心。", 2022),
+])
+def test_a_numbered_yearly_day_dates_the_text(text, year):
+    assert [(m.year, m.kind) for m in milestones(text)] == [(year, ANNIVERSARY)]
+
+
+def test_a_local_series_number_before_a_day_is_not_its_count():
+    assert milestones("工委举办第三届“世界读书日”征文比赛。") == []
+    guess = find_year(cleaned("4月23日，第二十九个世界读书日当天，市直机关工委开展“书香机关”读书分享会。"), "", None)
+    assert guess.year == 2024 and "世界读书日" in guess.evidence
+
+
 def test_an_anniversary_in_the_name_of_a_speech_dates_the_speech_not_the_text():
     assert milestones("深入学习习近平总书记在庆祝中国共产党成立95周年大会上的重要讲话。") == []
 

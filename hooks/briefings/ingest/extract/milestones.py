@@ -1,6 +1,7 @@
 """Events that date a text, from shipped data (ingest/data/milestones.yml):
 
     建党88周年, 庆祝新中国成立70周年, 改革开放四十周年   an anniversary: the founding year + N
+    第29个世界读书日, 第三十四次全国助残日             a day observed yearly: the first one's year + N - 1
     以优异成绩迎接党的十七大胜利召开                     a coming congress: the text is of that year
     学习贯彻党的十八届三中全会精神, 党的二十大以来       a past one: the text is that year or later
     今年是“十四五”开局之年, 决胜全面建成小康社会         what a year is called: that year
@@ -124,6 +125,15 @@ def _campaigns() -> tuple[re.Pattern[str], dict[str, _Span]]:
     return re.compile(pattern), {f"c{i}": spans[name] for i, name in enumerate(names)}
 
 
+@cache
+def _observances() -> tuple[re.Pattern[str], dict[str, int]]:
+    """Days observed every year, counted from the first (第29个世界读书日: the first was in 1996)."""
+    first = {name: int(year) for year, names in _raw()["observances"].items() for name in names}
+    names = "|".join(sorted(map(re.escape, first), key=len, reverse=True))
+    # a quoted short name may come between (第114个“三八”国际劳动妇女节, 第29个“4·23”世界读书日)
+    return re.compile(rf"第\s*(?P<n>{_NUMBER})\s*(?:个|次)[^，。；！？\n]{{0,6}}?(?P<name>{names})"), first
+
+
 _CONGRESS = re.compile(rf"(?:党的|中共|第)?(?P<n>{_ORDINAL})(?:次全国代表大会|大(?![队学会街道厦院桥]))")
 _PLENUM = re.compile(rf"(?P<n>{_ORDINAL})届(?P<s>[一二三四五六七八九])中全会")
 
@@ -137,6 +147,11 @@ def milestones(text: str) -> list[Milestone]:
         if not count or _SPEECH_AFTER.match(text, match.end()):
             continue
         found.append((match.start(), Milestone(founded[match.group("name")] + count, ANNIVERSARY, match.group(0))))
+    observances, first = _observances()
+    for match in observances.finditer(text):
+        count = chinese_number(match.group("n"))
+        if count:
+            found.append((match.start(), Milestone(first[match.group("name")] + count - 1, ANNIVERSARY, match.group(0))))
     for match in _PLENUM.finditer(text):
         year = plenums.get(chinese_number(match.group("n")) or 0, {}).get(chinese_number(match.group("s")) or 0)
         if year:
