@@ -137,3 +137,19 @@ def test_a_plenum_the_headline_studies_gives_its_year_but_one_the_body_cites_doe
 def test_a_meeting_on_a_years_work_is_dated_by_the_month_it_meets(lead, year):
     title = lead.split("召开", 1)[1].rstrip("。") + "召开"
     assert find_year(cleaned(lead), title, None).year == year
+
+
+@pytest.mark.parametrize("lead, year", [
+    ("3月9日上午，市农业农村局召开2021年机关党建工作会议，回顾2020年工作，部署今年任务。", 2021),
+    ("为期三天的2019年市直机关入党积极分子培训班圆满结束，2018年度优秀学员受表彰。", 2019),
+])
+def test_an_event_named_with_its_year_dates_an_undated_text(lead, year):
+    guess = find_year(cleaned(lead), "", None)
+    assert guess.year == year and "by their year" in guess.evidence
+
+
+def test_a_review_named_with_a_year_or_a_later_year_named_leaves_the_event_rule_out():
+    review = find_year(cleaned("2月20日，工委召开2022年述职评议会议，2021年工作受到肯定。"), "", None)
+    assert "by their year" not in review.evidence
+    later = find_year(cleaned("工委召开2019年党建工作会议。2020年，工委将继续推进模范机关创建。"), "", None)
+    assert later.year != 2019

@@ -104,8 +104,8 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                             f"{published.year - 1} and reports no event: a summary of that year, or news of "
                             f"{published.year}")
         return guess
-    events = _campaigns_of_their_month(
-        milestones(to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))), lead_month(cleaned))
+    body = to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))
+    events = _campaigns_of_their_month(milestones(body), lead_month(cleaned))
     address = address_date(url)
     coming = [event for event in events if event.kind == COMING]
     if address:
@@ -140,7 +140,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             return _unknown(f"the title names {year}年度 for a meeting or award, which is mostly held the "
                             "year after; no date says which")
         return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
-    return _from_the_text(events, hints, headline, latest_dated)
+    return _from_the_text(events, hints, headline, latest_dated, body)
 
 
 _EVENT_LEAD = re.compile(r"召开|举行|举办|开幕|闭幕|启动|召集")
@@ -224,8 +224,8 @@ def _year_of_publication(year: int, when: str, named, headline: str, hints: Year
     return YearGuess(year, f"the publication date {when}" if when[:1].isdigit() else when)
 
 
-def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = "", written_after: int | None = None
-                   ) -> YearGuess:
+def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = "", written_after: int | None = None,
+                   text: str = "") -> YearGuess:
     floor = max((event.year for event in events if event.kind == PAST), default=None)
     if written_after is not None and (floor is None or written_after > floor):
         floor = written_after
@@ -248,6 +248,10 @@ def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = ""
     if len(dated) > 1:
         seen = "、".join(event.words for event in dated.values())
         return _unknown(f"no title year or date; the text names events of several years ({seen})")
+    named_event = _named_event_year(text)
+    if named_event is not None and (floor is None or named_event >= floor) and (
+            latest_named is None or latest_named <= named_event):
+        return YearGuess(named_event, f"the text reports its events by their year ({named_event}年…)")
     best = hints.best()
     if best is None:
         return _unknown("no year in the title, no date, no years in the text")
@@ -263,6 +267,20 @@ def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = ""
         return YearGuess(best, f"the text's own years ({summary})",
                          (Warning("year", f"guessed {best}, the latest of the years the text names ({summary})"),))
     return _unknown(f"no title year or date, and the text's years point at none clearly ({summary}{below})")
+
+
+# an event named with its year (召开2020年机关党建工作会议, 2025年…培训班举办): of that year, unless it
+# reviews a year's work (2022年度述职评议会议, held the year after)
+_EVENT_NOUN = r"(?:工作会议|会议|大会|推进会|座谈会|动员会|部署会|培训班|读书班|学习班|示范班|运动会|比赛|竞赛)"
+_NAMED_EVENT = re.compile(rf"(?:召开|举办|举行|开展|启动|组织)了?\s*((?:19|20)\d{{2}})年(?!度)([^，。；！？,]{{0,24}}?){_EVENT_NOUN}"
+                          rf"|((?:19|20)\d{{2}})年(?!度)([^，。；！？,]{{0,24}}?){_EVENT_NOUN}\s*(?:召开|举办|举行|开班|开幕|结束|圆满结束)")
+
+
+def _named_event_year(text: str) -> int | None:
+    """The one year the text's events are named with, as it reports them held."""
+    years = {int(m.group(1) or m.group(3)) for m in _NAMED_EVENT.finditer(text)
+             if not _REVIEW_TITLE.search(m.group(2) or m.group(4) or "")}
+    return years.pop() if len(years) == 1 else None
 
 
 def _unknown(reason: str) -> YearGuess:
