@@ -153,3 +153,9 @@ def test_a_review_named_with_a_year_or_a_later_year_named_leaves_the_event_rule_
     assert "by their year" not in review.evidence
     later = find_year(cleaned("工委召开2019年党建工作会议。2020年，工委将继续推进模范机关创建。"), "", None)
     assert later.year != 2019
+
+
+def test_a_start_written_in_traditional_characters_counts_as_little_as_in_simplified():
+    text = "近期，縣質監局開展黨費收繳清理工作，對2008年以來黨員交納黨費情況進行核查。"
+    guess = find_year(cleaned(text), "", "2016-10-27")
+    assert guess.year == 2016

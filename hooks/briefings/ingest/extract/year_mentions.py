@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from briefings.ingest.hanzi import to_simplified
 from briefings.model import Block
 
 MIN_YEAR, MAX_YEAR = 1990, 2030  # plausible years for a date found in a scraped page
@@ -25,7 +26,7 @@ LEAD_WEIGHT = 3  # the first paragraph says what the briefing is about
 
 def title_year(text: str) -> tuple[int, bool] | None:
     """(year, written as 年度) of the first year in a title; "2023年度" wins over a plain "2021年"."""
-    text = text or ""
+    text = to_simplified(text or "")
     years = [(int(m.group(1)), m.group(2) == "年度") for m in _YEAR_MENTION.finditer(text)
              if not _SINCE.match(text, m.end()) and not _BEFORE_COMPARED.search(text[max(0, m.start() - 2):m.start()])]
     years = [(year, of_year) for year, of_year in years if MIN_YEAR <= year <= MAX_YEAR]
@@ -45,7 +46,7 @@ class YearHints:
         scores: dict[int, float] = {}
         for index, block in enumerate(blocks):
             factor = LEAD_WEIGHT if index == first else 1
-            for year, weight in _mentions(block.text, published):
+            for year, weight in _mentions(to_simplified(block.text), published):  # 2008年以來 is a start too
                 # a start or a baseline in the lead ("2017年以来") still says little about the year
                 scores[year] = scores.get(year, 0.0) + weight * (factor if weight >= 1 else 1)
         lead = _LEAD_YEAR.search(blocks[first].text) if first is not None else None
