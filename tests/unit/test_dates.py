@@ -650,3 +650,12 @@ def test_a_whole_years_figures_out_in_january_are_the_review_of_the_year_before(
     assert find_year(meeting, "", "2026-01-27").year == 2026  # a meeting of its own year
     march = cleaned("市文旅局党组紧扣模范机关创建目标。", "全年组织相关学习30余次。")
     assert find_year(march, "党建引领强根基", "2026-03-27").year == 2026
+
+
+@pytest.mark.parametrize("line, date", [
+    ("字数:812 2024年05月17日 要闻", "2024-05-17"),
+    ("2019年03月06日  第03版  综合新闻", "2019-03-06"),
+])
+def test_an_e_papers_line_of_word_count_or_page_dates_the_article(line, date):
+    guess = find_date(cleaned(line, "本报讯 5月15日，县直机关工委举办党务干部培训班。"))
+    assert guess.date == date

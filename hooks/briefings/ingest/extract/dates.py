@@ -38,7 +38,7 @@ _KIND_WORDS = {LABELLED: "labelled date line", PLAIN: "date line", REPOST: "repo
 _FOREIGN_REASONS = {"related", "comments", "ad", "widget", "subscription", "copyright", "pager", "image", "profile"}
 
 _LABEL = re.compile(r"(?:发布|发表|发稿|更新|录入|上传|刊发|出版|报道)?(?:时间|日期)|来\s*源|作\s*者|编辑|责编|"
-                    r"浏览|阅读|点击|稿源|字号")
+                    r"浏览|阅读|点击|稿源|字号|字数|版次|第\s*[0-9A-Z]{1,3}\s*版")  # an e-paper's 字数:653, 第03版
 # "TUhjnbcbe - 2024/10/11 17:30:00": a user handle and a timestamp, as forums and repost farms
 # print them; a site's own byline names a site (驻马店网) or carries a label (来源, 发布时间).
 _REPOST = re.compile(r"^\s*[A-Za-z0-9_.@]{2,32}\s*[-–—|·]\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
