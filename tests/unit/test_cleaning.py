@@ -932,3 +932,17 @@ def test_a_sites_menu_printed_one_section_a_line_is_dropped():
                                       "【战“疫”一线党旗红】县直机关工委开展“疫情无情人有情 党群齐心共守护”主题党日活动"])
 def test_a_column_tag_of_a_few_words_before_a_headline_stays_with_it(headline):
     assert clean(page(headline, "", BODY, BODY2)).headline == headline
+
+
+def test_a_speechs_title_above_its_salutation_is_the_headline():
+    text = ("在市水利局机关党委换届选举大会上的讲话\n同志们：\n"
+            "今天，我们召开局机关党员大会，选举产生新一届机关党委和机关纪委，这是全局党员政治生活中的一件大事。\n")
+    cleaned = clean(text)
+    assert cleaned.headline == "在市水利局机关党委换届选举大会上的讲话"
+    assert cleaned.blocks[0].text == "同志们："
+
+
+def test_a_document_sites_first_of_several_versions_gives_its_title():
+    text = ("第一篇：机关党支部书记抓党建述职报告\n"
+            "一年来，在局党组和市直机关工委的正确领导下，我认真履行党支部书记抓党建第一责任人职责，现将有关情况报告如下。\n")
+    assert clean(text).headline == "机关党支部书记抓党建述职报告"

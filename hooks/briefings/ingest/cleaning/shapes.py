@@ -54,6 +54,11 @@ def title_like(text: str, longest: int) -> bool:
             and not DATE_ONLY.match(text) and not _SALUTATION.search(text))
 
 
+def salutation(text: str) -> bool:
+    """A speech's opening address on a line of its own: 同志们：, 各位领导、同志们："""
+    return len(text) <= 30 and bool(_SALUTATION.search(text.rstrip(":：！!,， ")))
+
+
 def headline_like(text: str) -> bool:
     """A title line; whatever follows a headline can never look like one (see body_like).
     A cheer before it ("喜报！…", "捷报：…") is part of the headline, not a sentence; a column's

@@ -15,6 +15,7 @@ from briefings.ingest.cleaning.shapes import (
     body_like,
     headline_like,
     marker_level,
+    salutation,
     site_label,
     speaker_label,
     title_like,
@@ -22,6 +23,8 @@ from briefings.ingest.cleaning.shapes import (
 from briefings.model import Block, Dropped
 
 _FIRST_SENTENCE = re.compile(r"[^。！？!?：:]{1,29}[。！？!?：:]")
+# a document site's page of several versions opens "第一篇：<the first one's title>"
+_FIRST_OF_SEVERAL = re.compile(r"^第[一1]篇\s*[:：]\s*")
 
 
 def _has_headline(paragraphs: list[str]) -> bool:
@@ -32,6 +35,8 @@ def _has_headline(paragraphs: list[str]) -> bool:
     """
     if len(paragraphs) < 2 or not headline_like(paragraphs[0]):
         return False
+    if len(paragraphs) > 2 and salutation(paragraphs[1]):  # a speech: its title, 同志们：, the text
+        return body_like(paragraphs[2])
     label = speaker_label(paragraphs[1], True)
     return site_label(label[0]) < 1 if label else body_like(paragraphs[1])
 
@@ -247,6 +252,10 @@ def _stacked_headline(paragraphs: list[str]) -> int:
 
 def recover_structure(paragraphs: list[str], headline: str | None = None) -> tuple[str | None, list[Block]]:
     """The headline and the blocks of the body's paragraphs."""
+    if headline is None and paragraphs and _FIRST_OF_SEVERAL.match(paragraphs[0]):
+        first = _FIRST_OF_SEVERAL.sub("", paragraphs[0], count=1)
+        if _has_headline([first, *paragraphs[1:]]):
+            paragraphs = [first, *paragraphs[1:]]
     if headline is None and _has_headline(paragraphs):
         headline, paragraphs = paragraphs[0], paragraphs[1:]
     elif headline is None:
