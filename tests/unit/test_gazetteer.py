@@ -14,6 +14,7 @@ from briefings.ingest.extract.gazetteer import (
     shorten,
 )
 from briefings.ingest.extract.hosts import city_pinyin
+from briefings.ingest.extract.places import find_place
 
 
 @pytest.mark.parametrize(
@@ -178,3 +179,11 @@ def test_cities_and_provinces_lists_have_each_division_once():
     assert next(c for c in cities() if c.name == "重庆市").adcode == "500100000000"
     assert [p.name for p in provinces()][:2] == ["北京市", "天津市"] and len(provinces()) == 34
     assert all(c.short_name for c in cities())
+
+
+def test_a_district_named_as_one_in_taiwan_is_the_mainlands():
+    # 安定区: 定西市's, and 台南市's; organs' briefings are of the mainland
+    entry = gazetteer().names["安定区"]
+    assert (entry.city, entry.province, entry.ambiguous) == ("定西市", "甘肃省", False)
+    place = find_place(title="安定区召开区直机关党组织书记述职评议大会", lead="", body="")
+    assert place.city == "定西市"

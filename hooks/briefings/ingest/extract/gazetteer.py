@@ -256,12 +256,22 @@ def _index_names(divisions: tuple[Division, ...]) -> dict[str, Name]:
     return {text: _meaning(text, found) for text, found in meanings.items()}
 
 
+_OVERSEAS = frozenset({"台湾省", "香港特别行政区", "澳门特别行政区"})
+
+
 def _meaning(text: str, found: list[tuple[Division, bool]]) -> Name:
     common = text in COMMON_WORDS or text in COMMON_FULL_NAMES
     full = any(full for _, full in found)
     if len(found) == 1:  # the common case, kept cheap for load time
         d = found[0][0]
         return Name(text, d.level, d.city, d.province, full, common)
+    mainland = [(d, f) for d, f in found if d.province not in _OVERSEAS or d.level != COUNTY]
+    if mainland and len(mainland) < len(found):
+        # 安定区 of 定西 and of 台南: the briefings are of the mainland's organs
+        found = mainland
+        if len(found) == 1:
+            d = found[0][0]
+            return Name(text, d.level, d.city, d.province, full, common)
     province_readings = [d for d, _ in found if d.level == PROVINCE]
     city_readings = {d.city for d, _ in found if d.level == CITY}
     if len(province_readings) == 1:
