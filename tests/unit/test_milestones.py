@@ -159,3 +159,10 @@ def test_a_start_written_in_traditional_characters_counts_as_little_as_in_simpli
     text = "近期，縣質監局開展黨費收繳清理工作，對2008年以來黨員交納黨費情況進行核查。"
     guess = find_year(cleaned(text), "", "2016-10-27")
     assert guess.year == 2016
+
+
+def test_a_page_later_than_the_congress_its_text_awaits_is_a_copy_whatever_today_says():
+    text = ("7月19日，市直机关工委召开党建工作创新大赛复赛评审会。大赛自今年4月启动以来，"
+            "共收到作品151份，以实际行动迎接党的二十大胜利召开。")
+    guess = find_year(cleaned(text), "党建工作创新大赛复赛启动", "2024-11-11")
+    assert guess.year is None and "2022" in guess.warnings[0].message
