@@ -34,7 +34,6 @@ reprint filed later sorts after the original and never takes its page, id or fee
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
 import struct
 import unicodedata
@@ -93,7 +92,7 @@ def sketch_normalised(text: str) -> tuple[int, ...]:
     data = text.encode("utf-32-le")  # 4 bytes a character: shingles are slices
     width = 4 * SHINGLE
     hashes = {zlib.crc32(data[i : i + width]) for i in range(0, max(len(data) - width, 0) + 1, 4)}
-    return tuple(heapq.nsmallest(SKETCH_SIZE, hashes))
+    return tuple(sorted(hashes)[:SKETCH_SIZE])  # a C sort of ~1,500 beats heapq.nsmallest
 
 
 def text_fingerprint(text: str) -> Fingerprint:

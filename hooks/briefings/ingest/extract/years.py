@@ -186,19 +186,24 @@ def _campaigns_of_their_month(events: list[Milestone], month: int | None) -> lis
     return dated
 
 
+# a congress or plenum awaited (迎接党的二十大, 喜迎十九届六中全会): a cheap test before milestones()
+_AWAITING = re.compile(r"(?:迎接|喜迎|献礼|即将召开|召开前夕|筹备)[^，。；！？]{0,10}?(?:十|二十)[一二三四五六七八九]?[大届次]")
+
+
 def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year: int) -> str | None:
     """What says a text is older than the page it is on: an anniversary it celebrates, or a
     congress it awaits, of an earlier year, or its own years two or more before; never when it
     names the page's year or a later one (今年 counts as the page's, except against a congress
     the text awaits: that one it was written before)."""
     text = to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))
-    events = milestones(text)
-    awaited = [event for event in events if event.kind == COMING and event.year < year]
-    if awaited and not any(named >= year and score >= 1 for named, score in YearHints.of(cleaned.blocks).scores.items()):
-        # "以实际行动迎接党的二十大胜利召开" on a page of 2024: written before the congress, whatever 今年 says
-        return awaited[0].words
     if any(named >= year and score >= 1 for named, score in hints.scores.items()):
-        return None
+        # "以实际行动迎接党的二十大胜利召开" on a page of 2024: written before the congress, whatever 今年 says
+        awaited = [event for event in milestones(text) if event.kind == COMING and event.year < year] \
+            if _AWAITING.search(text) else []
+        explicit = YearHints.of(cleaned.blocks).scores if awaited else {}
+        return awaited[0].words if awaited and not any(
+            named >= year and score >= 1 for named, score in explicit.items()) else None
+    events = milestones(text)
     older = [event for event in events if event.kind in (ANNIVERSARY, COMING) and event.year < year]
     if older:
         return older[0].words
