@@ -8,15 +8,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefings.ingest.hanzi import to_simplified
 from briefings.model import Block
 
 MIN_YEAR, MAX_YEAR = 1990, 2030  # plausible years for a date found in a scraped page
 
 
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(年度|年)")
-_SINCE = re.compile(r"[^，。；,;！？!?]{0,14}?(?:以来|开始|起(?=[，,。]))")  # "2017年…以来": a start, not the year
-_BEFORE_COMPARED = re.compile(r"(?:较|比|同比|到|前)\s*$")  # "较2020年增加", "到2025年": a baseline or target
+# "2017年…以来" (以來 in traditional characters): a start, not the year
+_SINCE = re.compile(r"[^，。；,;！？!?]{0,14}?(?:以来|以來|开始|開始|起(?=[，,。]))")
+_BEFORE_COMPARED = re.compile(r"(?:较|較|比|同比|到|前)\s*$")  # "较2020年增加", "到2025年": a baseline or target
 # The year a lead is about: it opens with it ("【概况】 2009年，…", "2023年度，…"). A year named
 # later in a news lead ("召开了2022年度述职评议会议") is the work reviewed, not the story's year.
 _LEAD_YEAR = re.compile(r"^\s*(?:【[^】]{0,12}】\s*)?((?:19|20)\d{2})\s*年度?[，,、\s]")
@@ -26,7 +26,7 @@ LEAD_WEIGHT = 3  # the first paragraph says what the briefing is about
 
 def title_year(text: str) -> tuple[int, bool] | None:
     """(year, written as 年度) of the first year in a title; "2023年度" wins over a plain "2021年"."""
-    text = to_simplified(text or "")
+    text = text or ""
     years = [(int(m.group(1)), m.group(2) == "年度") for m in _YEAR_MENTION.finditer(text)
              if not _SINCE.match(text, m.end()) and not _BEFORE_COMPARED.search(text[max(0, m.start() - 2):m.start()])]
     years = [(year, of_year) for year, of_year in years if MIN_YEAR <= year <= MAX_YEAR]
@@ -46,7 +46,7 @@ class YearHints:
         scores: dict[int, float] = {}
         for index, block in enumerate(blocks):
             factor = LEAD_WEIGHT if index == first else 1
-            for year, weight in _mentions(to_simplified(block.text), published):  # 2008年以來 is a start too
+            for year, weight in _mentions(block.text, published):
                 # a start or a baseline in the lead ("2017年以来") still says little about the year
                 scores[year] = scores.get(year, 0.0) + weight * (factor if weight >= 1 else 1)
         lead = _LEAD_YEAR.search(blocks[first].text) if first is not None else None
