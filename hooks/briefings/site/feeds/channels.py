@@ -18,7 +18,7 @@ from briefings.site.pages.facets import facet_title
 SUMMARY_LENGTH = 200
 # A cached feed is found by its channel and entries; raise when briefings.feeds changes how
 # they are written (the feed cache is kept across builds).
-FEED_CACHE_VERSION = 2
+FEED_CACHE_VERSION = 3
 
 
 def feed_entry(briefing: Briefing, address: SiteAddress, site_url: str) -> FeedEntry:
@@ -44,15 +44,17 @@ def render_site_feeds(
     of its first `limit` briefings only; each entry is made once, however many feeds show it.
     cache (get_bytes/put_bytes, e.g. a PageCache): feeds by their channel and entries, so a
     rebuild runs feedgen only for the feeds whose briefings changed."""
-    made: dict[str, FeedEntry] = {}
+    made: dict[str, tuple[FeedEntry, bytes]] = {}  # id -> the entry and the digest of what it says
+    contents: dict = {}  # an entry's full text as the feeds carry it, made once for all its feeds
     days = sorted(briefing.date for briefing in catalog.briefings if briefing.date)
     span = {"first_day": days[0], "last_day": days[-1]} if days else {}
 
-    def entries(briefings) -> list[FeedEntry]:
+    def entries(briefings) -> list[tuple[FeedEntry, bytes]]:
         shown = briefings[: max(limit, 0)]
         for briefing in shown:
             if briefing.id not in made:
-                made[briefing.id] = feed_entry(briefing, address, site_url)
+                entry = feed_entry(briefing, address, site_url)
+                made[briefing.id] = entry, hashlib.sha256(repr(entry).encode("utf-8", "surrogatepass")).digest()
         return [made[briefing.id] for briefing in shown]
 
     site = FeedChannel(
@@ -64,11 +66,11 @@ def render_site_feeds(
         limit=limit,
         **span,
     )
-    yield from _pair("feed.xml", "atom.xml", site, entries(catalog.briefings), cache)
+    yield from _pair("feed.xml", "atom.xml", site, entries(catalog.briefings), cache, contents)
     for facet in catalog.facets:
         if facet.has_feed:
             channel = replace(facet_channel(facet, address, site_url, site_title, limit), **span)
-            yield from _pair(facet.rss_src, facet.atom_src, channel, entries(facet.briefings), cache)
+            yield from _pair(facet.rss_src, facet.atom_src, channel, entries(facet.briefings), cache, contents)
 
 
 def facet_channel(
@@ -85,17 +87,22 @@ def facet_channel(
 
 
 def _pair(
-    rss_src: str, atom_src: str, channel: FeedChannel, entries: list[FeedEntry], cache=None
+    rss_src: str, atom_src: str, channel: FeedChannel, digested: list[tuple[FeedEntry, bytes]], cache=None,
+    contents: dict | None = None,
 ) -> Iterator[tuple[str, bytes]]:
-    key = None
+    """digested: the entries with the digests of their reprs; a feed is keyed by the channel and
+    those (an entry shown in several feeds is hashed once, not once a feed)."""
+    key, entries = None, [entry for entry, _ in digested]
     if cache is not None:
-        key = hashlib.sha256(f"{FEED_CACHE_VERSION}{channel!r}{entries!r}".encode("utf-8", "surrogatepass")).hexdigest()
+        digest = hashlib.sha256(f"{FEED_CACHE_VERSION}{channel!r}".encode("utf-8", "surrogatepass"))
+        digest.update(b"".join(entry_digest for _, entry_digest in digested))
+        key = digest.hexdigest()
         rss, atom = cache.get_bytes(f"{key}-rss"), cache.get_bytes(f"{key}-atom")
         if rss is not None and atom is not None:
             yield rss_src, rss
             yield atom_src, atom
             return
-    rss, atom = render_feeds(channel, entries)  # it keeps the newest channel.limit
+    rss, atom = render_feeds(channel, entries, contents)  # it keeps the newest channel.limit
     if key is not None:
         cache.put_bytes(f"{key}-rss", rss)
         cache.put_bytes(f"{key}-atom", atom)

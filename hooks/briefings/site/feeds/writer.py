@@ -149,7 +149,8 @@ def _content_html(paragraphs: Sequence[str]) -> str:
     return "\n".join(f"<p>{_escape(t)}</p>" for t in texts if t)
 
 
-def _build(channel: FeedChannel, entries: Sequence[FeedEntry], *, rss: bool) -> FeedGenerator:
+def _build(channel: FeedChannel, entries: Sequence[FeedEntry], *, rss: bool, contents: dict | None = None
+           ) -> FeedGenerator:
     """One generator per format: RSS and Atom need different self links and text escaping,
     and feedgen shares both between its two outputs."""
     # RSS titles and descriptions are HTML to readers; Atom text constructs are plain text.
@@ -188,16 +189,27 @@ def _build(channel: FeedChannel, entries: Sequence[FeedEntry], *, rss: bool) -> 
         terms = dict.fromkeys(t for t in (_clean(c) for c in entry.categories) if t)
         for term in terms:
             fe.category(term=term)
-        fe.content(_content_html(entry.paragraphs), type="html")  # content:encoded in RSS
+        fe.content(_content_of(entry, contents), type="html")  # content:encoded in RSS
         summary = _clean(entry.summary)
         if summary:  # without one, feedgen puts the content HTML in RSS <description>
             fe.summary(text(summary))  # Atom <summary>, RSS <description>
     return fg
 
 
-def render_feeds(channel: FeedChannel, entries: Sequence[FeedEntry]) -> tuple[bytes, bytes]:
-    """The (RSS 2.0, Atom) documents for the newest `channel.limit` entries, newest first."""
+def render_feeds(channel: FeedChannel, entries: Sequence[FeedEntry], contents: dict | None = None
+                 ) -> tuple[bytes, bytes]:
+    """The (RSS 2.0, Atom) documents for the newest `channel.limit` entries, newest first.
+    contents: a dict the caller keeps while it renders many feeds of the same entries, so each
+    entry's full text is cleaned and escaped once, not once a feed and format."""
     shown = sorted(entries, key=_sort_key)[: max(channel.limit, 0)]
-    rss = _build(channel, shown, rss=True).rss_str(pretty=True)
-    atom = _build(channel, shown, rss=False).atom_str(pretty=True)
+    contents = {} if contents is None else contents
+    rss = _build(channel, shown, rss=True, contents=contents).rss_str(pretty=True)
+    atom = _build(channel, shown, rss=False, contents=contents).atom_str(pretty=True)
     return rss, atom
+
+
+def _content_of(entry: FeedEntry, contents: dict) -> str:
+    found = contents.get(entry.paragraphs)  # a tuple of str: hashed once, kept by Python
+    if found is None:
+        found = contents[entry.paragraphs] = _content_html(entry.paragraphs)
+    return found
