@@ -24,6 +24,7 @@ from briefings.progress import Progress
 from briefings.search.key_cache import SearchKeyCache
 from briefings.site.assembly import GeneratedFile, Site, SiteCaches, SiteSettings, build_site
 from briefings.site.catalog import ProgramEntry
+from briefings.site.pages.memo import PageMemo
 
 # A WARNING fails `mkdocs build --strict`: a rejected file and a guessed field do (the archivist
 # confirms or corrects a guess in a sidecar NAME.yml); a field the text does not give is news.
@@ -49,6 +50,7 @@ class KeptCaches:
     def __init__(self) -> None:
         self._kept: dict[str, KeptInMemory] = {}
         self.last_build: tuple[str, Built] | None = None  # under serve: the last build, by its whole-build key
+        self.pages = PageMemo()  # under serve: the last build's pages, by what they were made from
 
     def get(self, folder: Path, kind: type[KeptInMemory]):
         cache = self._kept.get(str(folder))
@@ -111,8 +113,10 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
         # named the way ingest names them (undecodable names escaped), so the report counts each once
         archive_files=ingest.archive_paths(root),
         caches=SiteCaches(search_keys=key_cache, feeds=feed_cache, search_files=index_cache,
-                          search_background=not serving),
+                          search_background=not serving, pages=kept.pages if serving else None),
     )
+    if serving:
+        log.info("archive: %d pages as the last build made them, %d made", kept.pages.hits, kept.pages.misses)
     if isinstance(slugs, NameSlugCache):
         slugs.save()
     if key_cache is not None and feed_cache is not None:

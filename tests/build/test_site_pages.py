@@ -431,3 +431,40 @@ def test_a_search_index_made_in_a_child_process_is_the_one_made_here(tmp_path, m
     cache.flush()
     monkeypatch.setattr(scripts, "build_search_files", lambda *a, **k: pytest.fail("the index was built again"))
     assert scripts.catalog_search_files(catalog, True, files_cache=PageCache(tmp_path)) == here  # and it was kept
+
+
+def test_pages_taken_from_the_last_build_are_those_a_fresh_build_makes():
+    """Under serve the pages of the last build are reused by their inputs (pages/memo.py): after
+    each change, every page equals a build's without the memo, and only a few are made again."""
+    from dataclasses import replace
+
+    from briefings.site.assembly import SiteCaches
+    from briefings.site.pages.memo import PageMemo
+
+    memo = PageMemo()
+    small = replace(SETTINGS, page_size=2)  # facet lists of several pages: an insertion shifts them
+
+    def both(briefings, settings=small):
+        kept = build_site(briefings, (), PROGRAMS, settings, slugify_name, caches=SiteCaches(pages=memo))
+        fresh = build_site(briefings, (), PROGRAMS, settings, slugify_name)
+        assert {p.src_uri: p for p in kept.pages} == {p.src_uri: p for p in fresh.pages}
+        return memo.hits, memo.misses
+
+    briefings = [make_briefing(n, date=f"2021-0{1 + n % 9}-1{n % 10}", city=("济宁市", "临沂市")[n % 2],
+                               programs=(("党史学习教育",), ())[n % 3 % 2]) for n in range(12)]
+    assert both(briefings)[0] == 0
+    hits, misses = both(briefings)  # nothing changed: every page is the last build's
+    assert misses == 0 and hits > 20
+    changes = [
+        briefings + [make_briefing(40, date="2021-05-20", city="临沂市")],  # added, in the middle of the lists
+        [replace(b, title=b.title + "（修订）") if b.id == "id004" else b for b in briefings],  # a title its neighbours show
+        [replace(b, programs=("党史学习教育",)) if b.id == "id007" else b for b in briefings],  # a program gained
+        [replace(b, city="菏泽市") if b.id == "id001" else b for b in briefings],  # moved to a new city
+        briefings[1:],  # the newest removed
+    ]
+    for changed in changes:
+        hits, misses = both(changed)
+        assert hits > 0 and misses > 0
+        both(briefings)
+    hits, misses = both(briefings, replace(small, site_title="另一个标题"))  # new settings: nothing is taken
+    assert hits == 0

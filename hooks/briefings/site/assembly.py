@@ -17,7 +17,7 @@ from briefings.site.catalog import Catalog, ProgramEntry, briefing_src, build_ca
 from briefings.site.data import SiteAddress, catalog_data, report_data, report_entries, to_json_bytes
 from briefings.site.feeds.channels import render_site_feeds
 from briefings.site.markup import Linker
-from briefings.site.pages.briefing import render_briefing_page
+from briefings.site.pages.briefing import briefing_page_inputs, render_briefing_page
 from briefings.site.pages.facets import (
     render_city_index,
     render_facet_pages,
@@ -25,6 +25,7 @@ from briefings.site.pages.facets import (
     render_year_index,
 )
 from briefings.site.pages.home import render_home
+from briefings.site.pages.memo import PageMemo
 from briefings.site.pages.parts import GeneratedPage, pages_of
 from briefings.site.pages.report import render_report
 
@@ -54,6 +55,7 @@ class SiteCaches:
     feeds: object = None  # get_bytes/put_bytes (page_cache.PageCache): finished feeds
     search_files: object = None  # get_bytes/put_bytes: the whole search index, by what it is made from
     search_background: bool = False  # make a missing index in a child process (a one-off build)
+    pages: object = None  # pages.memo.PageMemo: the last build's pages by their inputs (serve)
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,9 @@ def build_site(
                                               files_cache=caches.search_files, background=caches.search_background)
     entries = report_entries(briefings, rejections, archive_files, settings.address)
     report = report_data(entries)
-    pages = tuple(_pages(catalog, settings, report))
+    pages = tuple(_pages(catalog, settings, report, caches.pages))
+    if caches.pages is not None:
+        caches.pages.finish()
     files = tuple(_files(catalog, settings, report, caches, search_files))
     _check_unique_paths([page.src_uri for page in pages] + [file.src_uri for file in files])
     page_dates = {briefing_src(briefing): content_date([briefing]) for briefing in catalog.briefings}
@@ -113,17 +117,24 @@ def content_date(briefings: Iterable[Briefing]) -> str:
     return max(days, default=EPOCH_DAY)
 
 
-def _pages(catalog: Catalog, settings: SiteSettings, report: dict) -> Iterator[GeneratedPage]:
+def _pages(catalog: Catalog, settings: SiteSettings, report: dict, memo: PageMemo | None = None
+           ) -> Iterator[GeneratedPage]:
     title = settings.site_title
     links = Linker(settings.directory_urls)
+    if memo is not None:
+        memo = memo.of_settings(settings)  # a page made with other settings is never taken
     yield render_home(catalog, title, settings.site_description, links)
     yield render_city_index(catalog, title, links)
     yield render_year_index(catalog, title, links)
     yield render_program_index(catalog, title, links)
     for facet in catalog.facets:
-        yield from render_facet_pages(facet, catalog, title, settings.page_size, links)
+        yield from render_facet_pages(facet, catalog, title, settings.page_size, links, memo)
     for briefing in catalog.briefings:
-        yield render_briefing_page(briefing, catalog, title, links)
+        if memo is None:
+            yield render_briefing_page(briefing, catalog, title, links)
+        else:
+            key, anchors = briefing_page_inputs(briefing, catalog, title)
+            yield memo.page(key, anchors, lambda briefing=briefing: render_briefing_page(briefing, catalog, title, links))
     page_src_of = {briefing.path: briefing_src(briefing) for briefing in catalog.briefings}
     yield from render_report(report["files"], report["counts"], page_src_of, links)
 

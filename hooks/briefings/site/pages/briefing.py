@@ -28,6 +28,22 @@ def render_briefing_page(briefing: Briefing, catalog: Catalog, site_title: str, 
     )
 
 
+def briefing_page_inputs(briefing: Briefing, catalog: Catalog, site_title: str) -> tuple[tuple, tuple]:
+    """(key, anchors) for pages/memo.py: everything render_briefing_page reads besides the
+    briefing (its facets' names and folders, the briefings it links to), so a rebuild can take
+    the page it made before. Keep it beside the renderer: what one reads, the other names."""
+    city, year = catalog.city_facet(briefing), catalog.year_facet(briefing)
+    group = catalog.province_group(city.province if briefing.city else None)
+    city_year = catalog.city_year_facet(briefing)
+    neighbours = catalog.neighbours[briefing.id]
+    linked = (neighbours.previous, neighbours.next, *neighbours.same_city, *neighbours.same_program)
+    programs = tuple((facet.name, facet.directory) for facet in map(catalog.program_facet, briefing.programs))
+    key = ("briefing", briefing.id, site_title, city.name, city.directory, group.slug if group else None,
+           year.name, year.directory, city_year.directory if city_year else None, programs,
+           len(neighbours.same_city), tuple(other.id if other else None for other in linked))
+    return key, (briefing, *linked)
+
+
 def search_tags(briefing: Briefing, catalog: Catalog) -> list[str]:
     """City, province and programs under every name a reader may search for: 驻马店 beside
     驻马店市, a program's aliases (星级党支部 beside 星级党支部创建). The search index boosts them."""

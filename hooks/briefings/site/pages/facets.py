@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from briefings.site.catalog import Catalog, Facet, year_counts
 from briefings.site.charts import year_bar_chart
 from briefings.site.markup import Linker, html_text
+from briefings.site.pages.memo import PageMemo
 from briefings.site.pages.parts import (
     PAGER_LABELS,
     GeneratedPage,
@@ -34,25 +35,38 @@ def facet_title(facet: Facet) -> str:
 
 
 def render_facet_pages(
-    facet: Facet, catalog: Catalog, site_title: str, page_size: int, links: Linker
+    facet: Facet, catalog: Catalog, site_title: str, page_size: int, links: Linker, memo: PageMemo | None = None
 ) -> Iterator[GeneratedPage]:
-    """Every page of the facet's list, newest briefings first."""
+    """Every page of the facet's list, newest briefings first; with a memo (serve), a page
+    whose inputs are those of the last build is taken from it."""
     pages = pages_of(facet.briefings, page_size)
     for number, members in enumerate(pages, start=1):
         body = PageBody(facet.page_src(number), links)
         title = facet_title(facet) if number == 1 else f"{facet_title(facet)}（第 {number} 页）"
-        body.heading(1, title)
-        body.add(_lead(facet, catalog, body))
-        if number == 1:
-            body.add(_overview(facet, catalog, body))
-        above, below = (pager(facet, number, len(pages), body, label) for label in PAGER_LABELS)
-        body.add(above, briefing_list(members, body, catalog), below)
-        yield body.page(
-            title,
-            description=_description(facet),
-            feeds=feed_meta(facet if facet.has_feed else None, site_title),
-            facet={"kind": facet.kind, "slug": facet.slug, "count": facet.count},
-        )
+        lead = _lead(facet, catalog, body)
+        overview = _overview(facet, catalog, body) if number == 1 else ""
+
+        def make(body=body, title=title, lead=lead, overview=overview, number=number, members=members):
+            body.heading(1, title)
+            body.add(lead, overview)
+            above, below = (pager(facet, number, len(pages), body, label) for label in PAGER_LABELS)
+            body.add(above, briefing_list(members, body, catalog), below)
+            return body.page(
+                title,
+                description=_description(facet),
+                feeds=feed_meta(facet if facet.has_feed else None, site_title),
+                facet={"kind": facet.kind, "slug": facet.slug, "count": facet.count},
+            )
+
+        if memo is None:
+            yield make()
+            continue
+        # everything the page reads: the facet's names and counts, the lead and overview as
+        # made, its place among the pages, the briefings listed and their cities
+        cities = tuple((city.name, city.directory) for city in map(catalog.city_facet, members))
+        key = ("facet", facet.kind, facet.name, facet.slug, facet.directory, facet.year, facet.count,
+               facet.has_feed, site_title, number, len(pages), lead, overview, tuple(b.id for b in members), cities)
+        yield memo.page(key, tuple(members), make)
 
 
 def _description(facet: Facet) -> str:
