@@ -84,7 +84,7 @@ def read_archive(root: Path, cache: BriefingCache | None, progress: Callable[[st
             if not parallel:
                 shown.advance()
 
-    archive = ingest.read_archive(root, vocabulary, read=read_with_progress)
+    archive = ingest.read_archive(root, vocabulary, read=read_with_progress, files=paths)
     shown.finish()
     if cache is not None:
         cache.forget_unused()

@@ -32,17 +32,19 @@ class Archive:
     vocabulary: Vocabulary
 
 
-def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None) -> Archive:
+def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None, files: list[Path] | None = None
+                 ) -> Archive:
     """Every briefing file under root, read; a file that cannot be read becomes a Rejection,
     a reprint of another file is merged into that file's briefing (see briefings.reprints).
-    read: what reads one file, read_briefing by default (briefings.cache wraps it)."""
+    read: what reads one file, read_briefing by default (briefings.cache wraps it); files:
+    archive_files(root), when the caller has listed them already."""
     read = read or read_briefing
     root = Path(root)
     if vocabulary is None:
         vocabulary = load_vocabulary(root)
     briefings: list[Briefing] = []
     rejections: list[Rejection] = []
-    for path in archive_files(root):
+    for path in archive_files(root) if files is None else files:
         relative = path.relative_to(root).as_posix()
         problem = path_problem(path, root, relative) or entry_problem(path, root, relative)
         if problem:

@@ -106,8 +106,9 @@ def build_site(
     _check_unique_paths([page.src_uri for page in pages] + [file.src_uri for file in files])
     page_dates = {briefing_src(briefing): content_date([briefing]) for briefing in catalog.briefings}
     for facet in catalog.facets:
+        newest = content_date(facet.briefings)  # every page of a facet has the date of its newest
         for number in range(1, len(pages_of(facet.briefings, settings.page_size)) + 1):
-            page_dates[facet.page_src(number)] = content_date(facet.briefings)
+            page_dates[facet.page_src(number)] = newest
     return Site(catalog, pages, files, report, page_dates, content_date(catalog.briefings))
 
 
