@@ -20,7 +20,7 @@ from pathlib import Path
 
 from briefings import build
 from briefings.cache.outputs import WrittenOutputs, content_digest
-from briefings.cache.pages import PageCache, build_signature, page_digest, page_key
+from briefings.cache.pages import PageCache, PageKeys, build_signature, page_digest, page_key
 from briefings.ingest.extract import gazetteer
 from briefings.ingest.extract.programs import VocabularyError
 from briefings.progress import Progress, summary_line
@@ -79,6 +79,7 @@ _warnings = _WarningCounter()
 # only the outputs that changed since the last build of this process are written
 _command = {"name": "build", "dirty": False}
 _written = WrittenOutputs()
+_page_keys = PageKeys()
 DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
 
 
@@ -347,10 +348,14 @@ def _skip_unchanged(files: Files, config: MkDocsConfig, signature: str | None) -
     cache: PageCache | None = _state["page_cache"]
     if signature is None or (cache is None and not _command["dirty"]):
         signature = None  # no page key is wanted
+    keys = _page_keys if _command["name"] == "serve" else None  # under serve, most pages are the last build's
     for file in files:
         page = file.page
         if isinstance(page, ArchivePage) and signature is not None:
-            page.key = page_key(signature, file.src_uri, page_digest(page.generated))
+            page.key = keys.key(signature, file.src_uri, page.generated) if keys else page_key(
+                signature, file.src_uri, page_digest(page.generated))
+    if keys:
+        keys.finish()
     if not _command["dirty"]:
         return
     kept = _written.start(config.site_dir, signature)

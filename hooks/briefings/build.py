@@ -51,6 +51,7 @@ class KeptCaches:
         self._kept: dict[str, KeptInMemory] = {}
         self.last_build: tuple[str, Built] | None = None  # under serve: the last build, by its whole-build key
         self.pages = PageMemo()  # under serve: the last build's pages, by what they were made from
+        self.feed_entries: dict = {}  # under serve: the last build's feed entries, by briefing id
 
     def get(self, folder: Path, kind: type[KeptInMemory]):
         cache = self._kept.get(str(folder))
@@ -113,7 +114,8 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
         # named the way ingest names them (undecodable names escaped), so the report counts each once
         archive_files=ingest.archive_paths(root),
         caches=SiteCaches(search_keys=key_cache, feeds=feed_cache, search_files=index_cache,
-                          search_background=not serving, pages=kept.pages if serving else None),
+                          search_background=not serving, pages=kept.pages if serving else None,
+                          feed_entries=kept.feed_entries if serving else None),
     )
     if serving:
         log.info("archive: %d pages as the last build made them, %d made", kept.pages.hits, kept.pages.misses)

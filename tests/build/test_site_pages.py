@@ -434,20 +434,23 @@ def test_a_search_index_made_in_a_child_process_is_the_one_made_here(tmp_path, m
 
 
 def test_pages_taken_from_the_last_build_are_those_a_fresh_build_makes():
-    """Under serve the pages of the last build are reused by their inputs (pages/memo.py): after
-    each change, every page equals a build's without the memo, and only a few are made again."""
+    """Under serve the pages (pages/memo.py) and feed entries of the last build are reused by
+    their inputs: after each change, every page and file equals a build's without them, and only
+    a few pages are made again."""
     from dataclasses import replace
 
     from briefings.site.assembly import SiteCaches
     from briefings.site.pages.memo import PageMemo
 
-    memo = PageMemo()
+    memo, entries = PageMemo(), {}
     small = replace(SETTINGS, page_size=2)  # facet lists of several pages: an insertion shifts them
 
     def both(briefings, settings=small):
-        kept = build_site(briefings, (), PROGRAMS, settings, slugify_name, caches=SiteCaches(pages=memo))
+        kept = build_site(briefings, (), PROGRAMS, settings, slugify_name,
+                          caches=SiteCaches(pages=memo, feed_entries=entries))
         fresh = build_site(briefings, (), PROGRAMS, settings, slugify_name)
         assert {p.src_uri: p for p in kept.pages} == {p.src_uri: p for p in fresh.pages}
+        assert {f.src_uri: f.content for f in kept.files} == {f.src_uri: f.content for f in fresh.files}
         return memo.hits, memo.misses
 
     briefings = [make_briefing(n, date=f"2021-0{1 + n % 9}-1{n % 10}", city=("济宁市", "临沂市")[n % 2],

@@ -35,6 +35,28 @@ def page_digest(generated: GeneratedPage) -> str:
     return f"{generated.title!r}\n{headings!r}\n{sorted(generated.meta.items())!r}\n{generated.html}"
 
 
+class PageKeys:
+    """Each generated page's key, remembered with the page object for the next build: under
+    serve most pages are the last build's own objects (site/pages/memo.py), whose HTML need
+    not be hashed again to know their key."""
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple] = {}
+        self._now: dict[int, tuple] = {}
+
+    def key(self, signature: str, src_uri: str, generated: GeneratedPage) -> str:
+        found = self._last.get(id(generated))
+        if found is not None and found[0] is generated and found[1:3] == (signature, src_uri):
+            key = found[3]
+        else:
+            key = page_key(signature, src_uri, page_digest(generated))
+        self._now[id(generated)] = (generated, signature, src_uri, key)
+        return key
+
+    def finish(self) -> None:
+        self._last, self._now = self._now, {}
+
+
 def build_signature(parts: list[str], files: list[Path]) -> str:
     """What every page's HTML depends on besides its own content and path: the given parts
     (configuration, versions, navigation) and the bytes of the given files (templates ...)."""

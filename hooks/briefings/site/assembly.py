@@ -56,6 +56,7 @@ class SiteCaches:
     search_files: object = None  # get_bytes/put_bytes: the whole search index, by what it is made from
     search_background: bool = False  # make a missing index in a child process (a one-off build)
     pages: object = None  # pages.memo.PageMemo: the last build's pages by their inputs (serve)
+    feed_entries: dict | None = None  # the last build's feed entries by briefing id (serve)
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,8 @@ def _pages(catalog: Catalog, settings: SiteSettings, report: dict, memo: PageMem
 def _files(catalog: Catalog, settings: SiteSettings, report: dict, caches: SiteCaches,
            search_files: Callable[[], list[tuple[str, str]]]) -> Iterator[GeneratedFile]:
     for src, data in render_site_feeds(
-        catalog, settings.address, settings.site_url, settings.site_title, settings.feed_limit, caches.feeds
+        catalog, settings.address, settings.site_url, settings.site_title, settings.feed_limit, caches.feeds,
+        caches.feed_entries,
     ):
         yield GeneratedFile(src, data)
     yield GeneratedFile("catalog.json", to_json_bytes(catalog_data(catalog, settings.address)))

@@ -36,15 +36,21 @@ def feed_entry(briefing: Briefing, address: SiteAddress, site_url: str) -> FeedE
 
 
 def render_site_feeds(
-    catalog: Catalog, address: SiteAddress, site_url: str, site_title: str, limit: int, cache=None
+    catalog: Catalog, address: SiteAddress, site_url: str, site_title: str, limit: int, cache=None,
+    last_entries: dict | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """(docs path, bytes) of every feed file: feed.xml/atom.xml at the root, per city, per program.
 
     Facet lists are in the feeds' order (catalog.newest_first_key), so a feed needs the entries
     of its first `limit` briefings only; each entry is made once, however many feeds show it.
     cache (get_bytes/put_bytes, e.g. a PageCache): feeds by their channel and entries, so a
-    rebuild runs feedgen only for the feeds whose briefings changed."""
+    rebuild runs feedgen only for the feeds whose briefings changed. last_entries (serve): the
+    entries of the last build by briefing id, taken again for the same record; it is left
+    holding this build's."""
     made: dict[str, tuple[FeedEntry, bytes]] = {}  # id -> the entry and the digest of what it says
+    last = dict(last_entries or {})
+    if last_entries is not None:
+        last_entries.clear()
     contents: dict = {}  # an entry's full text as the feeds carry it, made once for all its feeds
     days = sorted(briefing.date for briefing in catalog.briefings if briefing.date)
     span = {"first_day": days[0], "last_day": days[-1]} if days else {}
@@ -53,8 +59,14 @@ def render_site_feeds(
         shown = briefings[: max(limit, 0)]
         for briefing in shown:
             if briefing.id not in made:
-                entry = feed_entry(briefing, address, site_url)
-                made[briefing.id] = entry, hashlib.sha256(repr(entry).encode("utf-8", "surrogatepass")).digest()
+                found = last.get(briefing.id)
+                if found is not None and found[:3] == (briefing, address, site_url):
+                    made[briefing.id] = found[3]
+                else:
+                    entry = feed_entry(briefing, address, site_url)
+                    made[briefing.id] = entry, hashlib.sha256(repr(entry).encode("utf-8", "surrogatepass")).digest()
+                if last_entries is not None:
+                    last_entries[briefing.id] = (briefing, address, site_url, made[briefing.id])
         return [made[briefing.id] for briefing in shown]
 
     site = FeedChannel(
