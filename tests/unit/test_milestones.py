@@ -166,3 +166,10 @@ def test_a_page_later_than_the_congress_its_text_awaits_is_a_copy_whatever_today
             "共收到作品151份，以实际行动迎接党的二十大胜利召开。")
     guess = find_year(cleaned(text), "党建工作创新大赛复赛启动", "2024-11-11")
     assert guess.year is None and "2022" in guess.warnings[0].message
+
+
+def test_a_lead_dated_in_the_weeks_before_an_early_page_is_news_of_that_year_not_last_years_summary():
+    lead = "2月23日，《人民日报》以“选派机关干部下沉小区”为题，报道我市的做法。2022年，市里向老旧小区派驻工作队。"
+    assert find_year(cleaned(lead), "人民日报点赞我市机关干部下沉小区", "2023-02-24").year == 2023
+    undated = "市直机关工委扎实推进机关党建。2022年，共组织集中培训12期，建成示范支部30个。"  # last year's, or this year's
+    assert find_year(cleaned(undated), "市直机关工委扎实推进机关党建", "2023-02-24").year is None

@@ -155,8 +155,12 @@ def _reports_an_event(cleaned: Cleaned, headline: str) -> bool:
 def _reviews_last_year(cleaned: Cleaned, headline: str, hints: YearHints, published: dt.date) -> bool:
     """A text out early in a year (January to April) that names the year before and not its own,
     under a title and lead that report no event: "2019年，市直机关工委…" on 2020-03-04 may be the
-    summary of 2019 (whose year is 2019) as well as news of 2020."""
+    summary of 2019 (whose year is 2019) as well as news of 2020. A lead dated in the weeks before
+    the page ("2月23日，《人民日报》以…为题" on 2023-02-24) is news of its days."""
     if published.month > 4 or _reports_an_event(cleaned, headline):
+        return False
+    month = lead_month(cleaned)
+    if month is not None and month <= published.month:  # "2月23日，…" on 2023-02-24: news of its days
         return False
     return hints.scores.get(published.year - 1, 0) >= 1 and hints.scores.get(published.year, 0) < 1
 
