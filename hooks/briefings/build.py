@@ -21,6 +21,7 @@ from briefings.cache.slugs import NameSlugCache
 from briefings.cache.store import KeptInMemory
 from briefings.ingest.slugs import slugify_name
 from briefings.progress import Progress
+from briefings.search.incremental import KeptIndex
 from briefings.search.key_cache import SearchKeyCache
 from briefings.site.assembly import GeneratedFile, Site, SiteCaches, SiteSettings, build_site
 from briefings.site.catalog import ProgramEntry
@@ -52,6 +53,7 @@ class KeptCaches:
         self.last_build: tuple[str, Built] | None = None  # under serve: the last build, by its whole-build key
         self.pages = PageMemo()  # under serve: the last build's pages, by what they were made from
         self.feed_entries: dict = {}  # under serve: the last build's feed entries, by briefing id
+        self.search_index = KeptIndex()  # under serve: the last build's search index, to patch
 
     def get(self, folder: Path, kind: type[KeptInMemory]):
         cache = self._kept.get(str(folder))
@@ -115,7 +117,8 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
         archive_files=ingest.archive_paths(root),
         caches=SiteCaches(search_keys=key_cache, feeds=feed_cache, search_files=index_cache,
                           search_background=not serving, pages=kept.pages if serving else None,
-                          feed_entries=kept.feed_entries if serving else None),
+                          feed_entries=kept.feed_entries if serving else None,
+                          search_index=kept.search_index if serving else None),
     )
     if serving:
         log.info("archive: %d pages as the last build made them, %d made", kept.pages.hits, kept.pages.misses)

@@ -347,3 +347,42 @@ def test_forget_unused_keeps_the_last_build_in_memory(tmp_path):
     cache.reset_counts()
     build_search_files(docs, MORE_NAMES, key_cache=cache)
     assert (cache.hits, cache.misses) == (4, 6)
+
+
+def test_a_kept_index_patched_after_edits_is_the_index_made_from_scratch():
+    """Under serve the last build's index is patched where documents changed (incremental.py):
+    after random insertions, removals, changes and moves, its files are build_search_files'."""
+    from briefings.search.incremental import MAX_CHANGED, KeptIndex
+
+    rng = random.Random(7)
+    words = ["机关党建", "星级党支部", "驻马店市", "菏泽市", "主题党日", "模范机关", "学习", "述职", "志愿服务", "读书班"]
+    cities = ["驻马店市", "菏泽市", None]
+
+    def made(n: int) -> SearchDoc:
+        text = "，".join(rng.choice(words) + rng.choice(words) for _ in range(rng.randint(1, 12))) + "。"
+        return doc(title=rng.choice(words) + rng.choice(words), text=text, url=f"briefings/{n}/",
+                   city=rng.choice(cities), year=rng.choice([2019, 2021, None]), programs=tuple(rng.sample(words[:3], 1)))
+
+    kept, numbered, patched = KeptIndex(), itertools.count(), 0
+    docs = [made(next(numbered)) for _ in range(40)]
+    assert kept.files(docs, NAMES) == build_search_files(docs, NAMES) and not kept.patched
+    for _ in range(60):
+        docs = list(docs)
+        for _ in range(rng.choice([1, 1, 1, 2, 5])):
+            edit = rng.choice(["insert", "remove", "change", "move"])
+            at = rng.randrange(len(docs) + 1 if edit == "insert" else len(docs))
+            if edit == "insert":
+                docs.insert(at, made(next(numbered)))
+            elif edit == "remove" and len(docs) > 1:
+                docs.pop(at)
+            elif edit == "change":
+                docs[at] = replace(docs[at], text=docs[at].text + rng.choice(words) + "。")
+            else:
+                docs.insert(rng.randrange(len(docs)), docs.pop(at))
+        assert kept.files(docs, NAMES) == build_search_files(docs, NAMES)
+        patched += kept.patched
+    assert patched > 40  # edits far apart make a run too long to patch: the index is made whole
+    assert kept.files(docs, [*NAMES, "读书班学习"]) == build_search_files(docs, [*NAMES, "读书班学习"])
+    assert not kept.patched  # other known names: made whole
+    many = [made(next(numbered)) for _ in range(MAX_CHANGED + 1)] + docs
+    assert kept.files(many, NAMES) == build_search_files(many, NAMES) and not kept.patched

@@ -30,4 +30,6 @@ first build) worker processes compute them, one a CPU. Postings are delta-encode
 they are collected (one pass, no list of ints). The files are the same, byte for byte, with or
 without the cache, in parallel or not (tests/unit/test_search_index.py compares them with the
 straightforward implementation). 10,000 briefings: ~8 s cold, ~4 s warm or +1 (was ~25 s).
+Under `mkdocs serve` the last build's index is kept and patched where documents changed
+(incremental.py: one briefing added at 10,000, 0.8 s instead of 2.3 s).
 """

@@ -55,11 +55,12 @@ def catalog_search_files(
 
 def start_catalog_search_files(
     catalog: Catalog, directory_urls: bool, key_cache: SearchKeyCache | None = None, files_cache=None,
-    background: bool = False,
+    background: bool = False, kept=None,
 ) -> Callable[[], list[tuple[str, str]]]:
     """catalog_search_files, as a function that gives the files. With background, an index the
     files cache does not hold is made by a forked child meanwhile (see background.py): only for
-    a one-off build, whose key cache need not learn in memory what the child computed."""
+    a one-off build, whose key cache need not learn in memory what the child computed. kept
+    (incremental.KeptIndex, under serve): the last build's index, patched where documents changed."""
     from briefings.ingest.extract.gazetteer import all_place_names
     from briefings.site.data import SiteAddress
     from briefings.site.pages.briefing import search_tags
@@ -72,6 +73,8 @@ def start_catalog_search_files(
     found = files_cache.get_bytes(key) if key is not None else None
     if found is not None:
         return lambda: _unpacked(found)
+    if kept is not None:
+        return functools.partial(kept.files, docs, names, key_cache)
     work = functools.partial(build_search_files, docs, names, key_cache=key_cache)
     made = in_background(work) if background and len(docs) >= BACKGROUND_THRESHOLD else work
 
@@ -117,7 +120,13 @@ def build_search_files(
     """Every file of the index as (site-relative path, content)."""
     scanner = NameScanner(names)
     encoded = encoded_postings(docs, document_keys_of(docs, scanner, key_cache))
-    found_names = scanner.name_set.intersection(encoded)
+    return index_files(docs, encoded, scanner.name_set.intersection(encoded))
+
+
+def index_files(docs: list[SearchDoc], encoded: dict[str, str], found_names: Iterable[str],
+                payloads: list[str] | None = None) -> list[tuple[str, str]]:
+    """The files of an index: meta, the shards of the encoded postings, one file a document
+    (payloads: each document's doc_payload, when the caller has them)."""
     total = sum(len(key) * 3 + len(value) + 6 for key, value in encoded.items())
     shard_count = shards_for(total)
     shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
@@ -126,7 +135,8 @@ def build_search_files(
     width = len(f"{shard_count - 1:x}")
     files = [("search/meta.js", script_file("meta", 0, meta_record(docs, shard_count, width, sorted(found_names))))]
     files += [(f"search/shard-{i:0{width}x}.js", script_file("shard", i, shard)) for i, shard in enumerate(shards)]
-    files += [(f"search/docs/{n}.js", script_file("doc", n, doc_record(doc))) for n, doc in enumerate(docs)]
+    payloads = payloads if payloads is not None else [doc_payload(doc) for doc in docs]
+    files += [(f"search/docs/{n}.js", _script("doc", n, payload)) for n, payload in enumerate(payloads)]
     return files
 
 
@@ -164,6 +174,18 @@ _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dump
 
 
 def script_file(kind: str, number: int, data: dict) -> str:
+    return _script(kind, number, _payload(data))
+
+
+def doc_payload(doc: SearchDoc) -> str:
+    """A document's data as its file carries it (after its number, which moves)."""
+    return _payload(doc_record(doc))
+
+
+def _payload(data: dict) -> str:
     # "</" is escaped so no text from the archive can close a <script> element.
-    payload = _JSON.encode(data).replace("</", "<\\/")
+    return _JSON.encode(data).replace("</", "<\\/")
+
+
+def _script(kind: str, number: int, payload: str) -> str:
     return f'{PREFIX}("{kind}",{number},{payload});\n'

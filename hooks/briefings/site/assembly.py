@@ -57,6 +57,7 @@ class SiteCaches:
     search_background: bool = False  # make a missing index in a child process (a one-off build)
     pages: object = None  # pages.memo.PageMemo: the last build's pages by their inputs (serve)
     feed_entries: dict | None = None  # the last build's feed entries by briefing id (serve)
+    search_index: object = None  # search.incremental.KeptIndex: the last build's index, patched (serve)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def build_site(
     caches = caches or SiteCaches()
     # the search index first: on a first build a child process makes it while the pages are made
     search_files = start_catalog_search_files(catalog, settings.directory_urls, key_cache=caches.search_keys,
-                                              files_cache=caches.search_files, background=caches.search_background)
+                                              files_cache=caches.search_files, background=caches.search_background,
+                                              kept=caches.search_index)
     entries = report_entries(briefings, rejections, archive_files, settings.address)
     report = report_data(entries)
     pages = tuple(_pages(catalog, settings, report, caches.pages))
