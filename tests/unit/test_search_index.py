@@ -386,3 +386,18 @@ def test_a_kept_index_patched_after_edits_is_the_index_made_from_scratch():
     assert not kept.patched  # other known names: made whole
     many = [made(next(numbered)) for _ in range(MAX_CHANGED + 1)] + docs
     assert kept.files(many, NAMES) == build_search_files(many, NAMES) and not kept.patched
+
+
+def test_a_kept_index_whose_patch_stopped_half_way_is_made_whole_next_time(monkeypatch):
+    from briefings.search import incremental
+
+    docs = [doc(title=f"第{n}篇机关党建简报", url=f"briefings/{n}/") for n in range(10)]
+    kept = incremental.KeptIndex()
+    kept.files(docs, NAMES)
+    original = incremental.delta_encode
+    monkeypatch.setattr(incremental, "delta_encode", lambda values: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        kept.files([doc(title="新增的模范机关简报", url="briefings/new/"), *docs], NAMES)
+    monkeypatch.setattr(incremental, "delta_encode", original)
+    again = [doc(title="又一篇主题党日简报", url="briefings/again/"), *docs]
+    assert kept.files(again, NAMES) == build_search_files(again, NAMES) and not kept.patched

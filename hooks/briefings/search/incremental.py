@@ -45,6 +45,7 @@ class KeptIndex:
         doc_keys = document_keys_of(docs, scanner, key_cache)
         changed = self._changed(docs, names)
         self.patched = changed is not None
+        self._docs = []  # until this build's index is whole: a build stopped half-way leaves nothing to patch
         if changed is None:
             self._postings, self._encoded = _postings(docs, doc_keys, 0)
             self._payloads = [doc_payload(doc) for doc in docs]

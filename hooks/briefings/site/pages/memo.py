@@ -28,6 +28,7 @@ class PageMemo:
         with other settings than the last build's, nothing kept is taken."""
         if settings != self._settings:
             self._kept, self._settings = {}, settings
+        self._now = {}  # what a build stopped half-way made is not kept
         self.hits = self.misses = 0
         return self
 
