@@ -86,6 +86,7 @@ DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
 def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
     _command["dirty"] = dirty
+    _kept.last_messages = None  # a new `mkdocs serve` says everything on its first build
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
 
@@ -131,8 +132,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                     serving=_command["name"] == "serve")
     except VocabularyError as error:  # one clear line naming programs.yml (or outlets.yml) and the entry
         raise PluginError(str(error)) from None
-    for level, message in built.messages:
+    # under serve a rebuild repeats no message of the last build (with --strict, all: they count)
+    shown, repeated = build.new_messages(built.messages, _kept, _command["name"] == "serve" and not config.strict)
+    for level, message in shown:
         log.log(level, "%s", message)
+    if repeated:
+        log.info("archive: %d messages as the last build gave them, not repeated (the build report lists every one)",
+                 repeated)
     # under `mkdocs build -q` MkDocs drops warnings before --strict counts them: the hook counts its own
     _state["archive_warnings"] = [message for level, message in built.messages if level >= logging.WARNING]
     if "search" in config.plugins:  # Material's search cuts text with jieba's default tokenizer

@@ -54,6 +54,7 @@ class KeptCaches:
         self.pages = PageMemo()  # under serve: the last build's pages, by what they were made from
         self.feed_entries: dict = {}  # under serve: the last build's feed entries, by briefing id
         self.search_index = KeptIndex()  # under serve: the last build's search index, to patch
+        self.last_messages: frozenset | None = None  # under serve: what the last build said
 
     def get(self, folder: Path, kind: type[KeptInMemory]):
         cache = self._kept.get(str(folder))
@@ -200,6 +201,20 @@ def _unpacked(items: list) -> Built | None:
         else:
             files.append(GeneratedFile(item[1], item[2].decode("utf-8", "surrogatepass") if item[3] else item[2]))
     return replace(head, site=replace(head.site, pages=tuple(pages), files=tuple(files)), whole=True, key=None)
+
+
+def new_messages(messages: tuple[tuple[int, str], ...], kept: KeptCaches, serving: bool
+                 ) -> tuple[list[tuple[int, str]], int]:
+    """(the messages to log, how many are left out). Under serve a rebuild logs what the last
+    build did not say (a briefing added or changed): the archivist sees what is new, not the
+    whole archive's warnings again (the build report lists every one). Elsewhere: all."""
+    if not serving:
+        return list(messages), 0
+    last, kept.last_messages = kept.last_messages, frozenset(messages)
+    if last is None:
+        return list(messages), 0
+    shown = [message for message in messages if message not in last]
+    return shown, len(messages) - len(shown)
 
 
 def program_names(archive: ingest.Archive) -> list[str]:

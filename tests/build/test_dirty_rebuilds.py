@@ -101,6 +101,9 @@ def test_a_served_site_stays_what_a_clean_build_makes(serving, tmp_path):
     assert kept > 0 and removed == 0
     reused = re.search(r"archive: (\d+) pages as the last build made them, (\d+) made", log)
     assert reused and int(reused.group(1)) > 0 and int(reused.group(2)) > 0  # only what the new one changes
+    # what the archive said before is not said again: the new file's messages are
+    assert re.search(r"archive: \d+ messages as the last build gave them, not repeated", log)
+    assert "archive/new/linyi.txt" in log and not re.search(r"archive/00\d[^ ]*\.txt: ", log)
     assert (served / "cities" / "linyi" / "index.html").is_file()
     _same_as_a_clean_build(served, rebuild)
 
