@@ -139,6 +139,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if repeated:
         log.info("archive: %d messages as the last build gave them, not repeated (the build report lists every one)",
                  repeated)
+        _warnings.count += sum(level >= logging.WARNING for level, _ in built.messages) - sum(
+            level >= logging.WARNING for level, _ in shown)  # the summary line counts them still
     # under `mkdocs build -q` MkDocs drops warnings before --strict counts them: the hook counts its own
     _state["archive_warnings"] = [message for level, message in built.messages if level >= logging.WARNING]
     if "search" in config.plugins:  # Material's search cuts text with jieba's default tokenizer

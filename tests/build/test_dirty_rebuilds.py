@@ -80,6 +80,12 @@ def _same_as_a_clean_build(served: Path, rebuild) -> None:
     assert [path for path in by_clean if by_serve[path] != by_clean[path]] == []
 
 
+def _warnings_counted(log: str) -> int:
+    found = re.search(r"archive built: \d+ briefings?, \d+ pages?, (\d+) warnings?", log)
+    assert found, log[-2000:]
+    return int(found.group(1))
+
+
 def _kept_and_removed(log: str) -> tuple[int, int]:
     found = re.search(r"dirty build: (\d+) unchanged files kept, (\d+) removed", log)
     assert found, log[-2000:]
@@ -89,7 +95,9 @@ def _kept_and_removed(log: str) -> tuple[int, int]:
 def test_a_served_site_stays_what_a_clean_build_makes(serving, tmp_path):
     archive, rebuild = serving
     served = tmp_path / "served"
+    (archive / "empty.txt").write_text("", encoding="utf-8")  # rejected: a warning every build gives
     log = rebuild()
+    first_warnings = _warnings_counted(log)
     assert "A 'dirty' build is being performed" not in log  # the hook keeps it exact: no such warning
     assert _kept_and_removed(log) == (0, 0)
     _same_as_a_clean_build(served, rebuild)
@@ -104,6 +112,8 @@ def test_a_served_site_stays_what_a_clean_build_makes(serving, tmp_path):
     # what the archive said before is not said again: the new file's messages are
     assert re.search(r"archive: \d+ messages as the last build gave them, not repeated", log)
     assert "archive/new/linyi.txt" in log and not re.search(r"archive/00\d[^ ]*\.txt: ", log)
+    new_warnings = len(re.findall(r"^WARNING .*archive/new/linyi\.txt", log, re.MULTILINE))
+    assert _warnings_counted(log) == first_warnings + new_warnings  # the ones not repeated still count
     assert (served / "cities" / "linyi" / "index.html").is_file()
     _same_as_a_clean_build(served, rebuild)
 
