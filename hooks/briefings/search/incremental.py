@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from briefings.search.key_cache import SearchKeyCache
 from briefings.search.keys import SEPARATOR, WEIGHT_BITS, DocKeys, NameScanner, SearchDoc, facet_keys
 from briefings.search.postings import delta_encode
+from briefings.search.scripts import doc_payload, index_files
 from briefings.search.workers import document_keys_of
 
 MAX_CHANGED = 64  # documents removed and added: more, and the index is made again (a big change)
@@ -38,8 +39,6 @@ class KeptIndex:
 
     def files(self, docs: list[SearchDoc], names: Iterable[str], key_cache: SearchKeyCache | None = None
               ) -> list[tuple[str, str]]:
-        from briefings.search.scripts import doc_payload, index_files
-
         names = tuple(names)
         scanner = NameScanner(names)
         doc_keys = document_keys_of(docs, scanner, key_cache)
