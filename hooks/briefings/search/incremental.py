@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from briefings.search.key_cache import SearchKeyCache
-from briefings.search.keys import SEPARATOR, WEIGHT_BITS, DocKeys, NameScanner, SearchDoc, facet_keys
-from briefings.search.postings import delta_encode
+from briefings.search.keys import WEIGHT_BITS, DocKeys, NameScanner, SearchDoc
+from briefings.search.postings import delta_encode, keys_and_weights
 from briefings.search.scripts import doc_payload, index_files
 from briefings.search.workers import document_keys_of
 
@@ -107,13 +107,11 @@ class KeptIndex:
 def _postings(docs: Sequence[SearchDoc], doc_keys: Sequence[DocKeys], first_number: int, encode: bool = True
               ) -> tuple[dict[str, array], dict[str, str]]:
     """Each key's postings over the documents, numbered from first_number, and (encode) their
-    text: the keys in the order encoded_postings meets them."""
+    text (keys_and_weights: the keys in the order encoded_postings meets them)."""
     postings: defaultdict[str, array] = defaultdict(lambda: array("I"))
-    for number, (doc, (text, weights)) in enumerate(zip(docs, doc_keys), start=first_number):
-        keys = text.split(SEPARATOR) if text else []
-        facets = list(dict.fromkeys(facet_keys(doc)))
+    for number, (doc, found) in enumerate(zip(docs, doc_keys), start=first_number):
         base = number << WEIGHT_BITS
-        for key, weight in zip(keys + facets, weights + b"\x01" * len(facets)):
+        for key, weight in zip(*keys_and_weights(doc, found)):
             postings[key].append(base | weight)
     postings = dict(postings)
     return postings, {key: delta_encode(values) for key, values in postings.items()} if encode else {}

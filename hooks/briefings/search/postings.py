@@ -19,16 +19,22 @@ def encoded_postings(docs: Sequence[SearchDoc], doc_keys: Sequence[DocKeys]) -> 
     is kept, no second pass over the postings)."""
     postings: defaultdict[str, list] = defaultdict(lambda: [0])
     digits = _base36_table(len(doc_keys) << WEIGHT_BITS)
-    for number, (doc, (text, weights)) in enumerate(zip(docs, doc_keys)):
-        keys = text.split(SEPARATOR) if text else []
-        facets = list(dict.fromkeys(facet_keys(doc)))  # hold a colon: never one of the text keys
-        keys += facets
-        weights += b"\x01" * len(facets)
+    for number, (doc, found) in enumerate(zip(docs, doc_keys)):
+        keys, weights = keys_and_weights(doc, found)
         base = number << WEIGHT_BITS
         for found, weight in zip(map(postings.__getitem__, keys), weights):
             found.append(digits[base + weight - found[0]])
             found[0] = base
     return {key: ",".join(islice(found, 1, None)) for key, found in postings.items()}
+
+
+def keys_and_weights(doc: SearchDoc, found: DocKeys) -> tuple[list[str], bytes]:
+    """Every key a document is indexed under, in order, and its weights: its text keys, then
+    its facets (weight 1; they hold a colon, never one of the text keys)."""
+    text, weights = found
+    keys = text.split(SEPARATOR) if text else []
+    facets = list(dict.fromkeys(facet_keys(doc)))
+    return keys + facets, weights + b"\x01" * len(facets)
 
 
 def delta_encode(values: list[int]) -> str:

@@ -32,7 +32,10 @@ _QUOTES = "“”\"‘’「」『』、·"
 _STUDIED = re.compile(r"(?:学|贯彻|宣讲|传达|领会|笃行)[^，。；！？]{0,6}$")
 _SPIRIT = re.compile(r"[^，。；！？]{0,2}(?:精神|宣讲|专题|报告会|学习)")
 _LAUNCHED = re.compile(r"[”\"」』]?\s*(?:动员部署|动员|部署|启动|工作会议|推进会|实施方案)")
-_COMING_BEFORE = re.compile(r"(?:迎接|喜迎|献礼|即将召开的|召开前夕|筹备)[^，。；！？]{0,8}$")
+_AWAITS = r"(?:迎接|喜迎|献礼|即将召开的|召开前夕|筹备)"  # what a text says of a congress still to come
+_COMING_BEFORE = re.compile(rf"{_AWAITS}[^，。；！？]{{0,8}}$")
+# ... followed by a congress or plenum (党的二十大, 十九届六中全会): a cheap test before milestones()
+_AWAITING = re.compile(rf"{_AWAITS}[^，。；！？]{{0,10}}?(?:十|二十)[一二三四五六七八九]?[大届次]")
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,12 @@ def milestones(text: str) -> list[Milestone]:
     # a congress the text both awaits and studies (迎接党的二十大和学习贯彻党的二十大精神) is behind it
     return [milestone for _, milestone in sorted(found, key=lambda item: item[0])
             if not (milestone.kind == COMING and milestone.year in studied)]
+
+
+def may_await_a_congress(text: str) -> bool:
+    """Whether milestones(text) may hold a congress or plenum still to come (COMING): False
+    means it holds none, and milestones() need not run for one."""
+    return _AWAITING.search(text) is not None
 
 
 def _tense(text: str, start: int) -> str:

@@ -24,6 +24,7 @@ from briefings.ingest.extract.milestones import (
     LAUNCH,
     PAST,
     Milestone,
+    may_await_a_congress,
     milestones,
 )
 from briefings.ingest.extract.written_dates import dates_in, parse_date
@@ -104,7 +105,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                             f"{published.year - 1} and reports no event: a summary of that year, or news of "
                             f"{published.year}")
         return guess
-    body = to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))
+    body = _whole_text(cleaned, headline)
     events = _campaigns_of_their_month(milestones(body), lead_month(cleaned))
     address = address_date(url)
     coming = [event for event in events if event.kind == COMING]
@@ -190,20 +191,16 @@ def _campaigns_of_their_month(events: list[Milestone], month: int | None) -> lis
     return dated
 
 
-# a congress or plenum awaited (迎接党的二十大, 喜迎十九届六中全会): a cheap test before milestones()
-_AWAITING = re.compile(r"(?:迎接|喜迎|献礼|即将召开|召开前夕|筹备)[^，。；！？]{0,10}?(?:十|二十)[一二三四五六七八九]?[大届次]")
-
-
 def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year: int) -> str | None:
     """What says a text is older than the page it is on: an anniversary it celebrates, or a
     congress it awaits, of an earlier year, or its own years two or more before; never when it
     names the page's year or a later one (今年 counts as the page's, except against a congress
     the text awaits: that one it was written before)."""
-    text = to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))
+    text = _whole_text(cleaned, headline)
     if any(named >= year and score >= 1 for named, score in hints.scores.items()):
         # "以实际行动迎接党的二十大胜利召开" on a page of 2024: written before the congress, whatever 今年 says
         awaited = [event for event in milestones(text) if event.kind == COMING and event.year < year] \
-            if _AWAITING.search(text) else []
+            if may_await_a_congress(text) else []
         explicit = YearHints.of(cleaned.blocks).scores if awaited else {}
         return awaited[0].words if awaited and not any(
             named >= year and score >= 1 for named, score in explicit.items()) else None
@@ -295,6 +292,11 @@ def _named_event_year(text: str) -> int | None:
     years = {int(m.group(1) or m.group(3)) for m in _NAMED_EVENT.finditer(text)
              if not _REVIEW_TITLE.search(m.group(2) or m.group(4) or "")}
     return years.pop() if len(years) == 1 else None
+
+
+def _whole_text(cleaned: Cleaned, headline: str) -> str:
+    """The headline and the body, in simplified characters (the rules are written in them)."""
+    return to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))
 
 
 def _unknown(reason: str) -> YearGuess:
