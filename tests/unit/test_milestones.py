@@ -173,3 +173,45 @@ def test_a_lead_dated_in_the_weeks_before_an_early_page_is_news_of_that_year_not
     assert find_year(cleaned(lead), "人民日报点赞我市机关干部下沉小区", "2023-02-24").year == 2023
     undated = "市直机关工委扎实推进机关党建。2022年，共组织集中培训12期，建成示范支部30个。"  # last year's, or this year's
     assert find_year(cleaned(undated), "市直机关工委扎实推进机关党建", "2023-02-24").year is None
+
+
+def test_an_anniversary_past_any_plausible_year_is_garbled_and_does_not_conflict():
+    text = "今年是中国共产党成立99周年。市直机关举办文艺晚会，庆祝中华人民共和国成立99周年。"
+    assert [m.year for m in milestones(text) if m.kind == ANNIVERSARY] == [2020]
+    assert find_year(cleaned(text), "", None).year == 2020
+
+
+@pytest.mark.parametrize("text, year", [
+    ("为庆祝中国人民解放军成立95周年，机关党支部走访慰问退役军人。", 2022),
+    ("今年是党的十九大召开之年，工委把学习宣传作为首要任务。", 2017),
+])
+def test_what_the_army_day_and_a_congress_year_are_called_date_the_text(text, year):
+    assert year in [m.year for m in milestones(text) if m.kind == ANNIVERSARY]
+
+
+def test_a_review_of_a_years_work_that_looks_ahead_to_the_next_is_held_in_the_next():
+    lead = "昨日，召开2023年度机关党委书记述职评议会，各书记汇报2023年度工作和2024年工作思路。"
+    guess = find_year(cleaned(lead), "召开2023年度机关党委书记述职评议会", None)
+    assert guess.year == 2024 and "2024" in guess.warnings[0].message
+    # ... but naming a year further on says nothing of when it met
+    lead = "昨日，召开2023年度述职评议会，部署2024年任务，展望2025年目标。"
+    assert find_year(cleaned(lead), "召开2023年度述职评议会", None).year is None
+
+
+@pytest.mark.parametrize("lead, year", [
+    ("在“不忘初心、牢记使命”主题教育中，机关在职党员到社区报到服务群众。", 2019),
+    ("会上，作深入学习实践科学发展观活动总结报告，指导组组长作点评。", 2009),
+    ("机关党委扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育，组织专题读书班。", 2023),
+])
+def test_an_undated_text_of_a_campaign_that_ran_mostly_in_one_year_is_of_that_year(lead, year):
+    guess = find_year(cleaned(lead), "", None)
+    assert guess.year == year and "ran mostly" in guess.warnings[0].message
+
+
+@pytest.mark.parametrize("lead", [
+    "群众路线教育实践活动开展以来，机关作风明显好转。",  # June 2013 - October 2014: no year holds most
+    "在“不忘初心、牢记使命”主题教育中，机关党员到社区报到。2021年，工委总结经验。",  # a year named: not this rule
+])
+def test_a_campaign_without_a_main_year_or_beside_a_named_year_is_not_guessed_so(lead):
+    guess = find_year(cleaned(lead), "", None)
+    assert not any("ran mostly" in warning.message for warning in guess.warnings)

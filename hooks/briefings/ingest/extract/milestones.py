@@ -4,7 +4,7 @@
     第29个世界读书日, 第三十四次全国助残日             a day observed yearly: the first one's year + N - 1
     以优异成绩迎接党的十七大胜利召开                     a coming congress: the text is of that year
     学习贯彻党的十八届三中全会精神, 党的二十大以来       a past one: the text is that year or later
-    今年是“十四五”开局之年, 决胜全面建成小康社会         what a year is called: that year
+    今年是“十四五”开局之年, 党的二十大召开之年           what a year is called: that year
     党史学习教育, 党的群众路线教育实践活动              a campaign: the text is of the years it ran
                                                        (巩固拓展党史学习教育成果: of a later year)
 
@@ -20,6 +20,8 @@ from functools import cache
 from importlib import resources
 
 import yaml
+
+from briefings.ingest.extract.year_mentions import MAX_YEAR
 
 ANNIVERSARY, COMING, PAST, CAMPAIGN, LAUNCH = "anniversary", "coming", "past", "campaign", "launch"
 
@@ -54,6 +56,18 @@ class Milestone:
         began_in, ended_in = self.months
         return [year for year in range(self.year, self.last + 1)
                 if not (year == self.year and month < began_in) and not (year == self.last and month > ended_in)]
+
+    def main_year(self, share: float = 2 / 3) -> int | None:
+        """The year a campaign of several years ran most of its months in, when that is at least
+        share of them: 不忘初心、牢记使命 (May 2019 - January 2020) ran 8 of 9 in 2019."""
+        if self.last is None or self.months is None or self.last == self.year:
+            return None
+        began_in, ended_in = self.months
+        months = {year: 12 for year in range(self.year, self.last + 1)}
+        months[self.year] = 13 - began_in
+        months[self.last] = ended_in
+        year = max(months, key=months.get)
+        return year if months[year] >= share * sum(months.values()) else None
 
     @property
     def words(self) -> str:
@@ -139,6 +153,8 @@ def _observances() -> tuple[re.Pattern[str], dict[str, int]]:
 
 _CONGRESS = re.compile(rf"(?:党的|中共|第)?(?P<n>{_ORDINAL})(?:次全国代表大会|大(?![队学会街道厦院桥]))")
 _PLENUM = re.compile(rf"(?P<n>{_ORDINAL})届(?P<s>[一二三四五六七八九])中全会")
+# what the year of a congress is called: "今年是党的二十大召开之年"
+_CONGRESS_YEAR = re.compile(rf"(?:党的)?(?P<n>{_ORDINAL})大(?:胜利)?召开之年")
 
 
 def milestones(text: str) -> list[Milestone]:
@@ -147,13 +163,14 @@ def milestones(text: str) -> list[Milestone]:
     found: list[tuple[int, Milestone]] = []
     for match in pattern.finditer(text):
         count = 100 if match.group("hundred") else chinese_number(match.group("n"))
-        if not count or _SPEECH_AFTER.match(text, match.end()):
+        # a count past any plausible year is garbled (a spun copy's 中华人民共和国成立99周年)
+        if not count or founded[match.group("name")] + count > MAX_YEAR or _SPEECH_AFTER.match(text, match.end()):
             continue
         found.append((match.start(), Milestone(founded[match.group("name")] + count, ANNIVERSARY, match.group(0))))
     observances, first = _observances()
     for match in observances.finditer(text):
         count = chinese_number(match.group("n"))
-        if count:
+        if count and first[match.group("name")] + count - 1 <= MAX_YEAR:
             found.append((match.start(), Milestone(first[match.group("name")] + count - 1, ANNIVERSARY, match.group(0))))
     for match in _PLENUM.finditer(text):
         year = plenums.get(chinese_number(match.group("n")) or 0, {}).get(chinese_number(match.group("s")) or 0)
@@ -168,6 +185,10 @@ def milestones(text: str) -> list[Milestone]:
             found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0))))
             if _STUDIED.search(text, max(0, match.start() - 10), match.start()) and _SPIRIT.match(text, match.end()):
                 studied.add(year)
+    for match in _CONGRESS_YEAR.finditer(text):
+        year = congresses.get(chinese_number(match.group("n")) or 0)
+        if year:
+            found.append((match.start(), Milestone(year, ANNIVERSARY, match.group(0))))
     phrases, named = _phrases()
     for match in phrases.finditer(text):
         found.append((match.start(), Milestone(named[match.lastgroup], ANNIVERSARY, match.group(0))))

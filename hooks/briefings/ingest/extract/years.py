@@ -138,6 +138,12 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                                                   f"dates the meeting to month {month}"),))
             if month is not None and month >= 10:  # 12月23日…召开2024年度…述职评议会: the same year
                 return YearGuess(year, f"a meeting on {year}年度 work held in month {month}")
+            later = [named for named, score in hints.scores.items() if named > year and score >= 1]
+            if month is None and _REVIEW_TITLE.search(headline) and later == [year + 1]:
+                # 2023年度…述职评议会 whose speakers present their 2024年工作思路: held in 2024
+                return YearGuess(year + 1, f"a review of {year}年度 work that looks ahead to {year + 1}",
+                                 (Warning("year", f"guessed {year + 1}: the title reviews {year}年度 work and the "
+                                                  f"text names {year + 1}"),))
             return _unknown(f"the title names {year}年度 for a meeting or award, which is mostly held the "
                             "year after; no date says which")
         return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
@@ -264,6 +270,14 @@ def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = ""
             latest_named is None or latest_named <= named_event):
         return YearGuess(named_event, f"the text reports its events by their year ({named_event}年…)")
     best = hints.best()
+    campaigns = {event.main_year() for event in events if event.kind == PAST and event.last is not None}
+    if best is None and len(campaigns) == 1 and None not in campaigns and campaigns.pop() >= floor:
+        # a text of the 不忘初心、牢记使命 campaign (May 2019 - January 2020) naming no year or later event
+        event = next(event for event in events if event.kind == PAST and event.last is not None)
+        year = event.main_year()
+        return YearGuess(year, f"the text reports on {event.text}, which ran mostly in {year}",
+                         (Warning("year", f"guessed {year}: the text names no year, and {event.text} "
+                                          f"({event.year}-{event.last}) ran mostly in {year}"),))
     if best is None:
         return _unknown("no year in the title, no date, no years in the text")
     summary = hints.describe()
