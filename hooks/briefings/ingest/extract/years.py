@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from briefings.ingest.extract.address import address_date
 from briefings.ingest.extract.datelines import lead_event_date, lead_month
+from briefings.ingest.extract.last_year import EVENT_TITLE, reviews_last_year, sums_up_last_year
 from briefings.ingest.extract.milestones import (
     ANNIVERSARY,
     CAMPAIGN,
@@ -32,10 +33,9 @@ from briefings.ingest.extract.year_mentions import YearHints, title_year
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Cleaned, Warning
 
-# A title that describes a year's work, rather than an event of the year it came out in ...
+# A title that describes a year's work, rather than an event of the year it came out in (unless it
 _SUMMARY_TITLE = re.compile(r"总结|综述|回顾|盘点|年鉴|概况|工作报告|述评|工作要点|要点|计划|亮点|成效|成绩单|大事记|情况")
-# ... unless it reports a meeting or an award (2023年度…述职评议会召开, 被认定为2023年度…品牌)
-_EVENT_TITLE = re.compile(r"召开|举行|举办|开幕|闭幕|表彰|会议|大会|推进会|座谈会|述职|评议|考核会|获|认定|授予|命名|启动|部署")
+# reports a meeting or an award: last_year.EVENT_TITLE)
 
 # the title of a document template, repeated as 范文 sites print it ("调研报告-调研报告", "…范文")
 _TEMPLATE_TITLE = re.compile(r"^([^\d，。]{2,30})\s*[-—_|]\s*\1$|范文|范本|模板|精选\d*篇")
@@ -95,12 +95,12 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         if earlier and not named:
             # a page of 2024 on a text that celebrates 建党100周年 and names no later year: a copy
             return _unknown(f"the page is dated {published.isoformat()}, but the text is of {earlier}")
-        if guess.year == published.year and not named and _sums_up_last_year(cleaned, headline, hints, published):
+        if guess.year == published.year and not named and sums_up_last_year(cleaned, headline, hints, published):
             # "全年组织相关学习30余次" on 2026-01-27, naming no year: the review of 2025
             return YearGuess(published.year - 1, f"a whole year's figures published in month {published.month}",
                              (Warning("year", f"guessed {published.year - 1}: the text gives a whole year's figures "
                                               f"(全年…) and came out on {published.isoformat()}"),))
-        if guess.year == published.year and not named and _reviews_last_year(cleaned, headline, hints, published):
+        if guess.year == published.year and not named and reviews_last_year(cleaned, headline, hints, published):
             return _unknown(f"the page is dated {published.isoformat()}, but the text only names "
                             f"{published.year - 1} and reports no event: a summary of that year, or news of "
                             f"{published.year}")
@@ -127,7 +127,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         return YearGuess(event.year, f"the lead opens with the date of its events ({event.isoformat()})")
     if named:
         year, of_year = named
-        if of_year and _EVENT_TITLE.search(headline):
+        if of_year and EVENT_TITLE.search(headline):
             month = lead_month(cleaned)
             if month is not None and not _REVIEW_TITLE.search(headline):
                 # "2024年度…党的建设工作会议" in February deploys that year's work
@@ -148,41 +148,6 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                             "year after; no date says which")
         return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
     return _from_the_text(events, hints, headline, latest_dated, body)
-
-
-_EVENT_LEAD = re.compile(r"召开|举行|举办|开幕|闭幕|启动|召集")
-
-
-def _reports_an_event(cleaned: Cleaned, headline: str) -> bool:
-    """Whether the title or the lead's first sentence reports a meeting, a ceremony, an award."""
-    lead = next((block.text for block in cleaned.blocks if block.kind == "paragraph"), "")
-    return bool(_EVENT_TITLE.search(headline) or _EVENT_LEAD.search(re.split(r"[。！？]", lead, maxsplit=1)[0]))
-
-
-def _reviews_last_year(cleaned: Cleaned, headline: str, hints: YearHints, published: dt.date) -> bool:
-    """A text out early in a year (January to April) that names the year before and not its own,
-    under a title and lead that report no event: "2019年，市直机关工委…" on 2020-03-04 may be the
-    summary of 2019 (whose year is 2019) as well as news of 2020. A lead dated in the weeks before
-    the page ("2月23日，《人民日报》以…为题" on 2023-02-24) is news of its days."""
-    if published.month > 4 or _reports_an_event(cleaned, headline):
-        return False
-    month = lead_month(cleaned)
-    if month is not None and month <= published.month:  # "2月23日，…" on 2023-02-24: news of its days
-        return False
-    return hints.scores.get(published.year - 1, 0) >= 1 and hints.scores.get(published.year, 0) < 1
-
-
-# a whole year's figures, not a plan's targets (全年开展培训不少于4次)
-_WHOLE_YEAR_FIGURES = re.compile(r"(?<!计划)(?<!力争)(?<!确保)全年(?![^，。；]{0,12}?(?:不少于|不低于|至少|力争|确保|计划|目标))"
-                                 r"[^，。；]{0,16}?\d+(?:\.\d+)?\s*(?:余|多)?(?:次|场|个|项|件|篇|期|名|条|人次)")
-
-
-def _sums_up_last_year(cleaned: Cleaned, headline: str, hints: YearHints, published: dt.date) -> bool:
-    """A text out in January or February that gives a whole year's figures (全年…122次), names
-    no year and reports no event: the review of the year just ended."""
-    if published.month > 2 or any(score > 0 for score in hints.scores.values()) or _reports_an_event(cleaned, headline):
-        return False
-    return any(_WHOLE_YEAR_FIGURES.search(to_simplified(block.text)) for block in cleaned.blocks)
 
 
 def _campaigns_of_their_month(events: list[Milestone], month: int | None) -> list[Milestone]:
@@ -226,11 +191,11 @@ def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year:
 
 def _year_of_publication(year: int, when: str, named, headline: str, hints: YearHints) -> YearGuess:
     if named and named[0] != year and (_PRESS_TITLE.search(headline) or (
-            _SUMMARY_TITLE.search(headline) and not _EVENT_TITLE.search(headline))):
+            _SUMMARY_TITLE.search(headline) and not EVENT_TITLE.search(headline))):
         return YearGuess(named[0], f"the title sums up {named[0]} (published {when})")
     review_of_last_year = named and named[0] == year - 1 and _REVIEW_TITLE.search(headline) and \
         when[5:7] in ("01", "02", "03", "04", "05", "06")  # 述职评议 of a year's work, held by midsummer
-    if named and not named[1] and named[0] < year and _EVENT_TITLE.search(headline) and not review_of_last_year:
+    if named and not named[1] and named[0] < year and EVENT_TITLE.search(headline) and not review_of_last_year:
         # "2019年全市机关党建工作会议召开" on a page of 2021: a later copy of the story
         return YearGuess(named[0], f"the title names the event's year {named[0]} (the page is of {when})",
                          (Warning("year", f"the title names {named[0]}, the page is dated {when}: took the title"),))
