@@ -34,8 +34,8 @@ from briefings.ingest.hanzi import to_simplified
 from briefings.model import Cleaned, Warning
 
 # A title that describes a year's work, rather than an event of the year it came out in (unless it
-_SUMMARY_TITLE = re.compile(r"总结|综述|回顾|盘点|年鉴|概况|工作报告|述评|工作要点|要点|计划|亮点|成效|成绩单|大事记|情况")
 # reports a meeting or an award: last_year.EVENT_TITLE)
+_SUMMARY_TITLE = re.compile(r"总结|综述|回顾|盘点|年鉴|概况|工作报告|述评|工作要点|要点|计划|亮点|成效|成绩单|大事记|情况")
 
 # the title of a document template, repeated as 范文 sites print it ("调研报告-调研报告", "…范文")
 _TEMPLATE_TITLE = re.compile(r"^([^\d，。]{2,30})\s*[-—_|]\s*\1$|范文|范本|模板|精选\d*篇")
