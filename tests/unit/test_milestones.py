@@ -215,3 +215,17 @@ def test_an_undated_text_of_a_campaign_that_ran_mostly_in_one_year_is_of_that_ye
 def test_a_campaign_without_a_main_year_or_beside_a_named_year_is_not_guessed_so(lead):
     guess = find_year(cleaned(lead), "", None)
     assert not any("ran mostly" in warning.message for warning in guess.warnings)
+
+
+def test_a_years_democratic_life_meeting_met_early_the_next_year():
+    lead = "2月2日下午，区人大常委会党组召开2017年度民主生活会，通报2016年度民主生活会整改措施落实情况。"
+    assert find_year(cleaned(lead), "区人大常委会党组召开2017年度民主生活会", None).year == 2018
+
+
+def test_a_template_sites_address_month_is_when_it_copied_the_text():
+    lead = "新一轮民主评议机关工作昨日启动，*个市直机关将接受人民群众评议。"
+    url = "https://1mishu.com/article/lidaojianhua/dwdangjian/200806/88020.html"
+    assert find_year(cleaned(lead), "", None, url).year is None
+    # ... while the text's own evidence still counts: it awaits a congress
+    awaits = "省直机关党建座谈会指出，要以优异成绩迎接党的十七大胜利召开。"
+    assert find_year(cleaned(awaits), "", None, "https://www.1mishu.com/article/yjzc/hyfy/200807/90520.html").year == 2007

@@ -609,3 +609,23 @@ def test_a_countys_own_organs_outweigh_the_city_it_trains_in():
     body = "在遵义干部学院聆听党课。通过培训，垦利区直机关党务干部普遍学到了知识。垦利区直机关将推动党建工作再上新台阶。"
     p = place("", lead, body)
     assert p.city == "东营市" and said(p, "city", "county")
+
+
+@pytest.mark.parametrize("title, lead, city", [
+    # the lead opens on a city's bureau; a historic meeting named after another city is heritage
+    ("", "3月23日，长治市档案馆召开主题党日活动，馆长作题为《遵义会议》的党课，讲述遵义政治局扩大会议。", "长治市"),
+    # ... or on a county's bureau, with a neighbour's bureau that joins in named more often
+    ("靖远县工商质监局开展主题党日活动",
+     "6月30日，靖远县工商质监局、定西市安定区质监局联合开展主题党日活动。定西市安定区质监局一行参观。", "白银市"),
+    # ... or on a city's bureau whose volunteers clean up beside a place whose name starts like another city's
+    ("", "元宵节当天，海口市人社局党员干部与桂林洋开发区志愿者一起开展主题党日活动。", "海口市"),
+])
+def test_the_first_place_a_lead_names_with_its_organ_is_the_stories_own(title, lead, city):
+    assert place(title, lead).city == city
+
+
+def test_a_place_inside_a_companys_name_is_not_a_lead_subject():
+    # 金茂南京: 茂南 (a district of 茂名) is part of a company's name, not an organ's place
+    found = place(lead="5月20日，南部新城管委会机关二支部与金茂南京第一事业部党支部开展主题党日活动。",
+                  url="https://nbxc.nanjing.gov.cn/xcdt/202005/t20200523_2079416.html")
+    assert found.city == "南京市"

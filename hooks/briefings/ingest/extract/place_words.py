@@ -35,6 +35,9 @@ AFTER = re.compile(
     r"|(?P<owner>(?:市|州|盟|地区|县|区|省)?(?:市直|县直|区直|省直|直属|直|委|政府|人大|政协|纪委|级机关|机关))"
 )
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]*")
+# The first place a lead names, with one of its organs (3月23日，长治市档案馆召开…; 海口市人社局党员干部…):
+# the organ whose story it is
+SUBJECT_ORGAN = re.compile(r"(?:市|县|区|州|盟|旗)?[\u4e00-\u9fff]{0,8}?(?:局|委员会|委|办公室|档案馆|院|中心|政府|人大|政协|机关|党委|党组|总支|支部)")
 # 商丘市委直属机关工委一行5人在…带领下，到周口…: the organ's delegation on its way to the next place
 DELEGATION = re.compile(r"[^。！？；;!?\n]{0,18}?一行[^。！？；;!?\n]{0,24}?(?:到|赴|来到|莅临|前往)[^。！？；;!?\n]{0,3}$")
 # A headline's province before a first (广东首个区县级机关党群服务中心): a thing in the province, not its organs

@@ -29,6 +29,7 @@ from briefings.ingest.extract.place_words import (
     OUT_OF_SCOPE,
     PROVINCE_FIRST,
     PUBLISHED_AT,
+    SUBJECT_ORGAN,
     VENUE_AFTER,
     anonymised_marks,
     provincial_organ,
@@ -139,6 +140,7 @@ def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[
     # a crumb (首页 > 济宁新闻) or a stamp ending where the page was published names the site's place
     crumb = section == "meta" and bool(CRUMB.search(text) or PUBLISHED_AT.search(text))
     hits, title_city = g.scanner.scan(text), None
+    subject_open = section == "lead"  # the lead's first place may be named with its organ
     known_outlets = outlet_names(outlets)
     for i, (start, end, found) in enumerate(hits):
         entry = g.names[found]
@@ -154,6 +156,7 @@ def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[
         reach = hits[following][0] if following < len(hits) else len(text)
         limit = min(end + _AFTER_WINDOW, reach)
         kind, snippet = _classify(section, text, start, end, limit, crumb)
+        first_in_lead, subject_open = subject_open and kind is not None, subject_open and kind is None
         if kind == OWNER and following < len(hits) and DELEGATION.match(text, end, reach):
             continue  # its organ's delegation visits the next place named
         if kind == SITE and snippet in known_outlets:
@@ -174,6 +177,8 @@ def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[
         if kind == TITLE and entry.city:  # headlines name their subject first (菏泽：学习济宁经验)
             kind = LEAD if title_city not in (None, entry.city) else kind
             title_city = title_city or entry.city
+        if kind == LEAD and first_in_lead and (organ := SUBJECT_ORGAN.match(text, end, limit)):
+            tally.add(OWNER, text[start:organ.end()], county=entry.level == COUNTY)
         tally.add(kind, snippet, county=entry.level == COUNTY)
 
 

@@ -42,7 +42,7 @@ _TEMPLATE_TITLE = re.compile(r"^([^\d，。]{2,30})\s*[-—_|]\s*\1$|范文|范�
 # ... or a 范文, 公文 or 文秘 site's address (xszwdq.com/fanwen/…, …/gongwen/126869.html, wmjy.cn/wenmi/)
 _TEMPLATE_SITE = re.compile(r"fanwen|fanben|gongwen|wenmi|mishu|xiezuo|wendang|wenku|zuowen", re.IGNORECASE)
 # a meeting that reviews a year's work (held early the next year), not one that deploys it
-_REVIEW_TITLE = re.compile(r"述职|评议|考核|考评|表彰|总结|颁奖|先进|评审|评选|评比")
+_REVIEW_TITLE = re.compile(r"述职|评议|考核|考评|表彰|总结|颁奖|先进|评审|评选|评比|民主生活会|组织生活会")
 # ... and a press conference on a year's work (2019年度…工作新闻发布会) is of that year.
 _PRESS_TITLE = re.compile(r"发布会")
 _PRESS_LEAD = re.compile(r"((?:19|20)\d{2})\s*(年度|年)[^，。；]{0,40}?发布会")
@@ -109,6 +109,8 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     events = _campaigns_of_their_month(milestones(body), lead_month(cleaned))
     address = address_date(url)
     coming = [event for event in events if event.kind == COMING]
+    if address and not named and _TEMPLATE_SITE.search(url or ""):
+        address = None  # a 范文 site's /200806/ is when it copied the text: the text's own evidence decides
     if address:
         if coming and min(event.year for event in coming) < address.year:
             event = min(coming, key=lambda event: event.year)  # a page saved later than it was written
