@@ -285,6 +285,7 @@ def test_a_noise_line_between_body_paragraphs_is_dropped(line, reason):
     "版权所有：中共xx市委 鲁ICP备12345678号",
     "Copyright © 2023 xx市直机关工委 All Rights Reserved",
     "鲁ICP备05012345号-1 鲁公网安备37080202000123号",
+    "网站客服:3074922707",  # a document site's service contact
 ])
 def test_a_copyright_footer_ends_the_body(line):
     cleaned = clean(f"{BODY}\n{line}\n地址：xx市xx路1号\n联系电话：0537-1234567")

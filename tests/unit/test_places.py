@@ -629,3 +629,10 @@ def test_a_place_inside_a_companys_name_is_not_a_lead_subject():
     found = place(lead="5月20日，南部新城管委会机关二支部与金茂南京第一事业部党支部开展主题党日活动。",
                   url="https://nbxc.nanjing.gov.cn/xcdt/202005/t20200523_2079416.html")
     assert found.city == "南京市"
+
+
+def test_a_provincial_organs_visit_escorted_by_a_county_is_still_the_provinces():
+    lead = "6月8日，省政协副秘书长带领机关党委的同志深入结对共建点阳新县金湖村调研。一行在阳新县政协领导陪同下察看了两村。"
+    assert place(lead=lead).city is None
+    hosted = "6月8日，省政协副秘书长到阳新县调研，县政协机关党支部汇报了工作。"
+    assert place(lead=hosted).city == "黄石市"

@@ -53,6 +53,8 @@ PROVINCIAL_ORGAN = re.compile(
 )
 LOCAL_ORGAN = re.compile(r"市直|市委|市级|市政府|市人大|市政协|市纪委|我市|全市|县直|县委|县级|县政府|县政协|县人大|"
                           r"区委|区政府|区人大|区政协|区级机关|州直|州委|盟直|地直|市[\u4e00-\u9fff]{1,5}?(?:局|委)(?:机关|党组|党委)")
+# a local organ that escorts the province's visitors (在阳新县政协领导陪同下): the story is still the province's
+_ESCORTED = re.compile(r"[^，。；]{0,8}?陪同")
 # No 市直机关 party work is reported from these; their names in a text are of speeches and visits.
 OUT_OF_SCOPE = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 # The writer hid the own place: x委直属机关工委, *市, X市, ××市, xx市, 某市 (not markdown **bold**)
@@ -64,7 +66,7 @@ CRUMB = re.compile(r"位置|首页|>|»|来源|作者|出处|主办|编辑|发�
 def provincial_organ(head: str) -> str | None:
     """The province-level organ a headline and lead are about, when they name no city's organ."""
     found = PROVINCIAL_ORGAN.search(head)
-    if found is None or LOCAL_ORGAN.search(head):
+    if found is None or any(not _ESCORTED.match(head, local.end()) for local in LOCAL_ORGAN.finditer(head)):
         return None
     return found.group()
 
