@@ -87,6 +87,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("the date {date} and the address ({part} -> {when}) disagree on the year",
      "日期 {date} 与网址（{part} → {when}）的年份不一致"),
     ("no year in the title, no date, no years in the text", "标题中没有年份，没有日期，正文中也没有年份"),
+    ("the text calls {year} the year of {event}: its years were changed",
+     "正文称 {year} 年为{event}之年：文中的年份被改动过"),
     ("no title year or date; the text names events of several years ({seen})",
      "标题中没有年份也没有日期；正文提到多个年份的事件（{seen}）"),
     ("no title year or date, and the text's years point at none clearly ({summary}; it refers back to events of {year})",

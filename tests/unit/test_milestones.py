@@ -229,3 +229,11 @@ def test_a_template_sites_address_month_is_when_it_copied_the_text():
     # ... while the text's own evidence still counts: it awaits a congress
     awaits = "省直机关党建座谈会指出，要以优异成绩迎接党的十七大胜利召开。"
     assert find_year(cleaned(awaits), "", None, "https://www.1mishu.com/article/yjzc/hyfy/200807/90520.html").year == 2007
+
+
+def test_a_text_that_calls_a_year_by_another_years_anniversary_had_its_years_changed():
+    text = "2023年是中国共产党成立一百周年，是“十四五”开局之年，市直机关工委将狠抓重点工作。"
+    guess = find_year(cleaned(text), "2023年市直机关宣传工作要点", None)
+    assert guess.year is None and "changed" in guess.warnings[0].message
+    # ... while a year called by its own anniversary is that year
+    assert find_year(cleaned("2021年是中国共产党成立一百周年，工委组织系列活动。"), "", None).year == 2021

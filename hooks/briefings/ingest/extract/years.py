@@ -106,6 +106,9 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                             f"{published.year}")
         return guess
     body = _whole_text(cleaned, headline)
+    rewritten = _misnamed_year(body)
+    if rewritten:  # "2023年是中国共产党成立一百周年": a copy whose years were changed
+        return _unknown(rewritten)
     events = _campaigns_of_their_month(milestones(body), lead_month(cleaned))
     address = address_date(url)
     coming = [event for event in events if event.kind == COMING]
@@ -273,6 +276,20 @@ def _named_event_year(text: str) -> int | None:
     years = {int(m.group(1) or m.group(3)) for m in _NAMED_EVENT.finditer(text)
              if not _REVIEW_TITLE.search(m.group(2) or m.group(4) or "")}
     return years.pop() if len(years) == 1 else None
+
+
+_YEAR_IS = re.compile(r"((?:19|20)\d{2})\s*年(?:是|为|正值|恰逢)([^。；！？\n]{2,40})")
+
+
+def _misnamed_year(text: str) -> str | None:
+    """What says the text's years were changed: it calls a year that of an anniversary or a
+    phase of another year ("2023年是中国共产党成立一百周年", a 文库 copy's years replaced)."""
+    for match in _YEAR_IS.finditer(text):
+        year = int(match.group(1))
+        called = [event for event in milestones(match.group(2)) if event.kind == ANNIVERSARY]
+        if called and all(event.year != year for event in called):
+            return f"the text calls {year} the year of {called[0].words}: its years were changed"
+    return None
 
 
 def _whole_text(cleaned: Cleaned, headline: str) -> str:
