@@ -237,3 +237,11 @@ def test_a_text_that_calls_a_year_by_another_years_anniversary_had_its_years_cha
     assert guess.year is None and "changed" in guess.warnings[0].message
     # ... while a year called by its own anniversary is that year
     assert find_year(cleaned("2021年是中国共产党成立一百周年，工委组织系列活动。"), "", None).year == 2021
+
+
+def test_a_campaign_of_one_year_kept_up_is_behind_the_text():
+    text = "区直机关工委推动党史学习教育常态化制度化，今年以来组织专题学习12次。"
+    assert [m.kind for m in milestones(text)] == [PAST]
+    assert find_year(cleaned(text), "", None).year is None
+    # two years' campaign kept up within its own span is not pushed later (两学一做, 2016-2017)
+    assert [m.last for m in milestones("推进“两学一做”学习教育常态化制度化")] == [2017]

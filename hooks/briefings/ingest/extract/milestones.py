@@ -6,7 +6,7 @@
     学习贯彻党的十八届三中全会精神, 党的二十大以来       a past one: the text is that year or later
     今年是“十四五”开局之年, 党的二十大召开之年           what a year is called: that year
     党史学习教育, 党的群众路线教育实践活动              a campaign: the text is of the years it ran
-                                                       (巩固拓展党史学习教育成果: of a later year)
+                                                       (巩固拓展党史学习教育成果, 党史学习教育常态化: of a later year)
 
 An anniversary quoted as the name of a speech (在庆祝改革开放40周年大会上的讲话) dates the
 speech, not the text, and is skipped.
@@ -30,6 +30,7 @@ _NUMBER = r"\d{1,3}|[零〇一二两三四五六七八九十百]{1,6}"
 _ORDINAL = r"二十[一二三四五六七八九]?|十[一二三四五六七八九]|十"
 _SPEECH_AFTER = re.compile(r"\s*(?:大会|座谈会|纪念大会|庆祝大会)?\s*(?:上|上的|的)?\s*(?:重要)?讲话")
 _CAMPAIGN_PAST = re.compile(r"(?:巩固|拓展|巩固拓展|用好|运用|延续|深化)[^，。；！？]{0,4}$")
+_CAMPAIGN_KEPT_UP = re.compile(r"[”\"」』]?\s*(?:常态化|长效化)")  # 推动党史学习教育常态化长效化: after it ended
 _QUOTES = "“”\"‘’「」『』、·"
 _STUDIED = re.compile(r"(?:学|贯彻|宣讲|传达|领会|笃行)[^，。；！？]{0,6}$")
 _SPIRIT = re.compile(r"[^，。；！？]{0,2}(?:精神|宣讲|专题|报告会|学习)")
@@ -195,7 +196,8 @@ def milestones(text: str) -> list[Milestone]:
     campaigns, spans = _campaigns()
     for match in campaigns.finditer(text):
         span = spans[match.lastgroup]
-        past = _CAMPAIGN_PAST.search(text, max(0, match.start() - 8), match.start())
+        past = _CAMPAIGN_PAST.search(text, max(0, match.start() - 8), match.start()) or (
+            span.first == span.last and _CAMPAIGN_KEPT_UP.match(text, match.end()))
         kind = PAST if past or span.first != span.last else CAMPAIGN  # a campaign of one year dates the text
         if kind == PAST and not past and span.launched and _LAUNCHED.match(text, match.end()):
             kind = LAUNCH  # "两学一做学习教育动员部署会": the year every level launched it
