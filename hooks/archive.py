@@ -26,6 +26,7 @@ from briefings.ingest.extract.programs import VocabularyError
 from briefings.progress import Progress, summary_line
 from briefings.search.dictionary import dictionary_words, register_words
 from briefings.site.assembly import SiteSettings
+from briefings.site.data import canonical_address
 from briefings.site.chrome import ShapedRenderer
 from briefings.site.markup import html_text
 from briefings.site.pages.parts import GeneratedPage, toc_tokens
@@ -198,6 +199,13 @@ class ArchivePage(Page):
         self.key: str | None = None  # everything its HTML is made from, with the build's signature
         self.cache_key: str | None = None  # set when the page's HTML comes from the page cache
         self.new_key: str | None = None  # set when the page is rendered and then cached
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        addresses = canonical_address(base, self.url) if base else None
+        if addresses is None:
+            super()._set_canonical_url(base)
+        else:
+            self.canonical_url, self.abs_url = addresses
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.read_meta()

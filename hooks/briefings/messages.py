@@ -231,7 +231,7 @@ def knows(message: str) -> bool:
     return _translated(message) is not None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # an archive of 10,000 gives some 13,000 distinct messages, again on each rebuild
 def _translated(message: str) -> str | None:
     for pattern, chinese, kinds in _rules():
         found = pattern.fullmatch(message)
