@@ -947,3 +947,8 @@ def test_a_document_sites_first_of_several_versions_gives_its_title():
     text = ("第一篇：机关党支部书记抓党建述职报告\n"
             "一年来，在局党组和市直机关工委的正确领导下，我认真履行党支部书记抓党建第一责任人职责，现将有关情况报告如下。\n")
     assert clean(text).headline == "机关党支部书记抓党建述职报告"
+
+
+def test_a_sites_clock_above_the_story_is_not_its_date():
+    cleaned = clean(f"当前时间:2018年05月28日\n市人大常委会召开主任会议\n发布时间: 2020-04-03\n{BODY}")
+    assert "当前时间:2018年05月28日" not in [b.text for b in cleaned.blocks]

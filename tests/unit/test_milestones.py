@@ -245,3 +245,19 @@ def test_a_campaign_of_one_year_kept_up_is_behind_the_text():
     assert find_year(cleaned(text), "", None).year is None
     # two years' campaign kept up within its own span is not pushed later (两学一做, 2016-2017)
     assert [m.last for m in milestones("推进“两学一做”学习教育常态化制度化")] == [2017]
+
+
+@pytest.mark.parametrize("lead, date, year", [
+    ("12月26日下午，市住建局机关党委赴梁弄镇开展结对共建活动。", "2020-01-08", 2019),
+    ("2019年12月31日下午，县机关党建述职评议会召开，各部门书记接受质询。", "2020-01-10", 2019),
+    ("将于12月26日召开全市机关党建工作推进会，各单位做好准备。", "2020-01-08", 2020),  # a day still to come
+    ("11月28日，市直机关工委召开支部书记培训会。", "2020-03-02", 2020),  # out in March: not this rule
+])
+def test_news_out_early_in_a_year_of_the_last_days_of_the_one_before_is_of_that_year(lead, date, year):
+    assert find_year(cleaned(lead), "", date).year == year
+
+
+def test_a_lead_that_opens_with_its_year_and_month_outweighs_the_year_it_reviews():
+    lead = "2022年3月，县审计局派出审计组开展2021年度财政收支审计和2021年度部门预算执行审计，成立临时党小组。"
+    made_up = "县审计局派出审计组开展2021年度财政收支审计和2021年度部门预算执行审计"
+    assert find_year(cleaned(lead), made_up, None).year == 2022

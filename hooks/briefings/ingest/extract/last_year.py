@@ -1,12 +1,13 @@
-"""Whether a page out early in a year is the summary of the year just ended, not news of its own:
-"2019年，市直机关工委…" on 2020-03-04, or "全年组织学习30余次" on 2026-01-27 (years.py asks)."""
+"""Whether a page out early in a year is of the year just ended, not news of its own: the summary
+of that year ("2019年，市直机关工委…" on 2020-03-04, "全年组织学习30余次" on 2026-01-27), or news of
+its last days ("12月26日下午，…" on 2020-01-08). years.py asks."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from briefings.ingest.extract.datelines import lead_month
+from briefings.ingest.extract.datelines import LEAD_CHARS, lead_dateline, lead_month, make_date
 from briefings.ingest.extract.year_mentions import YearHints
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Cleaned
@@ -46,3 +47,21 @@ def sums_up_last_year(cleaned: Cleaned, headline: str, hints: YearHints, publish
     if published.month > 2 or any(score > 0 for score in hints.scores.values()) or _reports_an_event(cleaned, headline):
         return False
     return any(_WHOLE_YEAR_FIGURES.search(to_simplified(block.text)) for block in cleaned.blocks)
+
+
+_PAST_DAY = re.compile(r"(?<![\d年])(?<!将于)(?<!定于)(?<!拟于)(1[12])月\d{1,2}[日号]")
+
+
+def days_of_the_year_before(cleaned: Cleaned, published: dt.date) -> str | None:
+    """The lead's day, when it falls at the end of the year before a page out early in the next:
+    "2019年12月31日下午，…" on 2020-01-10, or "12月26日，…" (November or December) on a page of
+    January or February. None for a day still to come (将于12月26日召开)."""
+    line = lead_dateline(cleaned.blocks)
+    if line and line.year:
+        day = make_date(line.year, line.month, line.day)
+        return day.isoformat() if day and day.year == published.year - 1 and (published - day).days <= 62 else None
+    if published.month > 2:
+        return None
+    lead = next((b.text for b in cleaned.blocks if b.kind in ("paragraph", "speech")), "")
+    found = _PAST_DAY.search(to_simplified(lead[:LEAD_CHARS]))
+    return found.group() if found else None

@@ -216,3 +216,29 @@ def may_await_a_congress(text: str) -> bool:
 
 def _tense(text: str, start: int) -> str:
     return COMING if _COMING_BEFORE.search(text, max(0, start - 16), start) else PAST
+
+
+_YEAR_IS = re.compile(r"((?:19|20)\d{2})\s*年(?:是|为|正值|恰逢)([^。；！？\n]{2,40})")
+
+
+def misnamed_year(text: str) -> str | None:
+    """What says the text's years were changed: it calls a year that of an anniversary or a
+    phase of another year ("2023年是中国共产党成立一百周年", a 文库 copy's years replaced)."""
+    for match in _YEAR_IS.finditer(text):
+        year = int(match.group(1))
+        called = [event for event in milestones(match.group(2)) if event.kind == ANNIVERSARY]
+        if called and all(event.year != year for event in called):
+            return f"the text calls {year} the year of {called[0].words}: its years were changed"
+    return None
+
+
+def campaigns_of_their_month(events: list[Milestone], month: int | None) -> list[Milestone]:
+    """A campaign of several years dates a text whose events are of a month it ran in one year
+    only: "3月4日，召开党的群众路线教育实践活动动员大会" (June 2013 - October 2014) is of 2014."""
+    if month is None:
+        return events
+    dated = []
+    for event in events:
+        years = event.years_in_month(month) if event.kind == PAST and event.months else []
+        dated.append(Milestone(years[0], CAMPAIGN, event.text) if len(years) == 1 else event)
+    return dated

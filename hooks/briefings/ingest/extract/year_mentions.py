@@ -17,9 +17,9 @@ _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(年度|年)")
 # "2017年…以来" (以來 in traditional characters): a start, not the year
 _SINCE = re.compile(r"[^，。；,;！？!?]{0,14}?(?:以来|以來|开始|開始|起(?=[，,。]))")
 _BEFORE_COMPARED = re.compile(r"(?:较|較|比|同比|到|前)\s*$")  # "较2020年增加", "到2025年": a baseline or target
-# The year a lead is about: it opens with it ("【概况】 2009年，…", "2023年度，…"). A year named
+# The year a lead is about: it opens with it ("【概况】 2009年，…", "2023年度，…", "2022年3月，…"). A year named
 # later in a news lead ("召开了2022年度述职评议会议") is the work reviewed, not the story's year.
-_LEAD_YEAR = re.compile(r"^\s*(?:【[^】]{0,12}】\s*)?((?:19|20)\d{2})\s*年度?[，,、\s]")
+_LEAD_YEAR = re.compile(r"^\s*(?:【[^】]{0,12}】\s*)?((?:19|20)\d{2})\s*年(?:度|\d{1,2}月(?:份)?)?[，,、\s]")
 _SENTENCE = re.compile(r"[，。,；;！？!?]")  # a lead is running text; a stray title line has no punctuation
 LEAD_WEIGHT = 3  # the first paragraph says what the briefing is about
 

@@ -16,8 +16,16 @@ import re
 from dataclasses import dataclass
 
 from briefings.ingest.extract.address import address_date
-from briefings.ingest.extract.datelines import lead_event_date, lead_month
-from briefings.ingest.extract.last_year import EVENT_TITLE, reviews_last_year, sums_up_last_year
+from briefings.ingest.extract.datelines import (
+    lead_event_date,
+    lead_month,
+)
+from briefings.ingest.extract.last_year import (
+    EVENT_TITLE,
+    days_of_the_year_before,
+    reviews_last_year,
+    sums_up_last_year,
+)
 from briefings.ingest.extract.milestones import (
     ANNIVERSARY,
     CAMPAIGN,
@@ -25,8 +33,10 @@ from briefings.ingest.extract.milestones import (
     LAUNCH,
     PAST,
     Milestone,
+    campaigns_of_their_month,
     may_await_a_congress,
     milestones,
+    misnamed_year,
 )
 from briefings.ingest.extract.written_dates import dates_in, parse_date
 from briefings.ingest.extract.year_mentions import YearHints, title_year
@@ -61,6 +71,8 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     headline = to_simplified(title or cleaned.headline or "")  # the rules are written in simplified characters
     published = _as_date(date)
     hints = YearHints.of(cleaned.blocks, published)
+    if named and hints.lead_year is not None and hints.lead_year > named[0] and _made_from_the_lead(cleaned, title):
+        named = None  # "2022年3月，审计局开展2021年度…审计" made the title: the lead's year says more
     press = _PRESS_LEAD.search(cleaned.blocks[0].text[:120]) if cleaned.blocks and not named else None
     if press:  # no headline, but the lead opens on "…2023年度…新闻发布会召开"
         named, headline = (int(press.group(1)), press.group(2) == "年度"), press.group(0)
@@ -83,6 +95,9 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                 return YearGuess(year, f"the title celebrates an anniversary of {year}; the date {published.isoformat()}"
                                        f" and {address.words} disagree")
             return _unknown(f"the date {published.isoformat()} and {address.words} disagree on the year")
+        before = None if named else days_of_the_year_before(cleaned, published)
+        if before:  # "12月26日下午，…" on a page of 2020-01-08: the events were of 2019
+            return YearGuess(published.year - 1, f"news out on {published.isoformat()} of {before}")
         guess = _year_of_publication(published.year, published.isoformat(), named, headline, hints)
         earlier = _of_an_earlier_year(cleaned, headline, hints, published.year) if guess.year == published.year else None
         celebrated = [event for event in milestones(headline) if event.kind == ANNIVERSARY] if earlier else []
@@ -106,10 +121,10 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                             f"{published.year}")
         return guess
     body = _whole_text(cleaned, headline)
-    rewritten = _misnamed_year(body)
+    rewritten = misnamed_year(body)
     if rewritten:  # "2023年是中国共产党成立一百周年": a copy whose years were changed
         return _unknown(rewritten)
-    events = _campaigns_of_their_month(milestones(body), lead_month(cleaned))
+    events = campaigns_of_their_month(milestones(body), lead_month(cleaned))
     address = address_date(url)
     coming = [event for event in events if event.kind == COMING]
     if address and not named and _TEMPLATE_SITE.search(url or ""):
@@ -153,18 +168,6 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                             "year after; no date says which")
         return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
     return _from_the_text(events, hints, headline, latest_dated, body)
-
-
-def _campaigns_of_their_month(events: list[Milestone], month: int | None) -> list[Milestone]:
-    """A campaign of several years dates a text whose events are of a month it ran in one year
-    only: "3月4日，召开党的群众路线教育实践活动动员大会" (June 2013 - October 2014) is of 2014."""
-    if month is None:
-        return events
-    dated = []
-    for event in events:
-        years = event.years_in_month(month) if event.kind == PAST and event.months else []
-        dated.append(Milestone(years[0], CAMPAIGN, event.text) if len(years) == 1 else event)
-    return dated
 
 
 def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year: int) -> str | None:
@@ -251,6 +254,10 @@ def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = ""
     if best is None:
         return _unknown("no year in the title, no date, no years in the text")
     summary = hints.describe()
+    lead = hints.lead_year
+    if lead is not None and lead > best and (floor is None or lead >= floor):
+        # "2022年3月，审计组开展2021年度…审计": the lead's year; the text reviews the year before
+        return YearGuess(lead, f"the lead opens with its year {lead} ({summary})")
     if hints.is_clear() and (floor is None or best >= floor):
         return YearGuess(best, f"the text's own years ({summary})")
     below = f"; it refers back to events of {floor}" if floor is not None and best < floor else ""
@@ -278,18 +285,10 @@ def _named_event_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-_YEAR_IS = re.compile(r"((?:19|20)\d{2})\s*年(?:是|为|正值|恰逢)([^。；！？\n]{2,40})")
-
-
-def _misnamed_year(text: str) -> str | None:
-    """What says the text's years were changed: it calls a year that of an anniversary or a
-    phase of another year ("2023年是中国共产党成立一百周年", a 文库 copy's years replaced)."""
-    for match in _YEAR_IS.finditer(text):
-        year = int(match.group(1))
-        called = [event for event in milestones(match.group(2)) if event.kind == ANNIVERSARY]
-        if called and all(event.year != year for event in called):
-            return f"the text calls {year} the year of {called[0].words}: its years were changed"
-    return None
+def _made_from_the_lead(cleaned: Cleaned, title: str) -> bool:
+    """Whether the title is the lead's first words (made up where the page has no headline)."""
+    lead = next((block.text for block in cleaned.blocks if block.kind in ("paragraph", "speech")), "")
+    return bool(title) and not cleaned.headline and title[:12] in lead
 
 
 def _whole_text(cleaned: Cleaned, headline: str) -> str:
