@@ -952,3 +952,8 @@ def test_a_document_sites_first_of_several_versions_gives_its_title():
 def test_a_sites_clock_above_the_story_is_not_its_date():
     cleaned = clean(f"当前时间:2018年05月28日\n市人大常委会召开主任会议\n发布时间: 2020-04-03\n{BODY}")
     assert "当前时间:2018年05月28日" not in [b.text for b in cleaned.blocks]
+
+
+def test_a_disclosure_portals_heading_is_not_a_headline():
+    cleaned = clean(f"佛冈县卫生健康局政府信息公开\n党建引领聚合力 联建共建促提升\n{BODY}")
+    assert cleaned.headline == "党建引领聚合力 联建共建促提升"

@@ -659,3 +659,8 @@ def test_a_whole_years_figures_out_in_january_are_the_review_of_the_year_before(
 def test_an_e_papers_line_of_word_count_or_page_dates_the_article(line, date):
     guess = find_date(cleaned(line, "本报讯 5月15日，县直机关工委举办党务干部培训班。"))
     assert guess.date == date
+
+
+def test_the_day_a_document_was_written_yields_to_the_day_it_was_published():
+    lines = (("发布机构: 佛冈县卫生健康局 成文日期: 2024-08-12", "meta"), ("文号: 发布日期: 2024-08-13", "meta"))
+    assert find_date(cleaned("8月7日，两个党支部联合开展主题党日活动。", dropped=lines)).date == "2024-08-13"

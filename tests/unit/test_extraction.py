@@ -131,3 +131,7 @@ def test_a_crumbs_label_is_no_title():
 ])
 def test_a_made_up_title_leaves_out_the_outlet_and_its_reporters(lead, title):
     assert title_from_first_sentence(cleaned((lead,))) == title
+
+
+def test_a_disclosure_tables_name_label_is_not_part_of_the_title():
+    assert find_title(cleaned(headline="名称: 党建引领聚合力 联建共建促提升")).value == "党建引领聚合力 联建共建促提升"

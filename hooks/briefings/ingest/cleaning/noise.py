@@ -76,6 +76,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     # a site's toolbar: "欢迎来到…网! 维权热线:12351 设为首页 | 加入收藏"; the clock's label left alone ("今天是:")
     ("widget", re.compile(r"设为首页|加入收藏|收藏本站"), 80, True),
     ("widget", re.compile(r"^[•·●\s]*(?:今天是|今日是|今天|现在时间|当前时间)\s*[:：]?\s*$"), 12, False),
+    # a government disclosure portal's heading: "佛冈县卫生健康局政府信息公开", "政府信息公开 规章库"
+    ("widget", re.compile(r"^[\u4e00-\u9fff]{0,24}(?:政府信息公开|政务公开)(?:目录|专栏|平台|指南)?(?:\s+规章库)?$"), 40, False),
     # an e-paper's reader: "标题导航", "3 上一篇 下一篇 4 放大 缩小 默认"
     ("widget", re.compile(r"^(?:标题导航|版面导航|本版标题|返回目录|版面概览)$"), 10, False),
     ("widget", re.compile(r"^[a-z]{2,8}$"), 8, False),  # a stray code from the page's markup ("dlrb")

@@ -198,6 +198,7 @@ def _explicit_dates(cleaned: Cleaned) -> list[_Found]:
 
 _WEEKDAYS = "一二三四五六日"
 _FILED = re.compile(r"归档(?:时间|日期)")
+_WRITTEN = re.compile(r"(?:成文|印发|签发)(?:时间|日期)")  # when a document was written or issued, not published
 _LABEL_OVER_ADDRESS_DAYS = 92  # a labelled date line this close to the address's day wins over it
 
 
@@ -221,8 +222,10 @@ def _line_kind(line: str, from_meta: bool) -> int | None:
         return None  # 归档时间：2021-02-25 is when the page was filed away, not published
     if _REPOST.match(line):
         return REPOST
-    if _LABEL.search(line):
+    if _LABEL.search(_WRITTEN.sub("", line)):
         return LABELLED
+    if _WRITTEN.search(line):
+        return PLAIN  # 成文日期: 2024-08-12 beside 发布日期: 2024-08-13: the page's own date wins
     if from_meta or _DATE_ONLY.fullmatch(line) or (len(line) <= 40 and STAMP.search(line)):
         return PLAIN  # "政务 2024-12-23 17:45 上海": a page's stamp has its time of day
     return None  # a date inside a sentence: an event, not a date line

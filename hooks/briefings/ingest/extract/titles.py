@@ -14,10 +14,11 @@ from briefings.model import Cleaned, Warning
 
 MAX_TITLE_CHARS = 80
 
-# Column names that sites glue in front of a headline ("权威发布2021年济宁…").
+# Column names that sites glue in front of a headline ("权威发布2021年济宁…"), and the label of a
+# disclosure portal's table ("名称: 党建引领聚合力…").
 _COLUMN_PREFIX = re.compile(
     r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\]|(?:权威发布|要闻|头条|快讯|独家|原创|转载|图文|视频|重要新闻|工作动态|"
-    r"时政要闻|本地新闻|新闻中心)\s*[:：|丨]?\s*)"
+    r"时政要闻|本地新闻|新闻中心)\s*[:：|丨]?\s*|(?:名\s*称|标\s*题|题\s*名)\s*[:：]\s*)"
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _URL = re.compile(r"https?://[^\s<>\"'，。；）)】]+", re.IGNORECASE)
