@@ -957,3 +957,8 @@ def test_a_sites_clock_above_the_story_is_not_its_date():
 def test_a_disclosure_portals_heading_is_not_a_headline():
     cleaned = clean(f"佛冈县卫生健康局政府信息公开\n党建引领聚合力 联建共建促提升\n{BODY}")
     assert cleaned.headline == "党建引领聚合力 联建共建促提升"
+
+
+def test_a_sites_menu_of_contact_and_search_lines_is_not_the_story():
+    cleaned = clean(f"- 投稿邮箱:news@example.com\n- 站内搜索:\n广州税务系统首个“红色税站”在从化揭牌\n{BODY}")
+    assert cleaned.headline == "广州税务系统首个“红色税站”在从化揭牌"

@@ -75,6 +75,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
      40, True),
     # a site's toolbar: "欢迎来到…网! 维权热线:12351 设为首页 | 加入收藏"; the clock's label left alone ("今天是:")
     ("widget", re.compile(r"设为首页|加入收藏|收藏本站"), 80, True),
+    ("widget", re.compile(r"^[-•·*\s]*(?:站内搜索|全站搜索|搜索)\s*[:：]?\s*$"), 12, False),  # a search box's label
     ("widget", re.compile(r"^[•·●\s]*(?:今天是|今日是|今天|现在时间|当前时间)\s*[:：]?\s*$"), 12, False),
     # a government disclosure portal's heading: "佛冈县卫生健康局政府信息公开", "政府信息公开 规章库"
     ("widget", re.compile(r"^[\u4e00-\u9fff]{0,24}(?:政府信息公开|政务公开)(?:目录|专栏|平台|指南)?(?:\s+规章库)?$"), 40, False),
@@ -135,7 +136,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
      200, False),
     ("copyright", re.compile(r"^(?:网站)?(?:技术支持|主办单位|主办|承办|协办|网站维护)\s*[:：]|^[Pp]owered by |"
                              r"(?:技术支持|网站维护|网站地图)\s*[:：]|"
-                             r"^(?:联系电话|联系我们|举报电话|举报邮箱|投稿邮箱|违法和不良信息举报)|"
+                             r"^[-•·*\s]*(?:联系电话|联系我们|举报电话|举报邮箱|投稿邮箱|违法和不良信息举报)|"
                              r"^(?:网站客服|在线客服|客服(?:QQ|电话|热线|微信|邮箱))\s*[:：]"), 200, False),
     # comment sections: the header starts the trailer
     ("comments", re.compile(r"^[\[【]?(?:最新评论|网友评论|发表评论|相关评论|评论列表|全部评论|热门评论|精彩评论|最热评论|"
