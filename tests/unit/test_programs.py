@@ -276,3 +276,22 @@ def test_match_and_discover_never_raise(vocabulary, text):
 ])
 def test_discovered_names_are_names_not_sentences(text, names):
     assert discover(text, Vocabulary(())) == names
+
+
+
+_SHARED = ["学习型机关建设", "学习型机关", "学习实践活动", "学习实践科学发展观", "双报到", "双报到双服务", "党建+项目",
+           "三创", "创建学习型党组织", "创建模范机关", "模范机关+N"]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([*_SHARED, "“", "”", " ", "+", "、", "机关", "学习", "党建项目化", "项目", "创"]), max_size=30))
+def test_the_merged_matcher_matches_as_the_aliases_tried_longest_first(pieces):
+    import re
+
+    from briefings.ingest.extract.programs import _alias_pattern
+
+    vocabulary = Vocabulary([Program(alias, (), "x") for alias in _SHARED])
+    side_by_side = re.compile("|".join("".join(_alias_pattern(a)) for a in sorted(_SHARED, key=lambda a: -len(key(a)))))
+    text = normalise("".join(pieces))
+    assert [(m.start(), m.group()) for m in vocabulary._regex.finditer(text)] == \
+        [(m.start(), m.group()) for m in side_by_side.finditer(text)]

@@ -76,8 +76,9 @@ _GAPS = {
 }
 
 
-def _alias_pattern(alias: str) -> str:
-    """The regex of one alias over normalised text (see the module docstring for the rules)."""
+def _alias_pattern(alias: str) -> tuple[str, ...]:
+    """The regex of one alias over normalised text (see the module docstring for the rules), as
+    its pieces: a character, then the gap before the next, and so on."""
     text = unicodedata.normalize("NFKC", to_simplified(alias)).casefold()
     parts: list[str] = []
     gap = None
@@ -94,7 +95,33 @@ def _alias_pattern(alias: str) -> str:
         # with a literal, which lets the regex engine skip ahead quickly
         parts.insert(1, rf"(?<![{_CJK}]{parts[0]})")
         parts.append(rf"(?![{_CJK}])")
-    return "".join(parts)
+    return tuple(parts)
+
+
+def _trie_regex(patterns: dict[tuple[str, ...], int]) -> str:
+    """One regex for all aliases, their common beginnings merged (学习…: 学习型机关建设, 学习实践活动):
+    Python's engine tries an alternation's branches one by one, so 100 aliases side by side
+    cost five times what their trie does. At every branching the branch that leads to the
+    longest alias comes first, and an alias that ends there comes last, as when the aliases
+    were tried longest first."""
+    root: dict = {}
+    for pieces, length in patterns.items():
+        node = root
+        for piece in pieces:
+            node = node.setdefault(piece, {})
+            node[None] = max(node.get(None, 0), length)  # the longest alias through this piece
+        node[""] = {}  # an alias ends here
+
+    def emit(node: dict) -> str:
+        branches = sorted((piece for piece in node if piece), key=lambda piece: -node[piece][None])
+        parts = [piece + emit(node[piece]) for piece in branches]
+        if "" in node:
+            parts.append("")
+        if len(parts) == 1:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")"
+
+    return emit(root)
 
 
 # ---------------------------------------------------------------- the vocabulary
@@ -110,7 +137,7 @@ class Vocabulary:
         self.outlets: tuple = tuple(outlets)
         self._canonical: dict[str, str] = {}  # key of a name or alias -> canonical name
         owners: dict[str, int] = {}  # key -> index of the entry that has it, for error messages
-        patterns: dict[str, int] = {}  # regex -> length of its key (longest tried first)
+        patterns: dict[tuple[str, ...], int] = {}  # an alias's regex pieces -> the length of its key
         for index, program in enumerate(self.programs, 1):
             for alias in (program.name, *program.aliases):
                 alias_key = key(alias)
@@ -124,8 +151,7 @@ class Vocabulary:
                 owners[alias_key] = index
                 self._canonical[alias_key] = program.name
                 patterns[_alias_pattern(alias)] = len(alias_key)
-        ordered = sorted(patterns, key=lambda pattern: -patterns[pattern])
-        self._regex = re.compile("|".join(ordered)) if ordered else None
+        self._regex = re.compile(_trie_regex(patterns)) if patterns else None
 
     @classmethod
     def load(cls, path) -> Vocabulary:
