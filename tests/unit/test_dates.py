@@ -295,7 +295,7 @@ def test_years_from_the_text_alone_are_a_guess():
 
 
 def test_a_baseline_year_counts_little():
-    guess = find_year(cleaned("申报数量较2020年增加了2.7倍，2021年以来成效明显，2021年度方案印发。"), "", None)
+    guess = find_year(cleaned("2021年，申报数量较2020年增加了2.7倍，2020年以来成效明显，2021年度方案印发。"), "", None)
     assert guess.year == 2021
 
 

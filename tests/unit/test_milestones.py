@@ -261,3 +261,11 @@ def test_a_lead_that_opens_with_its_year_and_month_outweighs_the_year_it_reviews
     lead = "2022年3月，县审计局派出审计组开展2021年度财政收支审计和2021年度部门预算执行审计，成立临时党小组。"
     made_up = "县审计局派出审计组开展2021年度财政收支审计和2021年度部门预算执行审计"
     assert find_year(cleaned(lead), made_up, None).year == 2022
+
+
+def test_years_an_undated_text_names_say_which_year_only_when_its_lead_opens_with_one():
+    reviews = "市直机关工委召开述职评议会。会议总结了2021年度机关党建工作，表彰了2021年度先进支部。"
+    guess = find_year(cleaned(reviews), "", None)
+    assert guess.year is None and "2021" in guess.warnings[0].message
+    opens = "2009年，市直机关工委以学习实践活动为主线，全年举办培训班12期。2009年度考核全部完成。"
+    assert find_year(cleaned(opens), "", None).year == 2009

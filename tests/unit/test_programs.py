@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from briefings.ingest.extract.programs import Program, Vocabulary, VocabularyError, discover, key, normalise
+from briefings.ingest.extract.discovery import discover
+from briefings.ingest.extract.programs import Program, Vocabulary, VocabularyError, key, normalise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

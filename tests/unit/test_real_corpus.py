@@ -14,12 +14,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
 from evaluate import RIGHT, WRONG, cases, evaluate, shares  # noqa: E402
 
 RIGHT_FLOORS = {  # share right, per half (1327 cases: measured 2026-12-01, less a point for noise)
-    "dev": {"title": 0.958, "city": 0.875, "province": 0.888, "year": 0.885, "date": 0.975, "programs": 0.778},
-    "test": {"title": 0.89, "city": 0.86, "province": 0.878, "year": 0.836, "date": 0.953, "programs": 0.751},
+    "dev": {"title": 0.958, "city": 0.875, "province": 0.888, "year": 0.87, "date": 0.975, "programs": 0.778},
+    "test": {"title": 0.89, "city": 0.86, "province": 0.878, "year": 0.822, "date": 0.953, "programs": 0.751},
 }
 WRONG_CEILINGS = {  # share wrong: a wrong value misleads every reader
     "dev": {"city": 0.03, "province": 0.012, "year": 0.017, "date": 0.015},
-    "test": {"city": 0.032, "province": 0.022, "year": 0.06, "date": 0.017},
+    "test": {"city": 0.032, "province": 0.022, "year": 0.045, "date": 0.017},
 }
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from briefings.ingest.cleaning.clean import clean
 from briefings.ingest.extract import dates, places, years
 from briefings.ingest.extract import titles as extraction
-from briefings.ingest.extract.programs import Vocabulary, discover
+from briefings.ingest.extract.discovery import discover
+from briefings.ingest.extract.programs import Vocabulary
 from briefings.ingest.overrides import validate_overrides
 from briefings.ingest.reading import read_source
 from briefings.ingest.reprints import with_fingerprint

@@ -258,8 +258,11 @@ def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = ""
     if lead is not None and lead > best and (floor is None or lead >= floor):
         # "2022年3月，审计组开展2021年度…审计": the lead's year; the text reviews the year before
         return YearGuess(lead, f"the lead opens with its year {lead} ({summary})")
-    if hints.is_clear() and (floor is None or best >= floor):
-        return YearGuess(best, f"the text's own years ({summary})")
+    # Years named in an undated text, however often, are as often the work it reviews or plans as
+    # the year it reports on (4 right in 9 on the pages measured last): only a lead that opens with
+    # its year ("2009年，…") says which
+    if hints.is_clear() and (floor is None or best >= floor) and best == hints.lead_year:
+        return YearGuess(best, f"the lead opens with the year its text names most ({summary})")
     below = f"; it refers back to events of {floor}" if floor is not None and best < floor else ""
     latest = max(year for year, score in hints.scores.items() if score >= 1) if any(
         score >= 1 for score in hints.scores.values()) else None
