@@ -16,10 +16,7 @@ import re
 from dataclasses import dataclass
 
 from briefings.ingest.extract.address import address_date
-from briefings.ingest.extract.datelines import (
-    lead_event_date,
-    lead_month,
-)
+from briefings.ingest.extract.datelines import lead_event_date, lead_month
 from briefings.ingest.extract.last_year import (
     EVENT_TITLE,
     days_of_the_year_before,
