@@ -269,3 +269,9 @@ def test_years_an_undated_text_names_say_which_year_only_when_its_lead_opens_wit
     assert guess.year is None and "2021" in guess.warnings[0].message
     opens = "2009年，市直机关工委以学习实践活动为主线，全年举办培训班12期。2009年度考核全部完成。"
     assert find_year(cleaned(opens), "", None).year == 2009
+
+
+def test_the_last_days_of_the_year_before_may_date_the_second_paragraph_after_a_general_first():
+    first = "党的二十大指出，加快建设农业强国，扎实推动乡村振兴。"
+    second = "为进一步加强党支部建设，12月29日，研究中心党支部与史家寨村党支部开展联学共建活动。"
+    assert find_year(cleaned(first, second), "", "2023-01-03").year == 2022

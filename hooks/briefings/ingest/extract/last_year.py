@@ -62,6 +62,6 @@ def days_of_the_year_before(cleaned: Cleaned, published: dt.date) -> str | None:
         return day.isoformat() if day and day.year == published.year - 1 and (published - day).days <= 62 else None
     if published.month > 2:
         return None
-    lead = next((b.text for b in cleaned.blocks if b.kind in ("paragraph", "speech")), "")
-    found = _PAST_DAY.search(to_simplified(lead[:LEAD_CHARS]))
+    leads = [b.text for b in cleaned.blocks if b.kind in ("paragraph", "speech")][:2]  # as datelines are found
+    found = next((m for m in (_PAST_DAY.search(to_simplified(lead[:LEAD_CHARS])) for lead in leads) if m), None)
     return found.group() if found else None
