@@ -636,3 +636,12 @@ def test_a_provincial_organs_visit_escorted_by_a_county_is_still_the_provinces()
     assert place(lead=lead).city is None
     hosted = "6月8日，省政协副秘书长到阳新县调研，县政协机关党支部汇报了工作。"
     assert place(lead=hosted).city == "黄石市"
+
+
+def test_a_citys_own_government_host_settles_two_cities_named_alike():
+    lead = "11月23日，在常州和上海两地党员的共同参与下，市政协机关第一党支部开展结对共建活动。"
+    assert place(lead=lead).city is None  # 常州 and 上海, each named once
+    on_its_site = place(lead=lead, url="https://zx.changzhou.gov.cn/html/czzx/2022/MPFNPFOE_1129/19438.html")
+    assert on_its_site.city == "常州市"
+    # a mirror's host reading the same (changzhou.example.com) weighs only as a host
+    assert place(lead=lead, url="http://changzhou.example.com/a/1.html").city is None

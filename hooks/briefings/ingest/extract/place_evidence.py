@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 # Evidence kinds, strongest first: (weight of one mention, how many mentions count at most).
 TITLE, OWNER, LEAD, SITE, HOST, BODY, WEAK = "title", "ownership", "lead", "site", "url host", "body", "weak"
-WEIGHTS = {TITLE: (100, 1), OWNER: (30, 3), LEAD: (20, 2), SITE: (12, 3), HOST: (10, 1), BODY: (2, 10), WEAK: (0.5, 4)}
+GOV_HOST = "url host (government)"  # the city's own government domain (zx.changzhou.gov.cn): its organs' site
+WEIGHTS = {TITLE: (100, 1), OWNER: (30, 3), LEAD: (20, 2), GOV_HOST: (20, 1), SITE: (12, 3), HOST: (10, 1),
+           BODY: (2, 10), WEAK: (0.5, 4)}
 _ORDER = list(WEIGHTS)
-GUESSES = {SITE: "a site name only", HOST: "the url host only", BODY: "body mentions only", WEAK: "incidental mentions only"}
+GUESSES = {SITE: "a site name only", GOV_HOST: "the url host only", HOST: "the url host only", BODY: "body mentions only", WEAK: "incidental mentions only"}
 _COUNTY_FACTOR = 0.4  # a county points at its prefecture, but less surely than the prefecture's name
 _COUNTY_OWNER_FACTOR = 1.0  # ... the more surely when its own organs are the story's (垦利区直机关工委)
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, gazetteer
 from briefings.ingest.extract.hosts import cities_by_initials, host_clues
 from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
-from briefings.ingest.extract.place_evidence import BODY, GUESSES, HOST, LEAD, OWNER, SITE, TITLE, WEAK, Tally
+from briefings.ingest.extract.place_evidence import BODY, GOV_HOST, GUESSES, HOST, LEAD, OWNER, SITE, TITLE, WEAK, Tally
 from briefings.ingest.extract.place_words import (
     AFTER,
     BEFORE,
@@ -88,7 +89,7 @@ def _by_host_initials(place: Place, cities: dict[str, Tally], url: str | None, h
     kflz.gov.cn), or when it is the one city of the province that has them (市政协机关…,
     河南省两会, on jzjgdj.gov.cn: of the cities jz may spell, one is in 河南)."""
     g, spelled = gazetteer(), cities_by_initials(url)
-    named = {c for c, t in cities.items() if t.kinds and set(t.kinds) != {HOST}}
+    named = {c for c, t in cities.items() if t.kinds and set(t.kinds) - {HOST, GOV_HOST}}
     if len(agreeing := named & spelled) == 1:
         city = agreeing.pop()
         evidence = cities[city].evidence()
@@ -215,11 +216,21 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
     return (LEAD if section == "lead" else BODY), name
 
 
+def _host_of(url: str | None) -> str:
+    try:
+        return (urlsplit(url or "").hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 def _collect_host(url: str | None, cities: dict[str, Tally], provinces: dict[str, Tally], outlets=()) -> None:
     g, clues = gazetteer(), host_clues(url, outlets)
+    government = _host_of(url).endswith(".gov.cn")
     for clue in clues:
         if not clue.shared:
-            (cities if clue.place in g.cities else provinces)[clue.place].add(HOST, clue.label, county=clue.county)
+            kind = GOV_HOST if government and not clue.county and clue.place in g.cities and "." not in clue.label \
+                and not clue.label.startswith("/") else HOST
+            (cities if clue.place in g.cities else provinces)[clue.place].add(kind, clue.label, county=clue.county)
     # fuzhou (福州 or 抚州), yangxin (阳新 or 阳信): the one the text names, or the one of a province
     # the text or the host names (m-yangxin.cjyun.org: 长江云 is 湖北's)
     named = {p for p, t in provinces.items() if t.kinds}
@@ -233,9 +244,9 @@ def _collect_host(url: str | None, cities: dict[str, Tally], provinces: dict[str
 def _decide(cities: dict[str, Tally], provinces: dict[str, Tally], marks: list[str]) -> Place:
     g = gazetteer()
     # a host alone (a mirror's sxjiexiu.cn) says nothing against a province the text names (内蒙古)
-    named = {p for p, t in provinces.items() if set(t.kinds) - {HOST}}
+    named = {p for p, t in provinces.items() if set(t.kinds) - {HOST, GOV_HOST}}
     found = [(c, t) for c, t in cities.items() if t.kinds and not (
-        named and set(t.kinds) == {HOST} and g.cities[c].province not in named)]
+        named and set(t.kinds) <= {HOST, GOV_HOST} and g.cities[c].province not in named)]
     ranked = sorted(found, key=lambda item: item[1].score, reverse=True)
     warnings = [Warning("city", f"the text also contains anonymised places ({'、'.join(marks[:4])})")] if marks else []
     province, province_tally = _dominant_province(provinces)
