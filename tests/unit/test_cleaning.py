@@ -962,3 +962,9 @@ def test_a_disclosure_portals_heading_is_not_a_headline():
 def test_a_sites_menu_of_contact_and_search_lines_is_not_the_story():
     cleaned = clean(f"- 投稿邮箱:news@example.com\n- 站内搜索:\n广州税务系统首个“红色税站”在从化揭牌\n{BODY}")
     assert cleaned.headline == "广州税务系统首个“红色税站”在从化揭牌"
+
+
+def test_a_place_before_a_colon_heads_a_headline_not_a_speakers_turn():
+    cleaned = clean(f"退出长者模式\n武进区:机关事务管理中心持续推进微创新畅通服务保障“最后一公里”\n发布日期:2020-04-27\n{BODY}")
+    assert cleaned.headline == "武进区:机关事务管理中心持续推进微创新畅通服务保障“最后一公里”"
+    assert "退出长者模式" in [d.text for d in cleaned.dropped]

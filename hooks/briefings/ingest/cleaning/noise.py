@@ -27,7 +27,8 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫"
 # characters of short headings and stock phrases that hardly appear in given names
 _NOT_IN_NAMES = frozenset("的了是在和与及等之其这那们个为以于对从把被将就都也还要会能可作工业务效果况题施措划法规则制度"
                           "性化型式动活组织党政府机关部门单位设问答说讲记者主持年月日时第项条件次篇章节计总结情经验做"
-                          "就绩存目标任求意见议步骤束始介绍提回感谢好各位确推实")
+                          "就绩存目标任求意见议步骤束始介绍提回感谢好各位确推实"
+                          "区县镇乡旗")  # 武进区：… is a place's headline, not a speaker's turn
 
 
 def is_name(word: str) -> bool:
@@ -75,6 +76,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
      40, True),
     # a site's toolbar: "欢迎来到…网! 维权热线:12351 设为首页 | 加入收藏"; the clock's label left alone ("今天是:")
     ("widget", re.compile(r"设为首页|加入收藏|收藏本站"), 80, True),
+    # a site's accessibility switches: "退出长者模式", "无障碍 长者助手 我的收藏 收藏"
+    ("widget", re.compile(r"^(?:退出|进入)?(?:长者模式|关怀模式|关怀版|适老版|无障碍(?:浏览|阅读)?|长者助手)(?:\s|$)"), 40, False),
     ("widget", re.compile(r"^[-•·*\s]*(?:站内搜索|全站搜索|搜索)\s*[:：]?\s*$"), 12, False),  # a search box's label
     ("widget", re.compile(r"^[•·●\s]*(?:今天是|今日是|今天|现在时间|当前时间)\s*[:：]?\s*$"), 12, False),
     # a government disclosure portal's heading: "佛冈县卫生健康局政府信息公开", "政府信息公开 规章库"
