@@ -645,3 +645,13 @@ def test_a_citys_own_government_host_settles_two_cities_named_alike():
     assert on_its_site.city == "常州市"
     # a mirror's host reading the same (changzhou.example.com) weighs only as a host
     assert place(lead=lead, url="http://changzhou.example.com/a/1.html").city is None
+
+
+def test_a_delegation_that_visits_our_bureau_is_not_the_citys_own():
+    lead = "11月13日下午，市直机关工委副书记带领吉安市机关工委人员来我局参观学习机关文化长廊建设。"
+    assert place(lead=lead).city is None
+
+
+def test_a_citys_initials_before_a_cppccs_zx_name_its_site():
+    found = place(lead="8月14日，市政协机关党支部开展主题党日活动。", url="https://hhhtzx.gov.cn:443/jgdja/2104.jhtml")
+    assert found.city == "呼和浩特市"

@@ -24,8 +24,8 @@ _HOST_NOISE = frozenset("www m wap gov com cn net org edu news www2 mp".split())
 
 
 # a city's initials, then digits or a site's initials: lyg01, sjzxww (新闻网), xxrb (日报),
-# zjkwmw (文明网), ...jgdj (机关党建)
-_INITIALS_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:xww|xw|rb|dj|news|wmw|jgdj|jggw|djw|zzb)$")
+# zjkwmw (文明网), ...jgdj (机关党建), hhhtzx (政协)
+_INITIALS_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:xww|xw|rb|dj|news|wmw|jgdj|jggw|djw|zzb|zx)$")
 
 
 class HostClue(NamedTuple):
