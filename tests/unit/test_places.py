@@ -655,3 +655,11 @@ def test_a_delegation_that_visits_our_bureau_is_not_the_citys_own():
 def test_a_citys_initials_before_a_cppccs_zx_name_its_site():
     found = place(lead="8月14日，市政协机关党支部开展主题党日活动。", url="https://hhhtzx.gov.cn:443/jgdja/2104.jhtml")
     assert found.city == "呼和浩特市"
+
+
+def test_a_citys_initials_are_those_of_how_its_name_is_read():
+    from briefings.ingest.extract.hosts import city_initials
+
+    initials = city_initials()
+    assert initials["szs"].name == "石嘴山市" and initials["qhd"].name == "秦皇岛市"
+    assert "dzs" not in initials and "qwd" not in initials  # 石 as dàn, 皇 as wáng: other readings

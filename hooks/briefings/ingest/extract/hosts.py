@@ -165,10 +165,19 @@ def city_initials() -> Mapping[str, Division]:
         if len(d.short_name) >= 2:
             for reading in _readings(d.short_name, initials=True):
                 owners.setdefault(reading, set()).add(d.city if d.level == CITY and d.city else "other:" + d.adcode)
+    # a city's own initials are those of how its name is read (石嘴山: szs); its characters' other
+    # readings (石 as dàn: dzs) only keep other places from claiming initials it might share
     return MappingProxyType({
         letters: g.cities[next(iter(places))] for letters, places in owners.items()
         if len(letters) >= 3 and len(places) == 1 and next(iter(places)) in g.cities
+        and letters == _initials(g.cities[next(iter(places))].short_name)
     })
+
+
+def _initials(name: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))
 
 
 def _reading(name: str) -> str:
