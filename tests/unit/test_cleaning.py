@@ -968,3 +968,8 @@ def test_a_place_before_a_colon_heads_a_headline_not_a_speakers_turn():
     cleaned = clean(f"退出长者模式\n武进区:机关事务管理中心持续推进微创新畅通服务保障“最后一公里”\n发布日期:2020-04-27\n{BODY}")
     assert cleaned.headline == "武进区:机关事务管理中心持续推进微创新畅通服务保障“最后一公里”"
     assert "退出长者模式" in [d.text for d in cleaned.dropped]
+
+
+def test_a_bullet_before_the_first_line_is_not_part_of_the_headline():
+    cleaned = clean(f"• 政务服务局党支部联合开展主题党日活动\n{BODY}")
+    assert cleaned.headline == "政务服务局党支部联合开展主题党日活动"

@@ -24,7 +24,7 @@ from briefings.model import Block, Dropped
 
 _FIRST_SENTENCE = re.compile(r"[^。！？!?：:]{1,29}[。！？!?：:]")
 # a document site's page of several versions opens "第一篇：<the first one's title>"
-_FIRST_OF_SEVERAL = re.compile(r"^第[一1]篇\s*[:：]\s*")
+_BEFORE_HEADLINE = re.compile(r"^第[一1]篇\s*[:：]\s*|^[•·●▪◆■]\s*")  # "第一篇：…", "• …": the headline after it
 
 
 def _has_headline(paragraphs: list[str]) -> bool:
@@ -252,8 +252,8 @@ def _stacked_headline(paragraphs: list[str]) -> int:
 
 def recover_structure(paragraphs: list[str], headline: str | None = None) -> tuple[str | None, list[Block]]:
     """The headline and the blocks of the body's paragraphs."""
-    if headline is None and paragraphs and _FIRST_OF_SEVERAL.match(paragraphs[0]):
-        first = _FIRST_OF_SEVERAL.sub("", paragraphs[0], count=1)
+    if headline is None and paragraphs and _BEFORE_HEADLINE.match(paragraphs[0]):
+        first = _BEFORE_HEADLINE.sub("", paragraphs[0], count=1)
         if _has_headline([first, *paragraphs[1:]]):
             paragraphs = [first, *paragraphs[1:]]
     if headline is None and _has_headline(paragraphs):
