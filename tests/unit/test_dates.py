@@ -664,3 +664,12 @@ def test_an_e_papers_line_of_word_count_or_page_dates_the_article(line, date):
 def test_the_day_a_document_was_written_yields_to_the_day_it_was_published():
     lines = (("发布机构: 佛冈县卫生健康局 成文日期: 2024-08-12", "meta"), ("文号: 发布日期: 2024-08-13", "meta"))
     assert find_date(cleaned("8月7日，两个党支部联合开展主题党日活动。", dropped=lines)).date == "2024-08-13"
+
+
+def test_a_pages_own_stamp_days_before_its_address_day_is_its_date():
+    lines = (("2020-09-10 10:11 武汉市医疗保障局", "byline"),)
+    url = "http://ybj.wuhan.gov.cn/bmdt/ztjy/202009/t20200915_1450199.shtml"
+    assert find_date(cleaned("9月4日上午，市医保局下沉干部服务队开展清洁家园活动。", dropped=lines), url=url).date == "2020-09-10"
+    # ... not a stamp weeks away from it, which may be a neighbour's
+    far = (("2020-07-10 10:11 武汉市医疗保障局", "byline"),)
+    assert find_date(cleaned("9月4日上午，服务队开展活动。", dropped=far), url=url).date == "2020-09-15"

@@ -117,7 +117,9 @@ def _with_address(address: AddressDate, best: _Found | None, dateline: Dateline 
     day = address.day
     assert day is not None
     warnings: tuple[Warning, ...] = ()
-    if best and best.kind == LABELLED and best.date != day and (
+    stamped = best is not None and best.kind == PLAIN and STAMP.search(best.line) is not None and \
+        0 < (day - best.date).days <= PUBLISHING_LAG_DAYS  # "2020-09-10 10:11 武汉市医疗保障局" under the headline
+    if best and (best.kind == LABELLED or stamped) and best.date != day and (
             abs((best.date - day).days) <= _LABEL_OVER_ADDRESS_DAYS or best.date < day):
         # 发布日期：2018-07-02 on a page whose address says t20180710: the page's own label is its
         # publication; the address is when the record was made or last edited (or, much later, when
