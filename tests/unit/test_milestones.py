@@ -275,3 +275,15 @@ def test_the_last_days_of_the_year_before_may_date_the_second_paragraph_after_a_
     first = "党的二十大指出，加快建设农业强国，扎实推动乡村振兴。"
     second = "为进一步加强党支部建设，12月29日，研究中心党支部与史家寨村党支部开展联学共建活动。"
     assert find_year(cleaned(first, second), "", "2023-01-03").year == 2022
+
+
+def test_the_file_names_of_a_pages_photos_date_a_text_that_names_no_year():
+    from briefings.model import Dropped
+
+    text = Cleaned((Block("paragraph", "4月25日，市人大机关党支部开展主题党日活动。"),), None,
+                   (Dropped("微信图片_20240425102118", "image"),))
+    guess = find_year(text, "", None)
+    assert guess.year == 2024 and "photos" in guess.warnings[0].message
+    # photos of two years say nothing
+    two = Cleaned(text.blocks, None, (Dropped("微信图片_20240425102118", "image"), Dropped("IMG_20190301", "image")))
+    assert find_year(two, "", None).year is None

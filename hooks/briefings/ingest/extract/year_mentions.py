@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefings.model import Block
+from briefings.model import Block, Cleaned
 
 MIN_YEAR, MAX_YEAR = 1990, 2030  # plausible years for a date found in a scraped page
 
@@ -99,3 +99,15 @@ def _mentions(text: str, published: dt.date | None) -> list[tuple[int, float]]:
             found += [(published.year, 1.0)] * text.count("今年")
         found += [(published.year - 1, 1.0)] * text.count("去年")
     return found
+
+
+_PHOTO_STAMP = re.compile(r"(?:微信图片|IMG|mmexport|wx_camera)_?((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\d{0,6}")
+
+
+def photo_year(cleaned: Cleaned) -> int | None:
+    """The one year the phone's names of a page's photos carry (微信图片_20231103144820), in its
+    text or in the lines cleaning dropped."""
+    texts = [*(block.text for block in cleaned.blocks), *(line.text for line in cleaned.dropped)]
+    years = {int(m.group(1)) for text in texts for m in _PHOTO_STAMP.finditer(text)}
+    years = {year for year in years if MIN_YEAR <= year <= MAX_YEAR}
+    return years.pop() if len(years) == 1 else None

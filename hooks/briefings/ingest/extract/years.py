@@ -36,7 +36,7 @@ from briefings.ingest.extract.milestones import (
     misnamed_year,
 )
 from briefings.ingest.extract.written_dates import dates_in, parse_date
-from briefings.ingest.extract.year_mentions import YearHints, title_year
+from briefings.ingest.extract.year_mentions import YearHints, photo_year, title_year
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Cleaned, Warning
 
@@ -164,7 +164,12 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             return _unknown(f"the title names {year}年度 for a meeting or award, which is mostly held the "
                             "year after; no date says which")
         return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
-    return _from_the_text(events, hints, headline, latest_dated, body)
+    guess = _from_the_text(events, hints, headline, latest_dated, body)
+    photographed = photo_year(cleaned) if guess.year is None else None
+    if photographed:  # 微信图片_20231103144820.jpg: the photo's day, when the text names none
+        return YearGuess(photographed, f"the file names of its photos ({photographed})",
+                         (Warning("year", f"guessed {photographed} from the file names of its photos"),))
+    return guess
 
 
 def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year: int) -> str | None:
