@@ -287,3 +287,11 @@ def test_the_file_names_of_a_pages_photos_date_a_text_that_names_no_year():
     # photos of two years say nothing
     two = Cleaned(text.blocks, None, (Dropped("微信图片_20240425102118", "image"), Dropped("IMG_20190301", "image")))
     assert find_year(two, "", None).year is None
+
+
+@pytest.mark.parametrize("text", [
+    "1月6日，市纪委监委机关党委联合开展主题党日活动，延伸党史学习教育成果。",  # carried on: a later year
+    "支部党员来到大英县党史学习教育基地，重温入党誓词。",  # a place named after the campaign
+])
+def test_a_campaign_carried_on_or_a_place_named_for_it_does_not_date_the_text(text):
+    assert find_year(cleaned(text), "", None).year != 2021

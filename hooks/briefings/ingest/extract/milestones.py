@@ -29,7 +29,8 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _NUMBER = r"\d{1,3}|[零〇一二两三四五六七八九十百]{1,6}"
 _ORDINAL = r"二十[一二三四五六七八九]?|十[一二三四五六七八九]|十"
 _SPEECH_AFTER = re.compile(r"\s*(?:大会|座谈会|纪念大会|庆祝大会)?\s*(?:上|上的|的)?\s*(?:重要)?讲话")
-_CAMPAIGN_PAST = re.compile(r"(?:巩固|拓展|巩固拓展|用好|运用|延续|深化)[^，。；！？]{0,4}$")
+_CAMPAIGN_PAST = re.compile(r"(?:巩固|拓展|巩固拓展|用好|运用|延续|延伸|深化)[^，。；！？]{0,4}$")
+_CAMPAIGN_PLACE = re.compile(r"[”\"」』]?\s*(?:基地|教育馆|展馆|阵地|示范点)")  # 党史学习教育基地: a place, not the campaign
 _CAMPAIGN_KEPT_UP = re.compile(r"[”\"」』]?\s*(?:常态化|长效化)")  # 推动党史学习教育常态化长效化: after it ended
 _QUOTES = "“”\"‘’「」『』、·"
 _STUDIED = re.compile(r"(?:学|贯彻|宣讲|传达|领会|笃行)[^，。；！？]{0,6}$")
@@ -196,6 +197,8 @@ def milestones(text: str) -> list[Milestone]:
     campaigns, spans = _campaigns()
     for match in campaigns.finditer(text):
         span = spans[match.lastgroup]
+        if _CAMPAIGN_PLACE.match(text, match.end()):
+            continue
         past = _CAMPAIGN_PAST.search(text, max(0, match.start() - 8), match.start()) or (
             span.first == span.last and _CAMPAIGN_KEPT_UP.match(text, match.end()))
         kind = PAST if past or span.first != span.last else CAMPAIGN  # a campaign of one year dates the text
