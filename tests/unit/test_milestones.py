@@ -295,3 +295,9 @@ def test_the_file_names_of_a_pages_photos_date_a_text_that_names_no_year():
 ])
 def test_a_campaign_carried_on_or_a_place_named_for_it_does_not_date_the_text(text):
     assert find_year(cleaned(text), "", None).year != 2021
+
+
+def test_an_early_page_naming_only_last_years_campaign_may_be_last_years_summary():
+    text = "2024年以来，县委组织部扎实开展党纪学习教育，机关党建质量持续提升。"
+    guess = find_year(cleaned(text), "县委组织部扎实推进机关自身建设", "2025-02-10")
+    assert guess.year is None and "2024" in guess.warnings[0].message

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from briefings.ingest.extract.datelines import LEAD_CHARS, lead_dateline, lead_month, make_date
+from briefings.ingest.extract.milestones import CAMPAIGN, LAUNCH, milestones
 from briefings.ingest.extract.year_mentions import YearHints
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Cleaned
@@ -26,14 +27,22 @@ def _reports_an_event(cleaned: Cleaned, headline: str) -> bool:
 def reviews_last_year(cleaned: Cleaned, headline: str, hints: YearHints, published: dt.date) -> bool:
     """A text out early in a year (January to April) that names the year before and not its own,
     under a title and lead that report no event: "2019年，市直机关工委…" on 2020-03-04 may be the
-    summary of 2019 (whose year is 2019) as well as news of 2020. A lead dated in the weeks before
+    summary of 2019 (whose year is 2019) as well as news of 2020; so may one that names only a
+    campaign of the year before (党纪学习教育 on 2025-02-10). A lead dated in the weeks before
     the page ("2月23日，《人民日报》以…为题" on 2023-02-24) is news of its days."""
     if published.month > 4 or _reports_an_event(cleaned, headline):
         return False
     month = lead_month(cleaned)
     if month is not None and month <= published.month:  # "2月23日，…" on 2023-02-24: news of its days
         return False
-    return hints.scores.get(published.year - 1, 0) >= 1 and hints.scores.get(published.year, 0) < 1
+    if hints.scores.get(published.year, 0) >= 1:
+        return False
+    if hints.scores.get(published.year - 1, 0) >= 1:
+        return True
+    # "2024年以来，…开展党纪学习教育" on 2025-02-10: a campaign of the year before only, and no year of its own
+    text = to_simplified("\n".join([headline, *(block.text for block in cleaned.blocks)]))
+    dated = {event.year for event in milestones(text) if event.kind in (CAMPAIGN, LAUNCH)}
+    return dated == {published.year - 1}
 
 
 # a whole year's figures, not a plan's targets (全年开展培训不少于4次)
