@@ -973,3 +973,9 @@ def test_a_place_before_a_colon_heads_a_headline_not_a_speakers_turn():
 def test_a_bullet_before_the_first_line_is_not_part_of_the_headline():
     cleaned = clean(f"• 政务服务局党支部联合开展主题党日活动\n{BODY}")
     assert cleaned.headline == "政务服务局党支部联合开展主题党日活动"
+
+
+def test_a_byline_of_a_sites_fields_is_not_the_story():
+    line = "www.example.gov.cn  2013-06-20 10:33  阅读:676090次  作者:黄某某  编辑:凌某  来源:某某人大网"
+    cleaned = clean(f"百色市直属工委参观市中级人民法院文化长廊\n{line}\n{BODY}")
+    assert line not in [b.text for b in cleaned.blocks] and [d.reason for d in cleaned.dropped] == ["byline"]

@@ -301,3 +301,7 @@ def test_an_early_page_naming_only_last_years_campaign_may_be_last_years_summary
     text = "2024年以来，县委组织部扎实开展党纪学习教育，机关党建质量持续提升。"
     guess = find_year(cleaned(text), "县委组织部扎实推进机关自身建设", "2025-02-10")
     assert guess.year is None and "2024" in guess.warnings[0].message
+
+
+def test_the_anniversary_of_the_inscription_for_lei_feng_dates_the_text():
+    assert [m.year for m in milestones("纪念毛泽东同志为雷锋同志题词60周年，各级政协掀起学雷锋热潮。")] == [2023]

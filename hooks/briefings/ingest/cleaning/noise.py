@@ -131,6 +131,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
                          re.IGNORECASE), 200, True),
     # a media centre's stamp under the headline, "©原创   2021-06-11 17:22": the page's date, not a legal line
     ("byline", re.compile(rf"^©?\s*原创\s*{DATE}(?:\s*{TIME})?\s*$"), 40, False),
+    # a byline of a site's fields: "www.gxbsrd.gov.cn  2013-06-20 10:33  阅读:676090次  作者:… 来源:…"
+    ("byline", re.compile(rf"^[^。！？]{{0,30}}?{DATE}(?:\s*{TIME})?\s+(?=(?:[^。！？]*?(?:作者|编辑|来源|阅读|浏览|点击)\s*[:：]){{2}})"
+                          r"[^。！？]{0,100}$"), 160, False),
     # legal blocks: a header, or a line a site footer is made of
     ("copyright", COPYRIGHT_HEAD, 300, True),
     ("copyright", re.compile(r"[Cc]opyright|COPYRIGHT|©|\([Cc]\) ?(?:19|20)\d\d|版权所有|"
