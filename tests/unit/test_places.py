@@ -663,3 +663,9 @@ def test_a_citys_initials_are_those_of_how_its_name_is_read():
     initials = city_initials()
     assert initials["szs"].name == "石嘴山市" and initials["qhd"].name == "秦皇岛市"
     assert "dzs" not in initials and "qwd" not in initials  # 石 as dàn, 皇 as wáng: other readings
+
+
+def test_an_article_platforms_host_is_no_county():
+    # jianpian.cn (简篇) reads as 建平 (a county of 朝阳), as meipian.cn (美篇) might read as another
+    found = place(lead="7月1日下午，政府办公室开展庆“七一”活动。", url="https://jianpian.cn/a/17497ll9")
+    assert found.city is None

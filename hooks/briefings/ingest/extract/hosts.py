@@ -188,7 +188,8 @@ def _reading(name: str) -> str:
 
 # host labels that are the web's own words, whatever place a reading of a name might spell
 _WEB_WORDS = frozenset("sina sohu baidu xinhua people cctv ifeng china chinese weibo weixin qzone wenku"
-                       " toutiao douban zhihu netease tencent youth house hexun eastday".split())  # noqa: SIM905
+                       " toutiao douban zhihu netease tencent youth house hexun eastday"
+                       " meipian jianpian jianshu douyin kuaishou bilibili baijiahao".split())  # noqa: SIM905
 
 
 def _readings(name: str, initials: bool = False) -> set[str]:
