@@ -23,6 +23,7 @@ KIND_NAMES = {"guessed": "推断", "missing": "缺失", "repaired": "已修复",
 
 _EVIDENCE_LABELS = {
     "title": "标题", "ownership": "机关名称", "lead": "导语", "site": "网站名称", "url host": "网址域名",
+    "url host (government)": "政府网站域名",
     "body": "正文", "weak": "零星提及", "meta": "信息行", "source": "来源",
 }
 

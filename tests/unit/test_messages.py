@@ -56,3 +56,8 @@ def test_every_warning_the_corpora_give_has_its_chinese():
         if not knows(warning.message)
     }
     assert not unknown
+
+
+def test_a_government_hosts_evidence_reads_in_chinese():
+    assert translate("guessed from the url host only (url host (government): changzhou)") == \
+        "仅凭网址域名推断（政府网站域名：changzhou）"
