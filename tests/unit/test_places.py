@@ -669,3 +669,8 @@ def test_an_article_platforms_host_is_no_county():
     # jianpian.cn (简篇) reads as 建平 (a county of 朝阳), as meipian.cn (美篇) might read as another
     found = place(lead="7月1日下午，政府办公室开展庆“七一”活动。", url="https://jianpian.cn/a/17497ll9")
     assert found.city is None
+
+
+def test_a_countys_pinyin_before_a_cppccs_zx_names_its_site():
+    found = place(lead="6月24日，县医保局党支部到盐井村开展主题党日活动。", url="http://www.baoxingzx.com/bxxcz/8476.html")
+    assert found.city == "雅安市"  # 宝兴县

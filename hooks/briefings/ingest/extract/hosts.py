@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 from briefings.ingest.extract.gazetteer import CITY, COUNTY, PROVINCE, Division, gazetteer
 from briefings.ingest.extract.outlets import Outlet, outlet_of_host
 
-# what sites add to their city's pinyin in a host: 党建 (dj), 机关工委 (jggw), 组织部 (zzb) ...
-_HOST_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:jgdj|jggw|jgw|dangjian|djw|dj|zzb|news|xw|daily|rb)$")
+# what sites add to their city's pinyin in a host: 党建 (dj), 机关工委 (jggw), 组织部 (zzb), 政协 (zx) ...
+_HOST_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:jgdj|jggw|jgw|dangjian|djw|dj|zzb|news|xw|daily|rb|zx)$")
 _HOST_NOISE = frozenset("www m wap gov com cn net org edu news www2 mp".split())  # noqa: SIM905
 
 
