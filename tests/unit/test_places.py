@@ -674,3 +674,8 @@ def test_an_article_platforms_host_is_no_county():
 def test_a_countys_pinyin_before_a_cppccs_zx_names_its_site():
     found = place(lead="6月24日，县医保局党支部到盐井村开展主题党日活动。", url="http://www.baoxingzx.com/bxxcz/8476.html")
     assert found.city == "雅安市"  # 宝兴县
+
+
+def test_a_districts_bureau_that_shows_a_provincial_organs_film_is_not_a_provincial_organ():
+    lead = "9月6日，区审计局组织全体党员开展主题党日活动，观看了省委组织部制作的教育片。"
+    assert not said(place(lead=lead), "province-level organ")

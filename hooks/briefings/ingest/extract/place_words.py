@@ -52,7 +52,8 @@ PROVINCIAL_ORGAN = re.compile(
     r"自治区党委(?:办公厅|组织部|宣传部|统战部|政法委|编办|党校)|自治区[\u4e00-\u9fff]{1,5}?(?:厅|局)(?:机关|直属|党组|党委)"
 )
 LOCAL_ORGAN = re.compile(r"市直|市委|市级|市政府|市人大|市政协|市纪委|我市|全市|县直|县委|县级|县政府|县政协|县人大|"
-                          r"区委|区政府|区人大|区政协|区级机关|州直|州委|盟直|地直|市[\u4e00-\u9fff]{1,5}?(?:局|委)(?:机关|党组|党委)")
+                          r"区委|区政府|区人大|区政协|区级机关|州直|州委|盟直|地直|市[\u4e00-\u9fff]{1,5}?(?:局|委)(?:机关|党组|党委)|"
+                          r"(?<![各全])(?:区|县)(?!直)[\u4e00-\u9fff]{1,5}?局(?!长)")  # 区审计局组织…: a district's bureau
 # a local organ that escorts the province's visitors (在阳新县政协领导陪同下): the story is still the province's
 _ESCORTED = re.compile(r"[^，。；]{0,8}?陪同")
 # No 市直机关 party work is reported from these; their names in a text are of speeches and visits.
