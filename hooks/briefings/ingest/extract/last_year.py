@@ -65,6 +65,8 @@ def days_of_the_year_before(cleaned: Cleaned, published: dt.date) -> str | None:
     """The lead's day, when it falls at the end of the year before a page out early in the next:
     "2019年12月31日下午，…" on 2020-01-10, or "12月26日，…" (November or December) on a page of
     January or February. None for a day still to come (将于12月26日召开)."""
+    if published.month > 3:  # 62 days after the year's end at most
+        return None
     line = lead_dateline(cleaned.blocks)
     if line and line.year:
         day = make_date(line.year, line.month, line.day)
