@@ -679,3 +679,14 @@ def test_a_countys_pinyin_before_a_cppccs_zx_names_its_site():
 def test_a_districts_bureau_that_shows_a_provincial_organs_film_is_not_a_provincial_organ():
     lead = "9月6日，区审计局组织全体党员开展主题党日活动，观看了省委组织部制作的教育片。"
     assert not said(place(lead=lead), "province-level organ")
+
+
+def test_a_provincial_centres_visit_hosted_by_a_citys_bureau_is_the_provinces():
+    lead = "11月29日，四川省退役军人管理服务中心主任带领支部党员到德阳开展主题党日活动。德阳市退役军人事务局局长陪同。"
+    found = place(lead=lead)
+    assert found.city is None and found.province == "四川省"
+
+
+def test_a_citys_bureau_that_only_escorts_is_not_the_lead_subject():
+    lead = "6月5日，德阳市退役军人事务局局长张某陪同客人参观，成都市双流区退役军人事务局党支部开展主题党日活动。"
+    assert place(lead=lead).city != "德阳市"

@@ -47,6 +47,7 @@ PROVINCE_FIRST = re.compile(r"(?:省|自治区)?(?:首个|首家|首批|首支|�
 PROVINCIAL_ORGAN = re.compile(
     r"省直|省委直属|省委省直|省级机关|省(?:人民)?政府|省人大|省政协|省纪委|省委(?:办公厅|组织部|宣传部|统战部|政法委|编办|党校)|"
     r"厅直|厅机关|省[\u4e00-\u9fff]{1,5}?(?:厅|局|委员会|办公室|发改委|卫健委)(?:机关|直属|党组|党委)|全省[\u4e00-\u9fff]{0,6}系统|"
+    r"省[\u4e00-\u9fff]{2,10}?中心(?:主任|党支部|党总支|党委)|"  # 四川省退役军人管理服务中心主任…带领支部党员
     # an autonomous region's (自治区直属机关, 自治区党委政法委); its 区直 may be a district's, so not that
     r"自治区(?:党委)?直属|自治区(?:人民)?政府|自治区人大|自治区政协|自治区纪委|"
     r"自治区党委(?:办公厅|组织部|宣传部|统战部|政法委|编办|党校)|自治区[\u4e00-\u9fff]{1,5}?(?:厅|局)(?:机关|直属|党组|党委)"
@@ -56,6 +57,8 @@ LOCAL_ORGAN = re.compile(r"市直|市委|市级|市政府|市人大|市政协|�
                           r"(?<![各全])(?:区|县)(?!直)[\u4e00-\u9fff]{1,5}?局(?!长)")  # 区审计局组织…: a district's bureau
 # a local organ that escorts the province's visitors (在阳新县政协领导陪同下): the story is still the province's
 _ESCORTED = re.compile(r"[^，。；]{0,8}?陪同")
+# ... and the same organ named first with its officials (德阳市退役军人事务局党组书记、局长张全科陪同)
+ESCORTS = re.compile(r"[^，。；！？]{0,24}?陪同")
 # No 市直机关 party work is reported from these; their names in a text are of speeches and visits.
 OUT_OF_SCOPE = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 # The writer hid the own place: x委直属机关工委, *市, X市, ××市, xx市, 某市 (not markdown **bold**)

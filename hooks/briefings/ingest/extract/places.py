@@ -24,6 +24,7 @@ from briefings.ingest.extract.place_words import (
     CJK_RUN,
     CRUMB,
     DELEGATION,
+    ESCORTS,
     GO_AFTER,
     HOLDS,
     LOCAL_ORGAN,
@@ -178,7 +179,8 @@ def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[
         if kind == TITLE and entry.city:  # headlines name their subject first (菏泽：学习济宁经验)
             kind = LEAD if title_city not in (None, entry.city) else kind
             title_city = title_city or entry.city
-        if kind == LEAD and first_in_lead and (organ := SUBJECT_ORGAN.match(text, end, limit)):
+        if kind == LEAD and first_in_lead and (organ := SUBJECT_ORGAN.match(text, end, limit)) \
+                and not ESCORTS.match(text, organ.end()):  # 德阳市退役军人事务局局长…陪同: the host, not the subject
             tally.add(OWNER, text[start:organ.end()], county=entry.level == COUNTY)
         tally.add(kind, snippet, county=entry.level == COUNTY)
 
