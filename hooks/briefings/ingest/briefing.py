@@ -62,7 +62,7 @@ def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> B
 
     date_guess = dates.find_date(cleaned, named_title, url)
     date = take("date", date_guess.date, date_guess.warnings)
-    year_guess = years.find_year(cleaned, title, date, url)
+    year_guess = years.find_year(cleaned, title, date, url, made_up=bool(title) and not named_title)
     year = take("year", year_guess.year, year_guess.warnings)
 
     searchable = f"{title}\n{body}"

@@ -35,7 +35,7 @@ class HostClue(NamedTuple):
     shared: bool  # a reading other places share: evidence only for a place the text names
 
 
-def _host(url: str | None) -> str:
+def host_of(url: str | None) -> str:
     """The address's host, lower-case; "" for none or a broken one ("http://[abc/x")."""
     try:
         return (urlsplit(url or "").hostname or "").lower()
@@ -44,7 +44,7 @@ def _host(url: str | None) -> str:
 
 
 def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostClue]:
-    host = _host(url)
+    host = host_of(url)
     if not host:
         return []
     clues = []
@@ -210,7 +210,7 @@ def cities_by_initials(url: str | None) -> set[str]:
     """Every city whose initials a label of the host spells (yt: 烟台市, 鹰潭市 ...): evidence
     only together with a province that leaves one of them."""
     found: set[str] = set()
-    for label in _host(url).split(".")[:-1]:  # not the top-level domain (.cc)
+    for label in host_of(url).split(".")[:-1]:  # not the top-level domain (.cc)
         if label in _HOST_NOISE:
             continue
         letters = _SITE_INITIALS.fullmatch(label.strip("0123456789"))  # 01ny.cn

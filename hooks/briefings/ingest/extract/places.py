@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, gazetteer
-from briefings.ingest.extract.hosts import cities_by_initials, host_clues
+from briefings.ingest.extract.hosts import cities_by_initials, host_clues, host_of
 from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
 from briefings.ingest.extract.place_evidence import BODY, GOV_HOST, GUESSES, HOST, LEAD, OWNER, SITE, TITLE, WEAK, Tally
 from briefings.ingest.extract.place_words import (
@@ -218,16 +217,9 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
     return (LEAD if section == "lead" else BODY), name
 
 
-def _host_of(url: str | None) -> str:
-    try:
-        return (urlsplit(url or "").hostname or "").lower()
-    except ValueError:
-        return ""
-
-
 def _collect_host(url: str | None, cities: dict[str, Tally], provinces: dict[str, Tally], outlets=()) -> None:
     g, clues = gazetteer(), host_clues(url, outlets)
-    government = _host_of(url).endswith(".gov.cn")
+    government = host_of(url).endswith(".gov.cn")
     for clue in clues:
         if not clue.shared:
             kind = GOV_HOST if government and not clue.county and clue.place in g.cities and "." not in clue.label \

@@ -62,13 +62,15 @@ class YearGuess:
     warnings: tuple[Warning, ...] = ()
 
 
-def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = None) -> YearGuess:
-    """The year whose work or events the briefing reports on."""
+def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = None,
+              made_up: bool = False) -> YearGuess:
+    """The year whose work or events the briefing reports on. made_up: the title is the lead's
+    first words, made where the page has no headline."""
     named = title_year(title or "") or title_year(cleaned.headline or "")
     headline = to_simplified(title or cleaned.headline or "")  # the rules are written in simplified characters
     published = _as_date(date)
     hints = YearHints.of(cleaned.blocks, published)
-    if named and hints.lead_year is not None and hints.lead_year > named[0] and _made_from_the_lead(cleaned, title):
+    if named and hints.lead_year is not None and hints.lead_year > named[0] and made_up:
         named = None  # "2022年3月，审计局开展2021年度…审计" made the title: the lead's year says more
     press = _PRESS_LEAD.search(cleaned.blocks[0].text[:120]) if cleaned.blocks and not named else None
     if press:  # no headline, but the lead opens on "…2023年度…新闻发布会召开"
@@ -245,11 +247,11 @@ def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = ""
             latest_named is None or latest_named <= named_event):
         return YearGuess(named_event, f"the text reports its events by their year ({named_event}年…)")
     best = hints.best()
-    campaigns = {event.main_year() for event in events if event.kind == PAST and event.last is not None}
-    if best is None and len(campaigns) == 1 and None not in campaigns and campaigns.pop() >= floor:
+    ran = [event for event in events if event.kind == PAST and event.last is not None]
+    mostly = {event.main_year() for event in ran}
+    if best is None and len(mostly) == 1 and None not in mostly and (year := mostly.pop()) >= floor:
         # a text of the 不忘初心、牢记使命 campaign (May 2019 - January 2020) naming no year or later event
-        event = next(event for event in events if event.kind == PAST and event.last is not None)
-        year = event.main_year()
+        event = ran[0]
         return YearGuess(year, f"the text reports on {event.text}, which ran mostly in {year}",
                          (Warning("year", f"guessed {year}: the text names no year, and {event.text} "
                                           f"({event.year}-{event.last}) ran mostly in {year}"),))
@@ -288,12 +290,6 @@ def _named_event_year(text: str) -> int | None:
     years = {int(m.group(1) or m.group(3)) for m in _NAMED_EVENT.finditer(text)
              if not _REVIEW_TITLE.search(m.group(2) or m.group(4) or "")}
     return years.pop() if len(years) == 1 else None
-
-
-def _made_from_the_lead(cleaned: Cleaned, title: str) -> bool:
-    """Whether the title is the lead's first words (made up where the page has no headline)."""
-    lead = next((block.text for block in cleaned.blocks if block.kind in ("paragraph", "speech")), "")
-    return bool(title) and not cleaned.headline and title[:12] in lead
 
 
 def _whole_text(cleaned: Cleaned, headline: str) -> str:
