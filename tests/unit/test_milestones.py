@@ -130,6 +130,28 @@ def test_a_plenum_the_headline_studies_gives_its_year_but_one_the_body_cites_doe
 
 
 @pytest.mark.parametrize("lead, year", [
+    ("11月2日，市税务局机关党委召开会议，传达学习党的二十大精神。", 2022),  # held in October 2022
+    ("3月15日，市档案馆党支部开展主题党日，深入学习贯彻党的二十大精神。", 2023),
+    ("12月20日，区直机关工委召开会议，学习贯彻党的十九届六中全会精神。", 2021),  # November 2021
+    ("8月6日，县直机关工委举办读书班，学习贯彻党的二十届三中全会精神。", 2024),  # July 2024
+    ("5月10日，机关党委组织党员学习党的十八届三中全会精神。", 2014),  # November 2013
+])
+def test_a_dateline_after_the_latest_congress_or_plenum_the_text_studies_gives_its_year(lead, year):
+    guess = find_year(cleaned(lead), "", None)
+    assert guess.year == year
+    assert any(w.field == "year" and "studies" in w.message for w in guess.warnings)
+
+
+@pytest.mark.parametrize("lead", [
+    "市税务局机关党委召开会议，传达学习党的二十大精神。",  # no dateline: no month to place it by
+    "11月2日，市税务局党委召开会议，听取党的二十大筹备情况介绍。",  # named, not studied
+    "3月15日，机关党支部学习党的二十大精神，回顾党的二十届三中全会以来的工作。",  # a later plenum is not studied
+])
+def test_a_congress_named_without_a_dateline_or_without_being_studied_gives_no_year(lead):
+    assert find_year(cleaned(lead), "", None).year is None
+
+
+@pytest.mark.parametrize("lead, year", [
     ("2月17日下午，市直机关召开2022年度党组织书记述职评议大会。", 2023),
     ("12月23日下午，区级机关工作党委召开2024年度直属党组织书记述职评议会。", 2024),
     ("为深入贯彻党的二十大精神，2月20日，召开2024年度机关党的建设工作会议。", 2024),

@@ -50,6 +50,7 @@ class Milestone:
     studied: bool = False  # a past plenum or congress the text studies (学习贯彻…全会精神, 宣讲)
     last: int | None = None  # a campaign's last year
     months: tuple[int, int] | None = None  # a campaign's: the month it began in its first year, ended in its last
+    held_in: int | None = None  # a congress's or plenum's month
 
     def years_in_month(self, month: int) -> list[int]:
         """The years a campaign ran in that month: 群众路线 (June 2013 - October 2014) in March is 2014."""
@@ -101,13 +102,17 @@ def _raw() -> dict:
 
 
 @cache
-def _data() -> tuple[re.Pattern[str], dict[str, int], dict[int, int], dict[int, dict[int, int]]]:
+def _data() -> tuple[re.Pattern[str], dict[str, int], dict[int, tuple[int, int | None]],
+                     dict[int, dict[int, tuple[int, int | None]]]]:
+    """The anniversaries' pattern and founding years; (year, month) of each congress and plenum."""
     raw = _raw()
     founded = {name: int(year) for year, names in raw["anniversaries"].items() for name in names}
     names = "|".join(sorted(map(re.escape, founded), key=len, reverse=True))
     pattern = re.compile(rf"(?P<name>{names})\s*(?:的)?\s*(?:(?P<n>{_NUMBER})\s*周年|(?P<hundred>百)年(?:华诞|之际|庆典|纪念)?(?!来|大计|历史|奋斗))")
-    congresses = {int(k): int(v) for k, v in raw["congresses"].items()}
-    plenums = {int(k): {int(s): int(y) for s, y in v.items()} for k, v in raw["plenums"].items()}
+    held, held_plenums = raw["congress_months"], raw["plenum_months"]
+    congresses = {int(k): (int(v), held.get(k)) for k, v in raw["congresses"].items()}
+    plenums = {int(k): {int(s): (int(y), held_plenums.get(k, {}).get(s)) for s, y in v.items()}
+               for k, v in raw["plenums"].items()}
     return pattern, founded, congresses, plenums
 
 
@@ -175,20 +180,25 @@ def milestones(text: str) -> list[Milestone]:
         if count and first[match.group("name")] + count - 1 <= MAX_YEAR:
             found.append((match.start(), Milestone(first[match.group("name")] + count - 1, ANNIVERSARY, match.group(0))))
     for match in _PLENUM.finditer(text):
-        year = plenums.get(chinese_number(match.group("n")) or 0, {}).get(chinese_number(match.group("s")) or 0)
+        year, month = plenums.get(chinese_number(match.group("n")) or 0, {}).get(
+            chinese_number(match.group("s")) or 0, (None, None))
         if year:
             studied = bool(_STUDIED.search(text, max(0, match.start() - 10), match.start())) and bool(
                 _SPIRIT.match(text, match.end()))
-            found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0), studied)))
+            found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0), studied,
+                                                   held_in=month)))
     studied: set[int] = set()  # congresses the text studies (学习贯彻党的二十大精神)
     for match in _CONGRESS.finditer(text):
-        year = congresses.get(chinese_number(match.group("n")) or 0)
+        year, month = congresses.get(chinese_number(match.group("n")) or 0, (None, None))
         if year and not _PLENUM.match(text, match.start("n")):
-            found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0))))
-            if _STUDIED.search(text, max(0, match.start() - 10), match.start()) and _SPIRIT.match(text, match.end()):
+            learnt = bool(_STUDIED.search(text, max(0, match.start() - 10), match.start())) and bool(
+                _SPIRIT.match(text, match.end()))
+            found.append((match.start(), Milestone(year, _tense(text, match.start()), match.group(0), learnt,
+                                                   held_in=month)))
+            if learnt:
                 studied.add(year)
     for match in _CONGRESS_YEAR.finditer(text):
-        year = congresses.get(chinese_number(match.group("n")) or 0)
+        year, _ = congresses.get(chinese_number(match.group("n")) or 0, (None, None))
         if year:
             found.append((match.start(), Milestone(year, ANNIVERSARY, match.group(0))))
     phrases, named = _phrases()
@@ -245,3 +255,14 @@ def campaigns_of_their_month(events: list[Milestone], month: int | None) -> list
         years = event.years_in_month(month) if event.kind == PAST and event.months else []
         dated.append(Milestone(years[0], CAMPAIGN, event.text) if len(years) == 1 else event)
     return dated
+
+
+def year_of_study(events: list[Milestone], month: int | None, floor: int | None) -> tuple[int, Milestone] | None:
+    """The year of a dateline's month after the latest congress or plenum a text studies, with
+    that event: "10月28日，…学习贯彻党的二十大精神" is of 2022 (held in October 2022), "3月29日，…"
+    of 2023. floor: the year of the latest past event the text names."""
+    latest = [event for event in events if event.kind == PAST and event.year == floor and event.held_in]
+    if month is None or not latest or not all(event.studied for event in latest):
+        return None
+    event = latest[0]
+    return (event.year if month >= event.held_in else event.year + 1), event

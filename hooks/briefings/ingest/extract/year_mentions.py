@@ -22,6 +22,8 @@ _BEFORE_COMPARED = re.compile(r"(?:较|較|比|同比|到|前)\s*$")  # "较2020
 _LEAD_YEAR = re.compile(r"^\s*(?:【[^】]{0,12}】\s*)?((?:19|20)\d{2})\s*年(?:度|\d{1,2}月(?:份)?)?[，,、\s]")
 _SENTENCE = re.compile(r"[，。,；;！？!?]")  # a lead is running text; a stray title line has no punctuation
 LEAD_WEIGHT = 3  # the first paragraph says what the briefing is about
+# a meeting that reviews a year's work (held early the next year), not one that deploys it
+REVIEW_TITLE = re.compile(r"述职|评议|考核|考评|表彰|总结|颁奖|先进|评审|评选|评比|民主生活会|组织生活会")
 
 
 def title_year(text: str) -> tuple[int, bool] | None:
@@ -110,4 +112,18 @@ def photo_year(cleaned: Cleaned) -> int | None:
     texts = [*(block.text for block in cleaned.blocks), *(line.text for line in cleaned.dropped)]
     years = {int(m.group(1)) for text in texts for m in _PHOTO_STAMP.finditer(text)}
     years = {year for year in years if MIN_YEAR <= year <= MAX_YEAR}
+    return years.pop() if len(years) == 1 else None
+
+
+# an event named with its year (召开2020年机关党建工作会议, 2025年…培训班举办): of that year, unless it
+# reviews a year's work (2022年度述职评议会议, held the year after)
+_EVENT_NOUN = r"(?:工作会议|会议|大会|推进会|座谈会|动员会|部署会|培训班|读书班|学习班|示范班|运动会|比赛|竞赛)"
+_NAMED_EVENT = re.compile(rf"(?:召开|举办|举行|开展|启动|组织)了?\s*((?:19|20)\d{{2}})年(?!度)([^，。；！？,]{{0,24}}?){_EVENT_NOUN}"
+                          rf"|((?:19|20)\d{{2}})年(?!度)([^，。；！？,]{{0,24}}?){_EVENT_NOUN}\s*(?:召开|举办|举行|开班|开幕|结束|圆满结束)")
+
+
+def named_event_year(text: str) -> int | None:
+    """The one year the text's events are named with, as it reports them held."""
+    years = {int(m.group(1) or m.group(3)) for m in _NAMED_EVENT.finditer(text)
+             if not REVIEW_TITLE.search(m.group(2) or m.group(4) or "")}
     return years.pop() if len(years) == 1 else None

@@ -34,9 +34,10 @@ from briefings.ingest.extract.milestones import (
     may_await_a_congress,
     milestones,
     misnamed_year,
+    year_of_study,
 )
 from briefings.ingest.extract.written_dates import dates_in, parse_date
-from briefings.ingest.extract.year_mentions import YearHints, photo_year, title_year
+from briefings.ingest.extract.year_mentions import REVIEW_TITLE, YearHints, named_event_year, photo_year, title_year
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Cleaned, Warning
 
@@ -48,8 +49,6 @@ _SUMMARY_TITLE = re.compile(r"总结|综述|回顾|盘点|年鉴|概况|工作�
 _TEMPLATE_TITLE = re.compile(r"^([^\d，。]{2,30})\s*[-—_|]\s*\1$|范文|范本|模板|精选\d*篇")
 # ... or a 范文, 公文 or 文秘 site's address (xszwdq.com/fanwen/…, …/gongwen/126869.html, wmjy.cn/wenmi/)
 _TEMPLATE_SITE = re.compile(r"fanwen|fanben|gongwen|wenmi|mishu|xiezuo|wendang|wenku|zuowen", re.IGNORECASE)
-# a meeting that reviews a year's work (held early the next year), not one that deploys it
-_REVIEW_TITLE = re.compile(r"述职|评议|考核|考评|表彰|总结|颁奖|先进|评审|评选|评比|民主生活会|组织生活会")
 # ... and a press conference on a year's work (2019年度…工作新闻发布会) is of that year.
 _PRESS_TITLE = re.compile(r"发布会")
 _PRESS_LEAD = re.compile(r"((?:19|20)\d{2})\s*(年度|年)[^，。；]{0,40}?发布会")
@@ -148,7 +147,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         year, of_year = named
         if of_year and EVENT_TITLE.search(headline):
             month = lead_month(cleaned)
-            if month is not None and not _REVIEW_TITLE.search(headline):
+            if month is not None and not REVIEW_TITLE.search(headline):
                 # "2024年度…党的建设工作会议" in February deploys that year's work
                 return YearGuess(year, f"a meeting on {year}年度 work held in month {month}")
             if month is not None and month <= 6:  # 2月17日…召开2022年度…述职评议会: the year after
@@ -158,7 +157,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             if month is not None and month >= 10:  # 12月23日…召开2024年度…述职评议会: the same year
                 return YearGuess(year, f"a meeting on {year}年度 work held in month {month}")
             later = [named for named, score in hints.scores.items() if named > year and score >= 1]
-            if month is None and _REVIEW_TITLE.search(headline) and later == [year + 1]:
+            if month is None and REVIEW_TITLE.search(headline) and later == [year + 1]:
                 # 2023年度…述职评议会 whose speakers present their 2024年工作思路: held in 2024
                 return YearGuess(year + 1, f"a review of {year}年度 work that looks ahead to {year + 1}",
                                  (Warning("year", f"guessed {year + 1}: the title reviews {year}年度 work and the "
@@ -166,7 +165,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             return _unknown(f"the title names {year}年度 for a meeting or award, which is mostly held the "
                             "year after; no date says which")
         return YearGuess(year, f"the title names {year}{'年度' if of_year else '年'}")
-    guess = _from_the_text(events, hints, headline, latest_dated, body)
+    guess = _from_the_text(events, hints, headline, latest_dated, body, lead_month(cleaned))
     photographed = photo_year(cleaned) if guess.year is None else None
     if photographed:  # 微信图片_20231103144820.jpg: the photo's day, when the text names none
         return YearGuess(photographed, f"the file names of its photos ({photographed})",
@@ -205,7 +204,7 @@ def _year_of_publication(year: int, when: str, named, headline: str, hints: Year
     if named and named[0] != year and (_PRESS_TITLE.search(headline) or (
             _SUMMARY_TITLE.search(headline) and not EVENT_TITLE.search(headline))):
         return YearGuess(named[0], f"the title sums up {named[0]} (published {when})")
-    review_of_last_year = named and named[0] == year - 1 and _REVIEW_TITLE.search(headline) and \
+    review_of_last_year = named and named[0] == year - 1 and REVIEW_TITLE.search(headline) and \
         when[5:7] in ("01", "02", "03", "04", "05", "06")  # 述职评议 of a year's work, held by midsummer
     if named and not named[1] and named[0] < year and EVENT_TITLE.search(headline) and not review_of_last_year:
         # "2019年全市机关党建工作会议召开" on a page of 2021: a later copy of the story
@@ -219,13 +218,14 @@ def _year_of_publication(year: int, when: str, named, headline: str, hints: Year
 
 
 def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = "", written_after: int | None = None,
-                   text: str = "") -> YearGuess:
+                   text: str = "", month: int | None = None) -> YearGuess:
     floor = max((event.year for event in events if event.kind == PAST), default=None)
     if written_after is not None and (floor is None or written_after > floor):
         floor = written_after
     dated = {event.year: event for event in events if event.kind in (ANNIVERSARY, COMING, CAMPAIGN, LAUNCH)}
     if not dated and headline:  # "学习贯彻党的十九届五中全会精神宣讲会": a plenum the headline studies
-        studied = [event for event in milestones(to_simplified(headline)) if event.kind == PAST and event.studied]
+        studied = [event for event in milestones(to_simplified(headline))
+                   if event.kind == PAST and event.studied and event.text.endswith("全会")]
         if studied and max(event.year for event in studied) == floor:
             event = max(studied, key=lambda event: event.year)
             return YearGuess(event.year, f"the text studies {event.words}",
@@ -242,7 +242,7 @@ def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = ""
     if len(dated) > 1:
         seen = "、".join(event.words for event in dated.values())
         return _unknown(f"no title year or date; the text names events of several years ({seen})")
-    named_event = _named_event_year(text)
+    named_event = named_event_year(text)
     if named_event is not None and (floor is None or named_event >= floor) and (
             latest_named is None or latest_named <= named_event):
         return YearGuess(named_event, f"the text reports its events by their year ({named_event}年…)")
@@ -255,6 +255,11 @@ def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = ""
         return YearGuess(year, f"the text reports on {event.text}, which ran mostly in {year}",
                          (Warning("year", f"guessed {year}: the text names no year, and {event.text} "
                                           f"({event.year}-{event.last}) ran mostly in {year}"),))
+    studied = year_of_study(events, month, floor) if best is None else None
+    if studied:  # "10月28日，…学习贯彻党的二十大精神": studying goes on for months after, so a guess
+        (year, event), held = studied, studied[1].held_in
+        why = f"the text studies {event.words} (held in month {held}) and its dateline is of month {month}"
+        return YearGuess(year, why, (Warning("year", f"guessed {year}: {why}"),))
     if best is None:
         return _unknown("no year in the title, no date, no years in the text")
     summary = hints.describe()
@@ -276,20 +281,6 @@ def _from_the_text(events: list[Milestone], hints: YearHints, headline: str = ""
         return YearGuess(best, f"the text's own years ({summary})",
                          (Warning("year", f"guessed {best}, the latest of the years the text names ({summary})"),))
     return _unknown(f"no title year or date, and the text's years point at none clearly ({summary}{below})")
-
-
-# an event named with its year (召开2020年机关党建工作会议, 2025年…培训班举办): of that year, unless it
-# reviews a year's work (2022年度述职评议会议, held the year after)
-_EVENT_NOUN = r"(?:工作会议|会议|大会|推进会|座谈会|动员会|部署会|培训班|读书班|学习班|示范班|运动会|比赛|竞赛)"
-_NAMED_EVENT = re.compile(rf"(?:召开|举办|举行|开展|启动|组织)了?\s*((?:19|20)\d{{2}})年(?!度)([^，。；！？,]{{0,24}}?){_EVENT_NOUN}"
-                          rf"|((?:19|20)\d{{2}})年(?!度)([^，。；！？,]{{0,24}}?){_EVENT_NOUN}\s*(?:召开|举办|举行|开班|开幕|结束|圆满结束)")
-
-
-def _named_event_year(text: str) -> int | None:
-    """The one year the text's events are named with, as it reports them held."""
-    years = {int(m.group(1) or m.group(3)) for m in _NAMED_EVENT.finditer(text)
-             if not _REVIEW_TITLE.search(m.group(2) or m.group(4) or "")}
-    return years.pop() if len(years) == 1 else None
 
 
 def _whole_text(cleaned: Cleaned, headline: str) -> str:
