@@ -532,6 +532,8 @@ def test_the_only_city_named_in_passing_gives_its_province_not_the_city():
 
 @pytest.mark.parametrize("url, city", [("http://www.lnzhuanghe.jcy.gov.cn/jcxw/gzdt/1.shtml", "大连市"),  # 辽宁 + 庄河
                                        ("http://sdjinan.example.cn/news/1.html", "济南市"),  # 山东 + 济南
+                                       ("http://kjj.gzlps.gov.cn/djgz/202103/t1.html", "六盘水市"),  # 贵州 + lps
+                                       ("http://kjj.sdlps.gov.cn/djgz/202103/t1.html", None),  # 六盘水 is not in 山东
                                        ("http://lnwuhan.example.cn/news/1.html", None)])  # 武汉 is not in 辽宁
 def test_a_hosts_province_initials_before_a_county_or_city(url, city):
     assert place("院机关党委召开换届选举大会", "机关党委、工会换届选举大会在五楼会议室举行。", url=url).city == city
@@ -690,3 +692,24 @@ def test_a_provincial_centres_visit_hosted_by_a_citys_bureau_is_the_provinces():
 def test_a_citys_bureau_that_only_escorts_is_not_the_lead_subject():
     lead = "6月5日，德阳市退役军人事务局局长张某陪同客人参观，成都市双流区退役军人事务局党支部开展主题党日活动。"
     assert place(lead=lead).city != "德阳市"
+
+
+@pytest.mark.parametrize("url, city", [("https://mirror.example.xyz/wwwtaiyuan/jcdt/202103/t1", "太原市"),
+                                       ("https://mirror.example.xyz/wwwabcde/jcdt/202103/t1", None)])
+def test_a_mirrors_folder_named_for_the_copied_host_gives_its_city(url, city):
+    assert place(lead="3月23日下午，市检察院第二检察部党支部开展主题党日活动。", url=url).city == city
+
+
+def test_a_province_in_an_outlets_dateline_leaves_the_leads_first_place_to_come():
+    lead = "湖南民生在线讯（通讯员）3月19日，双峰县粮食局召开全局干部职工大会，动员部署下基层活动。双峰县粮食局全体干部参加。"
+    found = place(lead=lead, url="http://www.example.net/a/difang/hengyang/2015/1115/1.html")
+    assert found.city == "娄底市"  # the county's bureau is the story's, not the portal's /hengyang/ folder
+
+
+@pytest.mark.parametrize("lead, city", [
+    ("迎接建党90周年之际，嫩江法院组织全体党员干警重温入党誓词。", "黑河市"),  # a county's court
+    ("7月1日，武穴市人民检察院机关党委开展主题党日活动。", "黄冈市"),
+    ("巴州中级人民法院荣获优秀组织奖。巴州中级人民法院以提升组织力为重点抓基层。", None),  # not 巴州区's: a county has no 中院
+])
+def test_a_places_court_or_procuratorate_is_its_organ(lead, city):
+    assert place(lead=lead).city == city

@@ -72,11 +72,12 @@ def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostCl
 
 def _after_province_initials(label: str) -> tuple[Division, bool] | None:
     """(the city, whether through a county) of a host that spells a province's initials and
-    then a county's or city's reading of that province: lnzhuanghe.jcy.gov.cn -> 庄河 -> 大连市."""
+    then a county's or city's reading, or a city's initials, of that province: lnzhuanghe.jcy.gov.cn
+    -> 庄河 -> 大连市."""
     for size in (2, 3):
         prefix, rest = label[:size], label[size:]
         county = county_pinyin().get(rest)
-        city = county or city_pinyin()[0].get(rest)
+        city = county or city_pinyin()[0].get(rest) or city_initials().get(rest)  # kjj.gzlps: 贵州 + 六盘水
         if city is not None and prefix in _province_initials().get(city.province, ()):
             return city, county is not None
     return None
@@ -97,6 +98,8 @@ def _path_clues(url: str, host: str, readings: Mapping[str, Division]) -> list[H
     except ValueError:
         return []
     counties = county_pinyin()
+    # a mirror keeps the copied site's host as a folder: 767365.xyz/wwwtaiyuan/… copies www.taiyuan…
+    folders = [folder[3:] if folder.startswith("www") and folder[3:] in readings else folder for folder in folders]
     return [HostClue(readings[folder].name, f"/{folder}/", False, False) if folder in readings else
             HostClue(counties[folder].name, f"/{folder}/", True, False)  # abcjf.cn/html/news/taixing/: 泰兴
             for folder in dict.fromkeys(folders)

@@ -157,9 +157,13 @@ def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[
         reach = hits[following][0] if following < len(hits) else len(text)
         limit = min(end + _AFTER_WINDOW, reach)
         kind, snippet = _classify(section, text, start, end, limit, crumb)
-        first_in_lead, subject_open = subject_open and kind is not None, subject_open and kind is None
+        # a province before it (湖南民生在线讯…双峰县粮食局召开) leaves the lead's first place to come
+        first_in_lead = subject_open and kind is not None and entry.city is not None
+        subject_open = subject_open and (kind is None or entry.city is None)
         if kind == OWNER and following < len(hits) and DELEGATION.match(text, end, reach):
             continue  # its organ's delegation visits the next place named
+        if entry.level == COUNTY and text.startswith(("中院", "中级人民法院", "市中院", "市中级"), end):
+            continue  # only a prefecture has an intermediate court: 巴州中院 is 巴音郭楞's, not 巴州区's
         if kind == SITE and snippet in known_outlets:
             continue  # 天山网 is 新疆's outlet (outlets.yml says so), not 乌鲁木齐's 天山区
         # A bare county short name is too often part of a word (创建水平 has 建水, 搭建平台 has 建平,
