@@ -261,8 +261,9 @@ def year_of_study(events: list[Milestone], month: int | None, floor: int | None)
     """The year of a dateline's month after the latest congress or plenum a text studies, with
     that event: "10月28日，…学习贯彻党的二十大精神" is of 2022 (held in October 2022), "3月29日，…"
     of 2023. floor: the year of the latest past event the text names."""
-    latest = [event for event in events if event.kind == PAST and event.year == floor and event.held_in]
-    if month is None or not latest or not all(event.studied for event in latest):
+    studied = [event for event in events if event.kind == PAST and event.year == floor and event.held_in
+               and event.studied]
+    if month is None or not studied:
         return None
-    event = latest[0]
+    event = studied[0]
     return (event.year if month >= event.held_in else event.year + 1), event
