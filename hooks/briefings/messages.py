@@ -106,6 +106,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "推断为 {year} 年：标题写的是 {named}年度，导语显示会议在 {month} 月召开"),
     ("the title names {named}, the page is dated {when}: took the title", "标题写的是 {named}，页面日期为 {when}：采用标题"),
     ("guessed {year} from {event}, which the text studies", "推断为 {year} 年：文中学习的是{event}"),
+    ("guessed {year}: the lead opens with the date of its events ({when}); the page is dated {date}",
+     "推断为 {year} 年：导语以事件日期开头（{when}），页面日期为 {date}"),
     ("guessed {year}: the text studies {event} (held in month {held}) and its dateline is of month {month}",
      "推断为 {year} 年：文中学习的是{event}（于 {held} 月召开），电头日期在 {month} 月"),
     ("guessed {year} from the file names of its photos", "推断为 {year} 年：依据文中照片的文件名"),

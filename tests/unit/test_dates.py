@@ -674,3 +674,11 @@ def test_a_pages_own_stamp_days_before_its_address_day_is_its_date():
     # ... not a stamp weeks away from it, which may be a neighbour's
     far = (("2020-07-10 10:11 武汉市医疗保障局", "byline"),)
     assert find_date(cleaned("9月4日上午，服务队开展活动。", dropped=far), url=url).date == "2020-09-15"
+
+
+def test_a_lead_opening_with_its_events_date_outweighs_a_later_pages_date():
+    lead = cleaned("2017年9月15日，在市档案局党组成员带领下，整理保管处党支部党员前往教育基地开展主题党日活动。")
+    guess = find_year(lead, "", "2025-12-23")
+    assert guess.year == 2017 and "2025-12-23" in guess.warnings[0].message
+    today = cleaned("2025年12月20日，整理保管处党支部党员开展主题党日活动。")
+    assert find_year(today, "", "2025-12-23").year == 2025

@@ -105,6 +105,11 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             return YearGuess(event.year, f"the title celebrates {event.words}; the page is a later copy",
                              (Warning("year", f"guessed {event.year}: the title celebrates {event.words}, but the "
                                               f"page is dated {published.isoformat()}"),))
+        opening = lead_event_date(cleaned) if earlier and not named else None
+        if opening and opening.year < published.year:  # "2017年9月15日，…" re-posted in 2025
+            why = (f"the lead opens with the date of its events ({opening.isoformat()}); "
+                   f"the page is dated {published.isoformat()}")
+            return YearGuess(opening.year, why, (Warning("year", f"guessed {opening.year}: {why}"),))
         if earlier and not named:
             # a page of 2024 on a text that celebrates 建党100周年 and names no later year: a copy
             return _unknown(f"the page is dated {published.isoformat()}, but the text is of {earlier}")
