@@ -516,7 +516,7 @@ def test_a_hosts_city_initials_before_a_sites_own_initials():
 
 def test_a_hosts_two_initials_name_the_one_city_of_the_province_that_has_them():
     lead = "市直机关工委召开会议，传达学习河南省两会精神，部署市直机关党建工作。"
-    p = place("市直机关学习贯彻省两会精神", lead, url="http://jzjgdj.gov.cn/shizhidangjian/4446.html")
+    p = place("市直机关学习贯彻省两会精神", lead, url="http://jzjgdj.example.cn/shizhidangjian/4446.html")
     assert (p.city, p.province) == ("焦作市", "河南省") and said(p, "city", "initials")
     assert place("市直机关学习贯彻省两会精神", lead, url="http://www.example.gov.cn/4446.html").city is None
 
@@ -713,3 +713,10 @@ def test_a_province_in_an_outlets_dateline_leaves_the_leads_first_place_to_come(
 ])
 def test_a_places_court_or_procuratorate_is_its_organ(lead, city):
     assert place(lead=lead).city == city
+
+
+@pytest.mark.parametrize("url, city", [("http://www.jnsw.gov.cn/content/shizhi/content-64-1.html", "济南市"),
+                                       ("https://fzjgdj.gov.cn/index.php?c=show&id=1", "福州市")])
+def test_a_city_organs_own_site_whose_initials_others_share_is_known(url, city):
+    found = place(lead="3月5日，市直机关工委召开会议，部署机关党建工作。", url=url)
+    assert found.city == city and said(found, "city", "url host")
