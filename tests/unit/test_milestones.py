@@ -163,6 +163,11 @@ def test_a_meeting_on_a_years_work_is_dated_by_the_month_it_meets(lead, year):
     assert find_year(cleaned(lead), title, None).year == year
 
 
+def test_a_review_of_a_years_work_in_march_is_of_the_year_after():
+    lead = "3月5日，市直工委副书记一行对市交通局2020年度机关党建工作进行考评。"
+    assert find_year(cleaned(lead), "市直工委对市交通局2020年度机关党建工作进行考评", None).year == 2021
+
+
 @pytest.mark.parametrize("lead, year", [
     ("3月9日上午，市农业农村局召开2021年机关党建工作会议，回顾2020年工作，部署今年任务。", 2021),
     ("为期三天的2019年市直机关入党积极分子培训班圆满结束，2018年度优秀学员受表彰。", 2019),

@@ -14,7 +14,7 @@ from briefings.ingest.hanzi import to_simplified
 from briefings.model import Cleaned
 
 # A title that reports a meeting or an award (2023年度…述职评议会召开, 被认定为2023年度…品牌)
-EVENT_TITLE = re.compile(r"召开|举行|举办|开幕|闭幕|表彰|会议|大会|推进会|座谈会|述职|评议|考核会|获|认定|授予|命名|启动|部署")
+EVENT_TITLE = re.compile(r"召开|举行|举办|开幕|闭幕|表彰|会议|大会|推进会|座谈会|述职|评议|考核|考评|测评|获|认定|授予|命名|启动|部署")
 _EVENT_LEAD = re.compile(r"召开|举行|举办|开幕|闭幕|启动|召集")
 
 
