@@ -972,3 +972,12 @@ def test_the_headline_is_found_past_a_pages_furniture(furniture, headline):
     cleaned = clean(f"{furniture}\n{headline}\n{BODY}".lstrip("\n"))
     assert cleaned.headline == headline.removeprefix("• ")
     assert all(line in [d.text for d in cleaned.dropped] for line in furniture.split("\n") if line)
+
+
+def test_a_transcripts_speaker_is_no_column_above_a_headline():
+    # cleaning the cleaned body again must not take 主持人 for a column and the rule under it for a headline
+    text = ("市直机关党建工作新闻发布会召开\n主持人\n一一一丁\n"
+            "齐鲁网·闪电新闻12月6日讯12月6日上午，市政府新闻办组织召开新闻发布会，介绍市直机关党建成果有关情况。")
+    once = clean(text)
+    assert clean(blocks_to_text(once.blocks)).blocks == once.blocks
+    assert once.blocks[0].text == "主持人"

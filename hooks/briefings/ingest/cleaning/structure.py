@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from briefings.ingest.cleaning.lines import Line, facts_of
-from briefings.ingest.cleaning.noise import ORIGINAL_URL, URL_ONLY
+from briefings.ingest.cleaning.noise import ORIGINAL_URL, SPEAKER_WORD, URL_ONLY
 from briefings.ingest.cleaning.patterns import DATE, HAN_CHAR, HAS_SENTENCE
 from briefings.ingest.cleaning.shapes import (
     BRACKET_HEAD,
@@ -234,8 +234,10 @@ def split_column(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -> 
 
 
 def _column_name(text: str) -> bool:
-    """A few words naming a column or an office, printed between a headline and its byline."""
-    return len(text) <= 8 and not HAS_SENTENCE.search(text) and not body_like(text) and not marker_level(text)
+    """A few words naming a column or an office, printed between a headline and its byline; a
+    transcript's speaker (主持人) is none."""
+    return (len(text) <= 8 and not HAS_SENTENCE.search(text) and not body_like(text) and not marker_level(text)
+            and not SPEAKER_WORD.match(text))
 
 
 def _stacked_headline(paragraphs: list[str]) -> int:

@@ -157,9 +157,8 @@ def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[
         reach = hits[following][0] if following < len(hits) else len(text)
         limit = min(end + _AFTER_WINDOW, reach)
         kind, snippet = _classify(section, text, start, end, limit, crumb)
-        # a province before it (湖南民生在线讯…双峰县粮食局召开) leaves the lead's first place to come
         first_in_lead = subject_open and kind is not None and entry.city is not None
-        subject_open = subject_open and (kind is None or entry.city is None)
+        subject_open = subject_open and (kind is None or entry.city is None)  # 湖南民生在线讯…双峰县粮食局召开
         if kind == OWNER and following < len(hits) and DELEGATION.match(text, end, reach):
             continue  # its organ's delegation visits the next place named
         if entry.level == COUNTY and text.startswith(("中院", "中级人民法院", "市中院", "市中级"), end):
@@ -268,6 +267,11 @@ def _decide(cities: dict[str, Tally], provinces: dict[str, Tally], marks: list[s
     if len(outlet) == 1 and not ranked:
         province, tally = outlet[0]
         return _missing("no city named; the outlet is the province's", province, tally.evidence(), warnings)
+    named = [(p, t) for p, t in provinces.items() if t.kinds]
+    if len(named) == 1 and not ranked and not marks:  # 辽宁省各级机关…, and no other place: its organs
+        province, tally = named[0]
+        return _missing("no city named, only the province, in passing", province, tally.evidence(), [
+            *warnings, Warning("province", f"guessed from the only place the text names ({tally.evidence()})")])
     weak = "; ".join(f"{c} ({t.evidence()})" for c, t in ranked)
     # the only place a text names, in passing ("为开封更加出彩"): too weak for the city (one in four
     # or five such is a place visited), enough for its province, with a warning
