@@ -398,9 +398,11 @@ def test_a_provincial_outlet_gives_only_its_province():
     assert (p.city, p.province) == (None, "山东省")
 
 
-def test_a_city_pinyin_with_a_site_suffix_in_the_host():
-    p = place("", "市直机关工委召开党支部书记培训会。", url="http://www.jiningdj.gov.cn/info/1.htm")
-    assert p.city == "济宁市"
+@pytest.mark.parametrize("url, city", [("http://www.jiningdj.gov.cn/info/1.htm", "济宁市"),
+                                       ("https://qhdzy.hebeicourt.gov.cn/article/detail/1.shtml", "秦皇岛市"),  # 中院
+                                       ("http://www.hbdangyangwang.cn/p/1.html", "宜昌市")])  # 湖北 + 当阳 + 网
+def test_a_city_pinyin_with_a_site_suffix_in_the_host(url, city):
+    assert place("", "市直机关工委召开党支部书记培训会。", url=url).city == city
 
 
 @pytest.mark.parametrize("title, lead, province", [

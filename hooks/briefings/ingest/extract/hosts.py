@@ -18,14 +18,15 @@ from urllib.parse import urlsplit
 from briefings.ingest.extract.gazetteer import CITY, COUNTY, PROVINCE, Division, gazetteer
 from briefings.ingest.extract.outlets import Outlet, outlet_of_host
 
-# what sites add to their city's pinyin in a host: 党建 (dj), 机关工委 (jggw), 组织部 (zzb), 政协 (zx) ...
-_HOST_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:jgdj|jggw|jgw|dangjian|djw|dj|zzb|news|xw|daily|rb|zx)$")
+# what sites add to their city's pinyin in a host: 党建 (dj), 机关工委 (jggw), 组织部 (zzb), 政协 (zx), 网 (wang),
+# a court's or procuratorate's (court, fy, jcy) ...
+_HOST_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:jgdj|jggw|jgw|dangjian|djw|dj|zzb|news|xw|daily|rb|zx|wang|court|fy|jcy)$")
 _HOST_NOISE = frozenset("www m wap gov com cn net org edu news www2 mp".split())  # noqa: SIM905
 
 
 # a city's initials, then digits or a site's initials: lyg01, sjzxww (新闻网), xxrb (日报),
-# zjkwmw (文明网), ...jgdj (机关党建), hhhtzx (政协)
-_INITIALS_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:xww|xw|rb|dj|news|wmw|jgdj|jggw|djw|zzb|zx)$")
+# zjkwmw (文明网), ...jgdj (机关党建), hhhtzx (政协), qhdzy (中院), ...fy (法院), ...jcy (检察院)
+_INITIALS_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:xww|xw|rb|dj|news|wmw|jgdj|jggw|djw|zzb|zx|zy|fy|jcy)$")
 
 
 class HostClue(NamedTuple):
