@@ -722,3 +722,11 @@ def test_a_places_court_or_procuratorate_is_its_organ(lead, city):
 def test_a_city_organs_own_site_whose_initials_others_share_is_known(url, city):
     found = place(lead="3月5日，市直机关工委召开会议，部署机关党建工作。", url=url)
     assert found.city == city and said(found, "city", "url host")
+
+
+@pytest.mark.parametrize("lead", [
+    "12月2日，市人大常委会机关党组中心组集体学习会召开。肖晓华、黄山、韩成、刘各行四位同志作学习交流发言。",
+    "12月2日，市人大常委会机关党组中心组召开集体学习会，黄山同志作交流发言。",
+])
+def test_a_person_named_like_a_place_is_no_place(lead):
+    assert place(lead=lead).city is None

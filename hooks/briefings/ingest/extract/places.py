@@ -197,7 +197,7 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
     before = BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
     after = AFTER.match(text, end, limit)
     context = after.lastgroup if after else None
-    if context in ("visitor", "heritage", "street") or (before and before.lastgroup == "visit"):
+    if context in ("person", "visitor", "heritage", "street") or (before and before.lastgroup == "visit"):
         return None, name
     if before and before.lastgroup == "go" and GO_AFTER.match(text, end, limit):
         return None, name
