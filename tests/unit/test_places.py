@@ -730,3 +730,16 @@ def test_a_city_organs_own_site_whose_initials_others_share_is_known(url, city):
 ])
 def test_a_person_named_like_a_place_is_no_place(lead):
     assert place(lead=lead).city is None
+
+
+@pytest.mark.parametrize("title, lead, city, province", [
+    ("省检察院机关党委与徐州铁检院联合开展主题党日活动", "近日，省检察院机关党委党支部与徐州铁路运输检察院党总支在徐州联合开展主题党日活动。",
+     None, "江苏省"),
+    ("", "3月12日，贵州法院系统党建工作现场会在遵义召开，总结交流全省法院党建工作经验。贵州高院党组副书记出席。",
+     None, "贵州省"),
+    # a city's court with the province's visitors stays the city's
+    ("遵义中院召开党建工作会议", "3月12日，遵义中院召开党建工作会议，省高院政治部有关负责同志到会指导。", "遵义市", "贵州省"),
+])
+def test_a_provinces_court_or_procuratorate_is_a_provincial_organ(title, lead, city, province):
+    found = place(title, lead)
+    assert (found.city, found.province) == (city, province)

@@ -48,7 +48,9 @@ PROVINCE_FIRST = re.compile(r"(?:省|自治区)?(?:首个|首家|首批|首支|�
 # The organs a briefing is about, when its headline or lead names no place with them: a
 # province's (省直机关工委, 省政协机关, 省发改委) or a city's or county's (市直机关, 我市, 县委).
 PROVINCIAL_ORGAN = re.compile(
-    r"省直|省委直属|省委省直|省级机关|省(?:人民)?政府|省人大|省政协|省纪委|省委(?:办公厅|组织部|宣传部|统战部|政法委|编办|党校)|"
+    r"省直|省委直属|省委省直|省级机关|省(?:人民)?政府|省人大|省政协|省纪委|省委(?:办公厅|组织部|宣传部|统战部|政法委|编办|党校|党史研究室)|"
+    # its courts and procuratorate (省检察院机关党委, 贵州高院, 全省法院)
+    r"省(?:人民)?检察院|省(?:高级人民)?法院|高院|全省(?:法院|检察机关)|"
     r"厅直|厅机关|省[\u4e00-\u9fff]{1,5}?(?:厅|局|委员会|办公室|发改委|卫健委)(?:机关|直属|党组|党委)|全省[\u4e00-\u9fff]{0,6}系统|"
     r"省[\u4e00-\u9fff]{2,10}?中心(?:主任|党支部|党总支|党委)|"  # 四川省退役军人管理服务中心主任…带领支部党员
     # an autonomous region's (自治区直属机关, 自治区党委政法委); its 区直 may be a district's, so not that
@@ -56,6 +58,7 @@ PROVINCIAL_ORGAN = re.compile(
     r"自治区党委(?:办公厅|组织部|宣传部|统战部|政法委|编办|党校)|自治区[\u4e00-\u9fff]{1,5}?(?:厅|局)(?:机关|直属|党组|党委)"
 )
 LOCAL_ORGAN = re.compile(r"市直|市委|市级|市政府|市人大|市政协|市纪委|我市|全市|县直|县委|县级|县政府|县政协|县人大|"
+                          r"中院|中级人民法院|(?:市|县|区)(?:人民)?(?:法院|检察院)|我院|"  # a city's or county's court
                           r"区委|区政府|区人大|区政协|区级机关|州直|州委|盟直|地直|市[\u4e00-\u9fff]{1,5}?(?:局|委)(?:机关|党组|党委)|"
                           r"(?<![各全])(?:区|县)(?!直)[\u4e00-\u9fff]{1,5}?局(?!长)")  # 区审计局组织…: a district's bureau
 # a local organ that escorts the province's visitors (在阳新县政协领导陪同下): the story is still the province's
