@@ -155,7 +155,9 @@ def _observances() -> tuple[re.Pattern[str], dict[str, int]]:
     first = {name: int(year) for year, names in _raw()["observances"].items() for name in names}
     names = "|".join(sorted(map(re.escape, first), key=len, reverse=True))
     # a quoted short name may come between (第114个“三八”国际劳动妇女节, 第29个“4·23”世界读书日)
-    return re.compile(rf"第\s*(?P<n>{_NUMBER})\s*(?:个|次|届)[^，。；！？\n]{{0,6}}?(?P<name>{names})"), first
+    # ... or by 届 when the day's name follows at once (第27届世界读书日; 第三届“读书日”征文 is a contest's)
+    return re.compile(rf"第\s*(?P<n>{_NUMBER})\s*(?:(?:个|次)[^，。；！？\n]{{0,6}}?|届)(?P<name>{names})"
+                      r"(?!\s*(?:征文|比赛|竞赛|知识))"), first
 
 
 _CONGRESS = re.compile(rf"(?:党的|中共|第)?(?P<n>{_ORDINAL})(?:次全国代表大会|大(?![队学会街道厦院桥]))")
