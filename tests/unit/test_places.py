@@ -727,6 +727,7 @@ def test_a_city_organs_own_site_whose_initials_others_share_is_known(url, city):
 @pytest.mark.parametrize("lead", [
     "12月2日，市人大常委会机关党组中心组集体学习会召开。肖晓华、黄山、韩成、刘各行四位同志作学习交流发言。",
     "12月2日，市人大常委会机关党组中心组召开集体学习会，黄山同志作交流发言。",
+    "12月2日，县政协机关召开党员大会，安庆委员宣读了倡议书。",
 ])
 def test_a_person_named_like_a_place_is_no_place(lead):
     assert place(lead=lead).city is None

@@ -25,8 +25,8 @@ VENUE_AFTER = re.compile(rf"(?:市|县|区)?[^{STOP}]{{0,4}}?(?:召开|举行|�
 # (延安精神, 遵义会议), streets (盐城路), institutions (曲阜师范大学), outlets (菏泽新闻网, 驻马店网讯, 济宁日报,
 # 枣庄机关建设网 -- before ownership, as it contains 机关), the writer's own organs (济宁市直机关).
 AFTER = re.compile(
-    # a person named like a place, in a list of names (肖晓华、黄山、韩成四位同志作交流发言; 黄山同志)
-    r"(?P<person>(?:、[\u4e00-\u9fff]{2,3}){0,8}(?:等)?(?:[一二三四五六七八九十两\d]{1,2}(?:位|名))?同志)|"
+    # a person named like a place, in a list of names (肖晓华、黄山、韩成四位同志作交流发言; 黄山同志; 安庆委员宣读)
+    r"(?P<person>(?:、[\u4e00-\u9fff]{2,3}){0,8}(?:等)?(?:[一二三四五六七八九十两\d]{1,2}(?:位|名))?同志|委员(?!会))|"
     rf"(?P<visitor>(?:市|县|区)?[^{STOP}]{{0,18}}?(?:考察团|代表团|参观团|学习团|观摩团|考察组|调研组"
     r"|一行(?:莅临|来我|到我)|莅临|来我(?:市|县|区|单位|局|委|院|办|厅|馆)|到我(?:市|县|区|局|委|院)))"
     r"|(?P<heritage>精神|会议|时期|革命|起义|红色|老区)"
