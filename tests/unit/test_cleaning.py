@@ -797,9 +797,11 @@ def test_a_headline_over_three_lines_with_a_subtitle():
     assert [b.text for b in cleaned.blocks] == [BODY, BODY2]
 
 
-def test_a_columns_tag_before_a_headline_is_no_heading():
-    cleaned = clean(f"【党建动态】市直机关召开2024年度党组织书记述职评议会\n{BODY}\n{BODY2}")
-    assert cleaned.headline == "【党建动态】市直机关召开2024年度党组织书记述职评议会"
+@pytest.mark.parametrize("headline", ["【党建动态】市直机关召开2024年度党组织书记述职评议会",
+                                      "【某县党建】市司法局：创新主题党日活动 让组织生活更有“味道”"])  # an organ's colon
+def test_a_columns_tag_before_a_headline_is_no_heading(headline):
+    cleaned = clean(f"{headline}\n{BODY}\n{BODY2}")
+    assert cleaned.headline == headline
 
 
 # ---- page furniture seen on real pages (round 3) ---------------------------------------------

@@ -15,7 +15,7 @@ BRACKET_HEAD = re.compile(r"【[^】]{1,24}】")
 ITEM = re.compile(r"^(?:(\d{1,2}[.．、](?!\d))|([（(]\d{1,2}[)）])|([\u2460-\u2473\u2776-\u277f])|"
                    r"([•·●○◆◇■□▪▶►\uf06c\uf0a7\uf0b7]|-(?= )))\s*\S")
 NOTE = re.compile(r"^[（(][^（()）]{1,38}[)）]$")
-_COLUMN_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]](?=[^，。,；;：:！？!?]{10,60}$)")
+_COLUMN_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]](?=[^，。,；;！？!?]{10,60}$)")
 # a cheer before a headline: "喜报！", "捷报：", or a short call "全力推进,扎实开展!" (then 8 more characters)
 _CHEER = re.compile(r"^(?:(?:喜报|捷报|好消息|重磅|热烈祝贺|祝贺)\s*[!！:：]|[^。！？!?：:\s]{2,16}[!！])\s*(?=\S{8})")
 _SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|各位)|(?:同志们|朋友们|女士们|先生们|各位领导|各位来宾|大家好)$")
