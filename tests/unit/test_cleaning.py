@@ -983,3 +983,8 @@ def test_a_transcripts_speaker_is_no_column_above_a_headline():
     once = clean(text)
     assert clean(blocks_to_text(once.blocks)).blocks == once.blocks
     assert once.blocks[0].text == "主持人"
+
+
+def test_a_pages_details_label_is_furniture():
+    cleaned = clean(f"内容详情\n2024年03月12日\n区应急管理局开展主题党日活动\n{BODY}\n{BODY2}")
+    assert "内容详情" not in (cleaned.headline or "") and any(d.text == "内容详情" for d in cleaned.dropped)

@@ -744,3 +744,11 @@ def test_a_person_named_like_a_place_is_no_place(lead):
 def test_a_provinces_court_or_procuratorate_is_a_provincial_organ(title, lead, city, province):
     found = place(title, lead)
     assert (found.city, found.province) == (city, province)
+
+
+@pytest.mark.parametrize("lead, city", [
+    ("近日，区应急管理局党委组织党员赴科普馆，了解周恩来总理在邢台大地震后三次亲赴灾区的事迹。", None),  # history
+    ("9月15日，兰州市榆中县地震局组织党员干部开展主题党日活动。", "兰州市"),  # an organ
+])
+def test_an_earthquake_named_for_a_place_is_its_history_not_its_news(lead, city):
+    assert place(lead=lead).city == city

@@ -84,6 +84,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("widget", re.compile(r"^[\u4e00-\u9fff]{0,24}(?:政府信息公开|政务公开)(?:目录|专栏|平台|指南)?(?:\s+规章库)?$"), 40, False),
     # an e-paper's reader: "标题导航", "3 上一篇 下一篇 4 放大 缩小 默认"
     ("widget", re.compile(r"^(?:标题导航|版面导航|本版标题|返回目录|版面概览)$"), 10, False),
+    ("widget", re.compile(r"^(?:内容|文章|新闻|信息|稿件)详情(?:页)?$"), 8, False),  # a page's label: "内容详情"
     ("widget", re.compile(r"^[a-z]{2,8}$"), 8, False),  # a stray code from the page's markup ("dlrb")
     # a channel's greeting: "您正在浏览[时光机]频道,这篇文章记录了从5673 天前开始的旅程…"
     ("widget", re.compile(r"^您(?:正在|现在)(?:浏览|阅读|访问)[^。]{0,20}(?:频道|栏目|专题)"), 120, True),
