@@ -335,3 +335,8 @@ def test_an_early_page_naming_only_last_years_campaign_may_be_last_years_summary
 
 def test_the_anniversary_of_the_inscription_for_lei_feng_dates_the_text():
     assert [m.year for m in milestones("纪念毛泽东同志为雷锋同志题词60周年，各级政协掀起学雷锋热潮。")] == [2023]
+
+
+def test_the_watchword_of_a_campaign_dates_the_text_as_the_campaign_does():
+    lead = cleaned("3月11日上午，市科协机关党支部围绕“学党史、悟思想、办实事、开新局”开展主题党日活动。")
+    assert find_year(lead, "", None).year == 2021
