@@ -201,6 +201,8 @@ def test_a_lead_opening_with_a_date_is_an_event():
     ("http://paper.example.cn/dzrb/content/20150211/Articel02012MT.htm", "2015-02-11"),
     ("http://gx.example.cn/djgz/djdt/202201/t20220117_4428158.html", "2022-01-17"),
     ("https://news.example.com.cn/zhengwu/2009-6-30/2009630xrbD.shtml", "2009-06-30"),
+    ("https://www.example.gov.cn/2024/10-28/795603.html", "2024-10-28"),
+    ("https://dnr.example.gov.cn/html/2014/zhoushidongtai_0522/8913.html", "2014-05-22"),  # a column's folder
 ])
 def test_the_address_dates_the_page(url, date):
     guess = find_date(cleaned("3月5日上午，市委机关工委召开会议。"), url=url)

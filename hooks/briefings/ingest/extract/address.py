@@ -7,7 +7,8 @@
     /content/20150211/Articel02012MT.htm      2015-02-11
     /djdt/202201/t20220117_4428158.html       2022-01-17
     /yjzc/hyfy/200807/90520.html              2008-07 (month only)
-    /html/jggw/2019/CEFCPLMF_1106/20160.html  2019 (year only)
+    /html/jggw/2019/CEFCPLMF_1106/20160.html  2019-11-06 (a CMS's column folder: …/2014/zhoushidongtai_0522/)
+    /2024/10-28/795603.html                   2024-10-28
     /content/detail/64e3fe607f8b9aad998b4567.html  2023-08 (a MongoDB id's time)
     /content/60816ab7bae7a                         2021-04 (a PHP uniqid()'s time)
 
@@ -33,7 +34,8 @@ _FULL = (
     re.compile(rf"/{_Y}/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?=[/_.]|$)"),  # /2024/5/7/, /2022/09/14/
     re.compile(rf"/{_Y}/(?P<m>\d{{2}})(?P<d>\d{{2}})(?=[/_.]|$)"),  # /2021/0329/
     re.compile(rf"/{_Y}(?P<m>\d{{2}})/(?P<d>\d{{2}})(?=[/_.]|$)"),  # /202302/13/
-    re.compile(rf"/{_Y}/[A-Za-z]{{4,12}}_(?P<m>\d{{2}})(?P<d>\d{{2}})/"),  # /2021/FAOKPMFH_1231/ (a CMS's folders)
+    re.compile(rf"/{_Y}/[A-Za-z]{{4,20}}_(?P<m>\d{{2}})(?P<d>\d{{2}})/"),  # /2021/FAOKPMFH_1231/ (a CMS's folders)
+    re.compile(rf"/{_Y}/(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?=/)"),  # /2024/10-28/
     re.compile(rf"(?:/|_|-|(?<=/)t){_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})(?=[/_.\-]|$)"),  # /20150211/, t20220117_
     re.compile(rf"(?<=[0-9a-z])t{_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})_\d{{4,}}"),  # a copy's flattened path: gzyw201804t20180408_2207499
     # a portal's /YY/MMDD/HH/ before its 16-character id: /23/1019/10/IHDFN1PC04379D5P.html
