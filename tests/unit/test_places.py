@@ -400,6 +400,7 @@ def test_a_provincial_outlet_gives_only_its_province():
 
 @pytest.mark.parametrize("url, city", [("http://www.jiningdj.gov.cn/info/1.htm", "济宁市"),
                                        ("https://qhdzy.hebeicourt.gov.cn/article/detail/1.shtml", "秦皇岛市"),  # 中院
+                                       ("https://www.hhhttzb.gov.cn/article/1.html", "呼和浩特市"),  # 统战部
                                        ("http://www.hbdangyangwang.cn/p/1.html", "宜昌市")])  # 湖北 + 当阳 + 网
 def test_a_city_pinyin_with_a_site_suffix_in_the_host(url, city):
     assert place("", "市直机关工委召开党支部书记培训会。", url=url).city == city

@@ -25,8 +25,8 @@ _HOST_NOISE = frozenset("www m wap gov com cn net org edu news www2 mp".split())
 
 
 # a city's initials, then digits or a site's initials: lyg01, sjzxww (新闻网), xxrb (日报),
-# zjkwmw (文明网), ...jgdj (机关党建), hhhtzx (政协), qhdzy (中院), ...fy (法院), ...jcy (检察院)
-_INITIALS_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:xww|xw|rb|dj|news|wmw|jgdj|jggw|djw|zzb|zx|zy|fy|jcy)$")
+# zjkwmw (文明网), ...jgdj (机关党建), hhhtzx (政协), hhhttzb (统战部), qhdzy (中院), ...fy (法院), ...jcy (检察院)
+_INITIALS_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:xww|xw|rb|dj|news|wmw|jgdj|jggw|djw|zzb|tzb|xcb|zx|zy|fy|jcy)$")
 
 
 class HostClue(NamedTuple):
