@@ -164,6 +164,16 @@ def test_a_meeting_on_a_years_work_is_dated_by_the_month_it_meets(lead, year):
     assert find_year(cleaned(lead), title, None).year == year
 
 
+@pytest.mark.parametrize("lead, year", [
+    ("为推进全面从严治党，区农委党委于1月25日下午召开2018年度党支部书记抓基层党建述职评议会。", 2019),
+    ("为推进全面从严治党，区农委党委于12月25日下午召开2018年度党支部书记抓基层党建述职评议会。", 2018),
+    ("为做好今年工作，区农委党委于2月20日召开2019年度机关党建工作会议，部署全年任务。", 2019),
+])
+def test_a_meeting_on_a_years_work_in_a_lead_without_a_headline_is_dated_by_its_month(lead, year):
+    title = lead.split("，", 1)[0]  # the title made up from the lead's first words names no year
+    assert find_year(cleaned(lead), title, None, made_up=True).year == year
+
+
 def test_a_review_of_a_years_work_in_march_is_of_the_year_after():
     lead = "3月5日，市直工委副书记一行对市交通局2020年度机关党建工作进行考评。"
     assert find_year(cleaned(lead), "市直工委对市交通局2020年度机关党建工作进行考评", None).year == 2021

@@ -52,6 +52,7 @@ _TEMPLATE_SITE = re.compile(r"fanwen|fanben|gongwen|wenmi|mishu|xiezuo|wendang|w
 # ... and a press conference on a year's work (2019年度…工作新闻发布会) is of that year.
 _PRESS_TITLE = re.compile(r"发布会")
 _PRESS_LEAD = re.compile(r"((?:19|20)\d{2})\s*(年度|年)[^，。；]{0,40}?发布会")
+_LEAD_MEETING = re.compile(r"(?:召开|举行|举办)了?\s*((?:19|20)\d{2})\s*年度[^，。；]{0,30}?(?:会议|大会|会)")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     press = _PRESS_LEAD.search(cleaned.blocks[0].text[:120]) if cleaned.blocks and not named else None
     if press:  # no headline, but the lead opens on "…2023年度…新闻发布会召开"
         named, headline = (int(press.group(1)), press.group(2) == "年度"), press.group(0)
+    meeting = _LEAD_MEETING.search(cleaned.blocks[0].text[:160]) if cleaned.blocks and (made_up or not named) else None
+    if meeting and not press:  # "…于1月25日下午召开2018年度党支部书记述职评议会": the meeting names the year
+        named, headline = (int(meeting.group(1)), True), meeting.group(0)
     if published and not named and _TEMPLATE_TITLE.search(headline):
         # "机关党建工作调研报告-机关党建工作调研报告" on a 范文 site: the date is the copy's, not the report's
         return _unknown(f"the title names a kind of document, not its year; the page's date {published.isoformat()} "
