@@ -20,6 +20,11 @@ def test_column_prefix_glued_to_a_headline_is_removed():
     assert guess.value == "2021年济宁市直机关党建工作亮"
 
 
+@pytest.mark.parametrize("headline", ["关于全市模范机关创建工作的调研报告.docx", "关于全市模范机关创建工作的调研报告.PDF"])
+def test_a_document_librarys_file_extension_is_no_part_of_the_title(headline):
+    assert find_title(cleaned(headline=headline)).value == "关于全市模范机关创建工作的调研报告"
+
+
 def test_bracketed_column_prefix_is_removed():
     assert find_title(cleaned(headline="【工作动态】绵阳市直机关召开党建工作会")).value == "绵阳市直机关召开党建工作会"
 

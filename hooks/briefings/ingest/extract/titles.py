@@ -21,6 +21,7 @@ _COLUMN_PREFIX = re.compile(
     r"时政要闻|本地新闻|新闻中心)\s*[:：|丨]?\s*|(?:名\s*称|标\s*题|题\s*名)\s*[:：]\s*)"
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|pptx?|txt)$", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"'，。；）)】]+", re.IGNORECASE)
 # Labels that introduce the original address of a scraped page.
 _URL_LABEL = re.compile(r"(?:Original\s*URL|Source\s*URL|原文(?:链接|地址|网址)|本文(?:链接|地址)|来源(?:网址|链接)|"
@@ -157,7 +158,7 @@ def _tidy_title(text: str) -> str:
     while previous != title:
         previous = title
         title = _COLUMN_PREFIX.sub("", title).strip()
-    title = title.strip(" :：,，。")
+    title = _FILE_EXTENSION.sub("", title).strip(" :：,，。")  # a document library shows its file's name
     if len(title) > MAX_TITLE_CHARS:
         title = title[: MAX_TITLE_CHARS - 1] + "…"
     return title
