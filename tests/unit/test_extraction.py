@@ -140,3 +140,12 @@ def test_a_made_up_title_leaves_out_the_outlet_and_its_reporters(lead, title):
 
 def test_a_disclosure_tables_name_label_is_not_part_of_the_title():
     assert find_title(cleaned(headline="名称: 党建引领聚合力 联建共建促提升")).value == "党建引领聚合力 联建共建促提升"
+
+
+@pytest.mark.parametrize("lead, title", [
+    ("在第46个植树节来临之际，市直机关工委组织党员干部开展义务植树活动。", "市直机关工委组织党员干部开展义务植树活动"),
+    ("为深入贯彻党的二十大精神，按照市委统一部署，市商务局召开党建述职评议大会。", "市商务局召开党建述职评议大会"),
+    ("为深入贯彻党的二十大精神。", "为深入贯彻党的二十大精神"),  # nothing but the scene: it stays
+])
+def test_a_made_up_title_skips_the_clauses_that_set_the_scene(lead, title):
+    assert title_from_first_sentence(cleaned(paragraphs=(lead,))) == title
