@@ -146,6 +146,7 @@ def test_a_disclosure_tables_name_label_is_not_part_of_the_title():
     ("在第46个植树节来临之际，市直机关工委组织党员干部开展义务植树活动。", "市直机关工委组织党员干部开展义务植树活动"),
     ("为深入贯彻党的二十大精神，按照市委统一部署，市商务局召开党建述职评议大会。", "市商务局召开党建述职评议大会"),
     ("为深入贯彻党的二十大精神。", "为深入贯彻党的二十大精神"),  # nothing but the scene: it stays
+    ("编者按：为深入贯彻党的建设重要思想，市政府办公室党组开展“四强”党支部创建。", "市政府办公室党组开展“四强”党支部创建"),
 ])
 def test_a_made_up_title_skips_the_clauses_that_set_the_scene(lead, title):
     assert title_from_first_sentence(cleaned(paragraphs=(lead,))) == title

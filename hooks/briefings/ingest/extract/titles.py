@@ -21,6 +21,7 @@ _COLUMN_PREFIX = re.compile(
     r"时政要闻|本地新闻|新闻中心)\s*[:：|丨]?\s*|(?:名\s*称|标\s*题|题\s*名)\s*[:：]\s*)"
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_EDITORS_NOTE = re.compile(r"^(?:编者按|編者按|编者的话|導語|导语)\s*[:：]?\s*")
 _SCENE = re.compile(r"(?:为|為|根据|根據|按照|依据|依據|随着|隨著)|在.*(?:之际|之際|前夕|期间|期間|之时|之時|来临|來臨|到来|到來)$")
 _FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|pptx?|txt)$", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"'，。；）)】]+", re.IGNORECASE)
@@ -132,7 +133,7 @@ def title_from_first_sentence(cleaned: Cleaned) -> str | None:
     sentence = _SENTENCE_END.split(lead, maxsplit=1)[0]
     for _ in range(3):  # outlet, reporters, then perhaps more reporters
         sentence = _LEADING_DATELINE.sub("", sentence, count=1)
-    sentence = _LEADING_TIME.sub("", sentence, count=1)
+    sentence = _LEADING_TIME.sub("", _EDITORS_NOTE.sub("", sentence, count=1), count=1)
     clauses = [clause for clause in re.split(r"[,，]", sentence) if clause.strip()]
     # The first clause long enough to say something ("…新闻发布会召开") makes the title, past
     # the clauses that only set the scene (为深入贯彻…, 在植树节来临之际, 根据…要求)
