@@ -6,7 +6,8 @@ find_year  news is of the year it came out (a 2023 meeting that reviews 2022年�
            (with the title or lead of a summary); the title's year; an anniversary the text
            celebrates (建党88周年 -> 2009) or a congress it awaits (迎接党的十七大 -> 2007); the
            text's own years when they clearly point at one. Congresses and plenums it refers back
-           to (党的二十大以来) bound the year from below. Weak or conflicting evidence: no year.
+           to (党的二十大以来) bound the year from below; one it studies, with a dateline's month,
+           gives a guess (3月29日…学习贯彻党的二十大精神 -> 2023). Weak or conflicting evidence: no year.
 """
 
 from __future__ import annotations
