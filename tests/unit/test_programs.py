@@ -296,3 +296,24 @@ def test_the_merged_matcher_matches_as_the_aliases_tried_longest_first(pieces):
     text = normalise("".join(pieces))
     assert [(m.start(), m.group()) for m in vocabulary._regex.finditer(text)] == \
         [(m.start(), m.group()) for m in side_by_side.finditer(text)]
+
+
+# ---------------------------------------------------------------- short names bound to years
+
+
+def test_a_short_name_means_the_program_of_the_briefings_year(vocabulary):
+    text = "3月15日，市档案馆党支部召开主题教育专题组织生活会。"
+    assert vocabulary.match(text, 2019) == ("不忘初心、牢记使命主题教育",)
+    assert vocabulary.match(text, 2023) == ("学习贯彻习近平新时代中国特色社会主义思想主题教育",)
+    assert vocabulary.match(text, 2021) == () and vocabulary.match(text) == ()  # another year, or none: no program
+
+
+def test_short_names_are_checked(tmp_path):
+    both = write(tmp_path, "- name: 甲主题教育\n  short_names: {主题教育: [2019]}\n  description: 甲\n"
+                           "- name: 乙主题教育\n  short_names: {主题教育: [2019, 2023]}\n  description: 乙\n")
+    assert "already means 甲主题教育 in 2019" in load_error(both)
+    alias = write(tmp_path, "- name: 主题教育\n  description: 甲\n"
+                            "- name: 乙主题教育\n  short_names: {主题教育: [2023]}\n  description: 乙\n")
+    assert "is a name or alias of entry 1" in load_error(alias)
+    shape = write(tmp_path, "- name: 乙主题教育\n  short_names: [主题教育]\n  description: 乙\n")
+    assert "'short_names' must map a name to the years" in load_error(shape)

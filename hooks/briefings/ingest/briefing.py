@@ -66,7 +66,7 @@ def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> B
     year = take("year", year_guess.year, year_guess.warnings)
 
     searchable = f"{title}\n{body}"
-    programs = take("programs", vocabulary.match(searchable), ())
+    programs = take("programs", vocabulary.match(searchable, year), ())
     identifier = briefing_id(source.path)
     return Briefing(
         path=source.path,

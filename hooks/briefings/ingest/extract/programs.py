@@ -39,7 +39,7 @@ _Q = re.escape(_QUOTES) + r"\s"  # may sit anywhere inside a name
 _QJ = _Q + re.escape(_JOINERS)  # may sit where the alias has a joiner
 _KEY_DROP = re.compile(f"[{_QJ}]")
 _WIDE = re.compile("[\uff0b\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")  # ＋ ０-９ Ａ-Ｚ ａ-ｚ, wide space
-_ENTRY_KEYS = {"name", "aliases", "description"}
+_ENTRY_KEYS = {"name", "aliases", "description", "short_names"}
 
 
 class VocabularyError(ValueError):
@@ -51,6 +51,9 @@ class Program:
     name: str
     aliases: tuple[str, ...] = ()
     description: str = ""
+    # a short name that means this program only in some years: (主题教育, (2019, 2020)) for the
+    # 不忘初心 campaign, (主题教育, (2023, 2024)) for the 2023 one; matched with the briefing's year
+    short_names: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
 
 # ---------------------------------------------------------------- normalisation
@@ -152,6 +155,21 @@ class Vocabulary:
                 self._canonical[alias_key] = program.name
                 patterns[_alias_pattern(alias)] = len(alias_key)
         self._regex = re.compile(_trie_regex(patterns)) if patterns else None
+        self._short: dict[tuple[str, int], str] = {}  # (key of a short name, a year) -> canonical name
+        short_patterns: dict[tuple[str, ...], int] = {}
+        for index, program in enumerate(self.programs, 1):
+            for short, in_years in program.short_names:
+                short_key, where = key(short), f"{source}: entry {index} ({program.name})"
+                if short_key in owners:
+                    raise VocabularyError(f"{where}: short name {short!r} is a name or alias of entry "
+                                          f"{owners[short_key]} ({self.programs[owners[short_key] - 1].name})")
+                for year in in_years:
+                    if (short_key, year) in self._short:
+                        raise VocabularyError(f"{where}: short name {short!r} already means "
+                                              f"{self._short[short_key, year]} in {year}")
+                    self._short[short_key, year] = program.name
+                short_patterns[_alias_pattern(short)] = len(short_key)
+        self._short_regex = re.compile(_trie_regex(short_patterns)) if short_patterns else None
 
     @classmethod
     def load(cls, path) -> Vocabulary:
@@ -177,15 +195,22 @@ class Vocabulary:
         """The canonical name for a name or alias however written, or None if not in the vocabulary."""
         return self._canonical.get(key(name)) if isinstance(name, str) else None
 
-    def match(self, text: str) -> tuple[str, ...]:
-        """Canonical names of the programs the text names, in order of first appearance."""
+    def match(self, text: str, year: int | None = None) -> tuple[str, ...]:
+        """Canonical names of the programs the text names, in order of first appearance; with the
+        briefing's year, also those its short names mean in that year (主题教育 in 2023)."""
         if self._regex is None or not text:
             return ()
+        normal = normalise(text)
         found: dict[str, None] = {}
-        for match in self._regex.finditer(normalise(text)):
+        for match in self._regex.finditer(normal):
             name = self._canonical.get(_KEY_DROP.sub("", match.group()))
             if name:
                 found.setdefault(name)
+        if year is not None and self._short_regex is not None:
+            for match in self._short_regex.finditer(normal):
+                name = self._short.get((_KEY_DROP.sub("", match.group()), year))
+                if name:
+                    found.setdefault(name)
         return tuple(found)
 
     def __len__(self) -> int:
@@ -213,7 +238,15 @@ def _entry(path: Path, index: int, entry) -> Program:
     description = entry.get("description")
     if not isinstance(description, str) or not description.strip() or "\n" in description.strip():
         raise VocabularyError(f"{where}: 'description' must be one line of text, got {description!r}")
-    return Program(" ".join(name.split()), tuple(" ".join(a.split()) for a in aliases), description.strip())
+    short_names = entry.get("short_names") or {}
+    if not isinstance(short_names, dict) or not all(
+            isinstance(short, str) and short.strip() and isinstance(in_years, list) and in_years
+            and all(isinstance(year, int) and not isinstance(year, bool) for year in in_years)
+            for short, in_years in short_names.items()):
+        raise VocabularyError(f"{where}: 'short_names' must map a name to the years it means this program "
+                              f"(主题教育: [2023, 2024]), got {short_names!r}")
+    return Program(" ".join(name.split()), tuple(" ".join(a.split()) for a in aliases), description.strip(),
+                   tuple((" ".join(short.split()), tuple(in_years)) for short, in_years in short_names.items()))
 
 
 def _yaml_problem(text: str, error: yaml.YAMLError) -> str:
