@@ -988,3 +988,10 @@ def test_a_transcripts_speaker_is_no_column_above_a_headline():
 def test_a_pages_details_label_is_furniture():
     cleaned = clean(f"内容详情\n2024年03月12日\n区应急管理局开展主题党日活动\n{BODY}\n{BODY2}")
     assert "内容详情" not in (cleaned.headline or "") and any(d.text == "内容详情" for d in cleaned.dropped)
+
+
+def test_an_outlets_name_between_headline_and_byline_is_no_headline():
+    text = f"綦江：党建引领高质量发展 红色基因在实干中传承\n新重庆-重庆日报精选\n2025-07-01 17:59\n{BODY}\n{BODY2}"
+    cleaned = clean(text)
+    assert cleaned.headline == "綦江：党建引领高质量发展 红色基因在实干中传承"
+    assert clean(blocks_to_text(cleaned.blocks)).blocks == cleaned.blocks

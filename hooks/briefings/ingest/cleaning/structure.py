@@ -169,6 +169,10 @@ def _blocks(pieces: list[str], kinds: list[Kind]) -> list[Block]:
 
 _MASTHEAD_LINES = 15  # a byline further down than this is not the top of an article
 _NEWS_LEAD = re.compile(r"(?:本报|本网|本台|本刊)讯|[^，。,\s]{2,12}讯\s*[(（](?:记者|通讯员|本报|全媒体|融媒体)")
+# an outlet's or channel's name between a headline and its byline: "新重庆-重庆日报精选", "学习强国 · 江苏学习平台"
+_OUTLET_LINE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:日报|晚报|新闻网|客户端|融媒|电视台|广播电视台|学习平台)"
+                          r"(?:\s*[-—·|]\s*[\u4e00-\u9fff]{0,8})?$|^[\u4e00-\u9fff]{2,8}\s*[-—·|]\s*[\u4e00-\u9fff]{0,8}"
+                          r"(?:日报|晚报|新闻网|客户端|融媒|电视台)[\u4e00-\u9fff]{0,4}$")
 _BYLINE_ANCHOR = re.compile(rf"{DATE}|\d{{1,2}}月\d{{1,2}}日|来源|作者|记者")
 
 
@@ -189,7 +193,8 @@ def split_masthead(paragraphs: list[Line], dropped: list[tuple[int, Dropped]]) -
     # the headline is the last title line above the byline; a column or an office's name
     # ("市直工委") may stand between them
     columns = []
-    while len(above) > 1 and _column_name(paragraphs[above[-1]][1]) and headline_like(paragraphs[above[-2]][1]):
+    while len(above) > 1 and (_column_name(paragraphs[above[-1]][1]) or _OUTLET_LINE.match(paragraphs[above[-1]][1])) \
+            and headline_like(paragraphs[above[-2]][1]):
         columns.append(above.pop())
     if not headline_like(paragraphs[above[-1]][1]) or any(body_like(paragraphs[i][1]) for i in above[:-1]):
         return paragraphs, None
