@@ -753,3 +753,9 @@ def test_a_provinces_court_or_procuratorate_is_a_provincial_organ(title, lead, c
 ])
 def test_an_earthquake_named_for_a_place_is_its_history_not_its_news(lead, city):
     assert place(lead=lead).city == city
+
+
+@pytest.mark.parametrize("url, city", [("https://zjj.huainan.gov.cn/djyd/1.html", "淮南市"),  # 住建局, not 张家界
+                                       ("https://www.zjj.gov.cn/djyd/1.html", "张家界市")])  # its own host
+def test_a_bureaus_initials_as_a_subdomain_are_no_citys(url, city):
+    assert place(lead="3月5日，局机关党支部开展主题党日活动。", url=url).city == city

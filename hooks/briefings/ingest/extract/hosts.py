@@ -22,6 +22,9 @@ from briefings.ingest.extract.outlets import Outlet, outlet_of_host
 # a court's or procuratorate's (court, fy, jcy) ...
 _HOST_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:jgdj|jggw|jgw|dangjian|djw|dj|zzb|news|xw|daily|rb|zx|wang|court|fy|jcy)$")
 _HOST_NOISE = frozenset("www m wap gov com cn net org edu news www2 mp".split())  # noqa: SIM905
+# a bureau's initials as its subdomain (zjj.huainan.gov.cn: 住建局, not 张家界): the city is further right
+_BUREAUS = frozenset("zjj mzj rsj czj jyj gaj sfj tjj sjj swj slj lyj nyj wjw fgw gxj hbj yjj ybj xfj jgj gjj "
+                     "zrzyj sthjj scjgj tyjrj wlj kjj whj jtj jtysj sxj zgj qxj dzj".split())
 
 
 # a city's initials, then digits or a site's initials: lyg01, sjzxww (新闻网), xxrb (日报),
@@ -53,8 +56,9 @@ def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostCl
     if outlet:
         clues.append(HostClue(outlet[1], outlet[0], False, False))
     readings, shared = city_pinyin()
-    for label in re.split(r"[.-]", host):  # m-yangxin.cjyun.org
-        if label in _HOST_NOISE:
+    labels = re.split(r"[.-]", host)  # m-yangxin.cjyun.org
+    for position, label in enumerate(labels):
+        if label in _HOST_NOISE or (label in _BUREAUS and position < len(labels) - 3):
             continue
         label = _HOST_SUFFIX.sub("", label) if label not in readings else label  # baojidj: 宝鸡 + 党建
         if label in readings:
