@@ -350,3 +350,9 @@ def test_the_anniversary_of_the_inscription_for_lei_feng_dates_the_text():
 def test_the_watchword_of_a_campaign_dates_the_text_as_the_campaign_does():
     lead = cleaned("3月11日上午，市科协机关党支部围绕“学党史、悟思想、办实事、开新局”开展主题党日活动。")
     assert find_year(lead, "", None).year == 2021
+
+
+def test_a_leads_date_before_a_plenum_the_text_studies_is_background():
+    page = cleaned("为深入学习贯彻党的二十届三中全会精神，县政府办党支部开展主题党日活动。",
+                   "2022年11月29日，剿匪遗址馆举行开馆仪式，成为红色教育基地。")
+    assert find_year(page, "", None).year != 2022  # written after July 2024

@@ -150,6 +150,8 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     # the latest full date the text names: a text naming 2020年6月29日 was written in 2020 or later
     latest_dated = max((date.year for block in cleaned.blocks for _, date in dates_in(block.text)), default=None)
     later = event is not None and latest_dated is not None and latest_dated > event.year
+    # ... or a plenum it cites: "为学习贯彻二十届三中全会精神…2022年11月29日，遗址馆开馆" looks back
+    later = later or event is not None and any(e.kind == PAST and e.year > event.year for e in events)
     if event and not later and not (named and not named[1] and named[0] != event.year):
         # "2024年1月28日，省直机关工委印发…": the events are of that year, whenever the page came out
         return YearGuess(event.year, f"the lead opens with the date of its events ({event.isoformat()})")
