@@ -995,3 +995,10 @@ def test_an_outlets_name_between_headline_and_byline_is_no_headline():
     cleaned = clean(text)
     assert cleaned.headline == "綦江：党建引领高质量发展 红色基因在实干中传承"
     assert clean(blocks_to_text(cleaned.blocks)).blocks == cleaned.blocks
+
+
+def test_a_screen_readers_hint_is_furniture():
+    text = f"关怀版\n按回车键在新窗口打开无障碍说明页面,按Alt+~键打开导盲模式。\n首页 > 主题党日 >正文\n" \
+           f"州直机关工委开展气象科普主题党日活动\n{BODY}\n{BODY2}"
+    cleaned = clean(text)
+    assert cleaned.headline == "州直机关工委开展气象科普主题党日活动"

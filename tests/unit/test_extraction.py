@@ -150,3 +150,8 @@ def test_a_disclosure_tables_name_label_is_not_part_of_the_title():
 ])
 def test_a_made_up_title_skips_the_clauses_that_set_the_scene(lead, title):
     assert title_from_first_sentence(cleaned(paragraphs=(lead,))) == title
+
+
+def test_a_reposts_original_title_names_the_page_when_no_headline_is_left():
+    guess = find_title(cleaned(dropped=[("原标题:【党建引领】某县:“银发”绽芳华,余热更“火热”", "meta")]))
+    assert guess.value == "某县:“银发”绽芳华,余热更“火热”"

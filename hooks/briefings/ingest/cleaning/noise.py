@@ -78,6 +78,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("widget", re.compile(r"设为首页|加入收藏|收藏本站"), 80, True),
     # a site's accessibility switches: "退出长者模式", "无障碍 长者助手 我的收藏 收藏"
     ("widget", re.compile(r"^(?:退出|进入)?(?:长者模式|关怀模式|关怀版|适老版|无障碍(?:浏览|阅读)?|长者助手)(?:\s|$)"), 40, False),
+    # ... and their screen-reader hint: "按回车键在新窗口打开无障碍说明页面，按Alt+~键打开导盲模式"
+    ("widget", re.compile(r"^按回车键.{0,20}无障碍|导盲模式[。.]?$"), 60, True),
     ("widget", re.compile(r"^[-•·*\s]*(?:站内搜索|全站搜索|搜索)\s*[:：]?\s*$"), 12, False),  # a search box's label
     ("widget", re.compile(r"^[•·●\s]*(?:今天是|今日是|今天|现在时间|当前时间)\s*[:：]?\s*$"), 12, False),
     # a government disclosure portal's heading: "佛冈县卫生健康局政府信息公开", "政府信息公开 规章库"

@@ -30,7 +30,7 @@ _URL_LABEL = re.compile(r"(?:Original\s*URL|Source\s*URL|原文(?:链接|地址|
                         r"文章(?:链接|地址)|转自)\s*[:：]?\s*", re.IGNORECASE)
 # "标题：X", "查看完整版本: X", "…转载：SITE » X" footers name the title of the page.
 _TITLE_IN_FOOTER = (
-    re.compile(r"^(?:标\s*题|题\s*目)\s*[:：]\s*(?P<title>.+)$"),
+    re.compile(r"^(?:标\s*题|题\s*目|原标题)\s*[:：]\s*(?P<title>.+)$"),  # a repost's 原标题: where no headline is left
     re.compile(r"查看完整版本\s*[:：]\s*(?P<title>.+)$"),
     re.compile(r"(?:转载|转发|复制)[^:：»]{0,8}[:：]\s*(?P<site>[^»>]+?)\s*[»>]\s*(?P<title>.+)$"),
 )
