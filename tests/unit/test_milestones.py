@@ -135,6 +135,7 @@ def test_a_plenum_the_headline_studies_gives_its_year_but_one_the_body_cites_doe
     ("3月15日，市档案馆党支部开展主题党日，深入学习贯彻党的二十大精神。", 2023),
     ("12月20日，区直机关工委召开会议，学习贯彻党的十九届六中全会精神。", 2021),  # November 2021
     ("8月6日，县直机关工委举办读书班，学习贯彻党的二十届三中全会精神。", 2024),  # July 2024
+    ("9月28日，机关党总支举办以“二十届三中全会知识竞赛”为题的活动，围绕党的二十届三中全会精神答题。", 2024),
     ("5月10日，机关党委组织党员学习党的十八届三中全会精神。", 2014),  # November 2013
     # studied once is enough: the plenum's 《决定》 named again need not be studied as well
     ("11月9日，局党委中心组传达学习十六届六中全会精神，学习十六届六中全会通过的《决定》。", 2006),
