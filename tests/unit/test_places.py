@@ -692,6 +692,15 @@ def test_a_provincial_centres_visit_hosted_by_a_citys_bureau_is_the_provinces():
     assert found.city is None and found.province == "四川省"
 
 
+@pytest.mark.parametrize("lead, url, province", [
+    ("近日，自治区航道发展中心机关第二党支部开展主题党日活动，参观了北海港的码头。", None, "广西壮族自治区"),
+    ("省档案馆召开党的建设工作会议，提出5个方面17项具体措施。", "http://paper.dzwww.com/dzrb/content/20191121/a.htm", "山东省"),
+])
+def test_a_provincial_centre_or_archive_is_a_provincial_organ_not_the_city_it_visits(lead, url, province):
+    found = place(lead=lead, url=url)
+    assert found.city is None and found.province == province
+
+
 def test_a_citys_bureau_that_only_escorts_is_not_the_lead_subject():
     lead = "6月5日，德阳市退役军人事务局局长张某陪同客人参观，成都市双流区退役军人事务局党支部开展主题党日活动。"
     assert place(lead=lead).city != "德阳市"
@@ -713,6 +722,7 @@ def test_a_province_in_an_outlets_dateline_leaves_the_leads_first_place_to_come(
     ("迎接建党90周年之际，嫩江法院组织全体党员干警重温入党誓词。", "黑河市"),  # a county's court
     ("7月1日，武穴市人民检察院机关党委开展主题党日活动。", "黄冈市"),
     ("巴州中级人民法院荣获优秀组织奖。巴州中级人民法院以提升组织力为重点抓基层。", None),  # not 巴州区's: a county has no 中院
+    ("今年以来，金塔县院坚持党建引领，三篇请示件得到省检察院回复。", "酒泉市"),  # 县院: the county's court or procuratorate
 ])
 def test_a_places_court_or_procuratorate_is_its_organ(lead, city):
     assert place(lead=lead).city == city
