@@ -32,6 +32,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("unknown: {reason:t}", "未能确定：{reason}"),
     ("guessed from a county only: {counties} -> {city}", "仅凭县（市、区）名推断：{counties} → {city}"),
     ("guessed from the url host's initials within {province}: {city}", "由网址域名的拼音首字母在{province}内推断：{city}"),
+    ("guessed from the full name the text gives the lead's organ ({organ:e}): {city}", "由正文中导语所述机关的全称推断：{organ} → {city}"),
     ("guessed from a site name only ({evidence:e})", "仅凭网站名称推断（{evidence}）"),
     ("guessed from the url host only ({evidence:e})", "仅凭网址域名推断（{evidence}）"),
     ("guessed from a mention ({evidence:e}) and the url host's initials, which agree: {city}",

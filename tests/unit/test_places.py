@@ -769,3 +769,18 @@ def test_an_earthquake_named_for_a_place_is_its_history_not_its_news(lead, city)
                                        ("https://www.zjj.gov.cn/djyd/1.html", "张家界市")])  # its own host
 def test_a_bureaus_initials_as_a_subdomain_are_no_citys(url, city):
     assert place(lead="3月5日，局机关党支部开展主题党日活动。", url=url).city == city
+
+
+@pytest.mark.parametrize("lead, body, city", [
+    ("今年以来，市公安局以教育实践活动为契机，加强队伍管理。", "制定下发了《中共桐乡市公安局教育实践活动学习安排表》。", "嘉兴市"),
+    ("3月5日，县审计局党支部开展主题党日活动。", "会后，中共宝兴县审计局支部委员会研究了下一步工作。", "雅安市"),
+    # a partner's organ, or a visited one, is not the writer's own
+    ("市林业局以党建品牌为载体，推进党建与林业融合。", "与常德市、益阳市林业局共同签订党建联盟协议。", None),
+    ("市林业局组织党员赴外地学习。", "党员们到益阳市林业局学习林长制经验。", None),
+    # two places' organs of that name: none is sure
+    ("市林业局召开党建工作会议。", "桐乡市林业局介绍了经验。益阳市林业局作了发言。", None),
+])
+def test_a_leads_unnamed_organ_takes_the_place_of_its_full_name_in_the_text(lead, body, city):
+    found = place(lead=lead, body=body)
+    assert found.city == city
+    assert not city or said(found, "city", "full name")

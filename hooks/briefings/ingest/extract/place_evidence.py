@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from briefings.model import Warning
+
 # Evidence kinds, strongest first: (weight of one mention, how many mentions count at most).
 TITLE, OWNER, LEAD, SITE, HOST, BODY, WEAK = "title", "ownership", "lead", "site", "url host", "body", "weak"
 GOV_HOST = "url host (government)"  # the city's own government domain (zx.changzhou.gov.cn): its organs' site
@@ -46,3 +48,11 @@ class Tally:
         snippets = self.kinds[self.best]
         distinct = "、".join(list(dict.fromkeys(snippets))[:2])
         return f"{self.best}: {distinct}" + (f" (×{len(snippets)})" if len(snippets) > 1 else "")
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str | None
+    province: str | None
+    evidence: str  # short human string for the archivist, e.g. "title: 驻马店"
+    warnings: tuple[Warning, ...] = ()

@@ -11,12 +11,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, gazetteer
-from briefings.ingest.extract.hosts import cities_by_initials, host_clues, host_of
+from briefings.ingest.extract.hosts import host_clues, host_of
 from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
-from briefings.ingest.extract.place_evidence import BODY, GOV_HOST, GUESSES, HOST, LEAD, OWNER, SITE, TITLE, WEAK, Tally
+from briefings.ingest.extract.place_evidence import (
+    BODY,
+    GOV_HOST,
+    GUESSES,
+    HOST,
+    LEAD,
+    OWNER,
+    SITE,
+    TITLE,
+    WEAK,
+    Place,
+    Tally,
+)
+from briefings.ingest.extract.place_guesses import by_host_initials, by_subject_organ
 from briefings.ingest.extract.place_words import (
     AFTER,
     BEFORE,
@@ -26,7 +38,6 @@ from briefings.ingest.extract.place_words import (
     ESCORTS,
     GO_AFTER,
     HOLDS,
-    LOCAL_ORGAN,
     OUT_OF_SCOPE,
     PROVINCE_FIRST,
     PUBLISHED_AT,
@@ -41,14 +52,6 @@ from briefings.model import Warning
 _MIN_SCORE = 4  # below this (one stray body mention) nothing is claimed
 _DOMINANCE = 2  # the winner must score at least twice the runner-up
 _BEFORE_WINDOW, _AFTER_WINDOW = 12, 24  # characters of context read around a mention
-
-
-@dataclass(frozen=True)
-class Place:
-    city: str | None
-    province: str | None
-    evidence: str  # short human string for the archivist, e.g. "title: 驻马店"
-    warnings: tuple[Warning, ...] = ()
 
 
 def find_place(
@@ -81,25 +84,9 @@ def find_place(
     if organ:
         return _provincial(organ, cities, provinces, f"{title}\n{lead}\n{body}")
     place = _decide(cities, provinces, marks)
-    return _by_host_initials(place, cities, url, f"{title}\n{lead}") if place.city is None and not marks else place
-
-
-def _by_host_initials(place: Place, cities: dict[str, Tally], url: str | None, head: str) -> Place:
-    """A city the host's initials spell, when the text also names it (开封 in passing, on
-    kflz.gov.cn), or when it is the one city of the province that has them (市政协机关…,
-    河南省两会, on jzjgdj.gov.cn: of the cities jz may spell, one is in 河南)."""
-    g, spelled = gazetteer(), cities_by_initials(url)
-    named = {c for c, t in cities.items() if t.kinds and set(t.kinds) - {HOST, GOV_HOST}}
-    if len(agreeing := named & spelled) == 1:
-        city = agreeing.pop()
-        evidence = cities[city].evidence()
-        return Place(city, g.cities[city].province, f"{evidence}; url host initials", (Warning(
-            "city", f"guessed from a mention ({evidence}) and the url host's initials, which agree: {city}"),))
-    within = [c for c in spelled if g.cities[c].province == place.province]
-    if place.province and LOCAL_ORGAN.search(head) and len(within) == 1 and (not named or within[0] in named):
-        return Place(within[0], place.province, f"url host initials within {place.province}",
-                     (Warning("city", f"guessed from the url host's initials within {place.province}: {within[0]}"),))
-    return place
+    if place.city is None and not marks:
+        place = by_host_initials(place, cities, url, f"{title}\n{lead}")
+    return by_subject_organ(place, lead, f"{title}\n{lead}\n{body}") if place.city is None and not marks else place
 
 
 def _provincial(organ: str, cities: dict[str, Tally], provinces: dict[str, Tally], text: str) -> Place:
