@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from briefings.ingest.extract.address import address_date
 from briefings.ingest.extract.dates import find_date
 from briefings.ingest.extract.written_dates import parse_date
 from briefings.ingest.extract.years import find_year
@@ -684,3 +685,11 @@ def test_a_lead_opening_with_its_events_date_outweighs_a_later_pages_date():
     assert guess.year == 2017 and "2025-12-23" in guess.warnings[0].message
     today = cleaned("2025年12月20日，整理保管处党支部党员开展主题党日活动。")
     assert find_year(today, "", "2025-12-23").year == 2025
+
+
+@pytest.mark.parametrize("url, month", [("http://example.com/html/2014-9/2014925162021.htm", 9),
+                                        ("http://example.com/html/2014-11/a1.htm", 11),
+                                        ("http://example.com/yjzc/200807/90520.html", 7)])
+def test_a_year_and_month_folder_gives_the_month_not_the_day(url, month):
+    found = address_date(url)
+    assert (found.year, found.month, found.day) == (int(url.split("/")[-2][:4]), month, None)

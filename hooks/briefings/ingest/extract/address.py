@@ -6,7 +6,7 @@
     /article/202302/13/c506650.html           2023-02-13
     /content/20150211/Articel02012MT.htm      2015-02-11
     /djdt/202201/t20220117_4428158.html       2022-01-17
-    /yjzc/hyfy/200807/90520.html              2008-07 (month only)
+    /yjzc/hyfy/200807/90520.html              2008-07 (month only; also /2014-9/)
     /html/jggw/2019/CEFCPLMF_1106/20160.html  2019-11-06 (a CMS's column folder: …/2014/zhoushidongtai_0522/)
     /2024/10-28/795603.html                   2024-10-28
     /content/detail/64e3fe607f8b9aad998b4567.html  2023-08 (a MongoDB id's time)
@@ -44,7 +44,7 @@ _FULL = (
     # /2022120117542988248.shtml, /20141210083628A38F96.html
     re.compile(rf"/{_Y}(?P<m>\d{{2}})(?P<d>\d{{2}})[0-2]\d[0-5]\d[0-5]\d(?:\d{{0,6}}|[0-9A-F]{{4,8}})(?=[/_.\-]|$)"),
 )
-_MONTH = re.compile(rf"/{_Y}-?(?P<m>\d{{2}})(?=/)")  # /200807/, /2024-05/
+_MONTH = re.compile(rf"/{_Y}(?:-(?P<m>\d{{1,2}})|(?P<mm>\d{{2}}))(?=/)")  # /200807/, /2024-05/, /2014-9/
 _YEAR = re.compile(rf"/{_Y}(?=/)")  # /2019/
 # a MongoDB ObjectId as the page's name: its first 8 hex digits are when it was made (a month is
 # all it tells: the record may be made before the story is published)
@@ -81,7 +81,7 @@ def address_date(url: str | None) -> AddressDate | None:
             if day:
                 return AddressDate(day.year, day.month, day, match.group(0).strip("/_-"))
     for match in _MONTH.finditer(path):
-        year, month = int(match.group("y")), int(match.group("m"))
+        year, month = int(match.group("y")), int(match.group("m") or match.group("mm"))
         if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12:
             return AddressDate(year, month, None, match.group(0).strip("/"))
     for match in _OBJECT_ID.finditer(path):
