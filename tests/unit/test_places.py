@@ -784,3 +784,17 @@ def test_a_leads_unnamed_organ_takes_the_place_of_its_full_name_in_the_text(lead
     found = place(lead=lead, body=body)
     assert found.city == city
     assert not city or said(found, "city", "full name")
+
+
+@pytest.mark.parametrize("lead, province", [
+    # a local organ's official who attends is a host, not the story's subject
+    ("4月24日，省委省直机关工委离退休干部来我县开展党性教育活动。县政协主席杨某参加活动。", None),
+    ("9月11日，全省机关党建交流活动在温州举办。省直机关工委常务副书记出席并讲话。温州市委常委、秘书长、机关工委书记陈某出席并致辞。",
+     "浙江省"),
+    # a provincial department's divisions and stations (科财处…党支部, 监测中心站党委)
+    ("2月17日，省生态环境厅科财处党支部、省环境监测中心站党委联合西安市生态环境局、市环境监测站党组织开展主题党日活动。", "陕西省"),
+])
+def test_a_provincial_organs_story_in_a_city_that_only_attends_or_partners_is_the_provinces(lead, province):
+    found = place(lead=lead)
+    assert found.city is None and said(found, "province-level organ")
+    assert province is None or found.province == province

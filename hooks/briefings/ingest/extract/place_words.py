@@ -53,8 +53,8 @@ PROVINCIAL_ORGAN = re.compile(
     r"省直|省委直属|省委省直|省级机关|省(?:人民)?政府|省人大|省政协|省纪委|省委(?:办公厅|组织部|宣传部|统战部|政法委|编办|党校|党史研究室)|"
     # its courts and procuratorate (省检察院机关党委, 贵州高院, 全省法院)
     r"省(?:人民)?检察院|省(?:高级人民)?法院|高院|全省(?:法院|检察机关)|"
-    r"厅直|厅机关|省[\u4e00-\u9fff]{1,5}?(?:厅|局|委员会|办公室|发改委|卫健委)(?:机关|直属|党组|党委)|全省[\u4e00-\u9fff]{0,6}系统|"
-    r"(?:省|自治区)[\u4e00-\u9fff]{2,10}?中心(?:机关)?(?:主任|第?[一二三四五六七八九十]*党支部|党总支|党委)|"  # 四川省退役军人
+    r"厅直|厅机关|省[\u4e00-\u9fff]{1,5}?(?:厅|局|委员会|办公室|发改委|卫健委)(?:[\u4e00-\u9fff]{1,6}?(?:处|室|所))?(?:机关|直属|党组|党委|党总支|党支部)|全省[\u4e00-\u9fff]{0,6}系统|"
+    r"(?:省|自治区)[\u4e00-\u9fff]{2,10}?中心站?(?:机关)?(?:主任|第?[一二三四五六七八九十]*党支部|党总支|党委)|"  # 四川省退役军人
     # 管理服务中心主任…带领支部党员; 自治区港航发展中心机关第三党支部
     r"省(?:档案馆|图书馆|博物馆|美术馆|科技馆|文化馆)|"
     # an autonomous region's (自治区直属机关, 自治区党委政法委); its 区直 may be a district's, so not that
@@ -66,7 +66,7 @@ LOCAL_ORGAN = re.compile(r"市直|市委|市级|市政府|市人大|市政协|�
                           r"区委|区政府|区人大|区政协|区级机关|州直|州委|盟直|地直|市[\u4e00-\u9fff]{1,5}?(?:局|委)(?:机关|党组|党委)|"
                           r"(?<![各全])(?:区|县)(?!直)[\u4e00-\u9fff]{1,5}?局(?!长)")  # 区审计局组织…: a district's bureau
 # a local organ that escorts the province's visitors (在阳新县政协领导陪同下): the story is still the province's
-_ESCORTED = re.compile(r"[^，。；]{0,8}?陪同")
+_ESCORTED = re.compile(r"[^，。；]{0,8}?陪同|[^，。；]{0,24}?(?:出席|参加)(?:活动|并致辞|并讲话|会议)")
 # ... and the same organ named first with its officials (德阳市退役军人事务局党组书记、局长张全科陪同)
 ESCORTS = re.compile(r"[^，。；！？]{0,24}?陪同")
 # No 市直机关 party work is reported from these; their names in a text are of speeches and visits.
