@@ -798,3 +798,10 @@ def test_a_provincial_organs_story_in_a_city_that_only_attends_or_partners_is_th
     found = place(lead=lead)
     assert found.city is None and said(found, "province-level organ")
     assert province is None or found.province == province
+
+
+def test_a_city_the_lead_goes_to_is_visited_in_the_body_too():
+    lead = "日前，市委市直机关工委理论学习中心组成员赴莆田市开展实地践学，学习木兰溪治理经验。"
+    body = lead + "一行人还参观了莆田市直机关党员政治生活馆，这是莆田市委市直机关工委打造的教育阵地。莆田市的做法值得学习。"
+    assert place(lead=lead, body=body, url="https://fzjgdj.gov.cn/index.php?c=show&id=2").city == "福州市"
+    assert place(lead=lead, body=body).city != "莆田市"

@@ -68,8 +68,9 @@ def find_place(
     title, lead, body = to_simplified(title or ""), to_simplified(lead or ""), to_simplified(body or "")
     cities: dict[str, Tally] = defaultdict(Tally)
     provinces: dict[str, Tally] = defaultdict(Tally)
+    visited: set[str] = set()  # cities the lead goes to (赴莆田市开展实地践学): the body describes the visit
     for section, text in [("title", title), ("lead", lead), ("body", body), ("source", to_simplified(source or ""))]:
-        _collect(section, text, cities, provinces, outlets)
+        _collect(section, text, cities, provinces, outlets, visited)
     for line in meta:
         _collect("meta", to_simplified(line or ""), cities, provinces, outlets)
     _collect_host(url, cities, provinces, outlets)
@@ -120,7 +121,7 @@ def _collect_outlets(text: str, cities: dict[str, Tally], provinces: dict[str, T
 
 
 def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[str, Tally],
-             outlets: tuple[Outlet, ...] = ()) -> None:
+             outlets: tuple[Outlet, ...] = (), visited: set[str] | None = None) -> None:
     """Classify every place name in one section and add it to the tallies."""
     if not text:
         return
@@ -155,7 +156,11 @@ def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[
         # A bare county short name is too often part of a word (创建水平 has 建水, 搭建平台 has 建平,
         # 共和国 has 共和): it counts only in a site's name or an organ's name, in the title too.
         if kind is None:
+            if section == "lead" and entry.city and visited is not None and _visits(text, start, end, limit):
+                visited.add(entry.city)
             continue
+        if section == "body" and kind in (BODY, OWNER) and visited and entry.city in visited:
+            kind = WEAK
         if entry.level == COUNTY and not entry.full and kind in (TITLE, LEAD, BODY, WEAK):
             subject = (kind == TITLE and start == 0 and text[end:end + 1] in ("：", ":", " ")  # 海安：…
                        # 昨日，南安召开市直机关…: the county holds the meeting
@@ -172,6 +177,11 @@ def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[
                 and not ESCORTS.match(text, organ.end()):  # 德阳市退役军人事务局局长…陪同: the host, not the subject
             tally.add(OWNER, text[start:organ.end()], county=entry.level == COUNTY)
         tally.add(kind, snippet, county=entry.level == COUNTY)
+
+
+def _visits(text: str, start: int, end: int, limit: int) -> bool:
+    before = BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
+    return bool(before and (before.lastgroup == "visit" or before.lastgroup == "go" and GO_AFTER.match(text, end, limit)))
 
 
 def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: bool) -> tuple[str | None, str]:
