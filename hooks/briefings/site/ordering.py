@@ -31,11 +31,14 @@ def newest_first_key(briefing: Briefing) -> tuple:
 
 
 def neighbours_of(ordered, by_city, by_program) -> dict[str, Neighbours]:
+    """ordered: every briefing, newest first (newest_first_key); by_city and by_program: lists of
+    them in that order."""
     result: dict[str, Neighbours] = {}
+    rank = {briefing.id: position for position, briefing in enumerate(ordered)}  # the sort key, computed once
     for position, briefing in enumerate(ordered):
         same_city = _first_others(by_city.get(briefing.city, []) if briefing.city else [], briefing, set())
         program_lists = [by_program[name] for name in briefing.programs]
-        same_program = _merged_others(program_lists, briefing, {other.id for other in same_city})
+        same_program = _merged_others(program_lists, briefing, {other.id for other in same_city}, rank)
         result[briefing.id] = Neighbours(
             previous=ordered[position + 1] if position + 1 < len(ordered) else None,
             next=ordered[position - 1] if position > 0 else None,
@@ -57,11 +60,11 @@ def _first_others(members: list[Briefing], briefing: Briefing, exclude: set[str]
 
 
 def _merged_others(
-    lists: list[list[Briefing]], briefing: Briefing, exclude: set[str]
+    lists: list[list[Briefing]], briefing: Briefing, exclude: set[str], rank: dict[str, int]
 ) -> tuple[Briefing, ...]:
     """The newest RELATED_LIMIT briefings sharing any of the lists, without repeats."""
     candidates = {other.id: other for members in lists for other in _first_others(members, briefing, exclude)}
-    return tuple(sorted(candidates.values(), key=newest_first_key)[:RELATED_LIMIT])
+    return tuple(sorted(candidates.values(), key=lambda other: rank[other.id])[:RELATED_LIMIT])
 
 
 def _is_day(value: str | None) -> bool:
