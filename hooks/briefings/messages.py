@@ -46,6 +46,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("about a province-level organ ({organ}), not a city's; it names places in {places}",
      "写的是省级机关（{organ}），不属于某个城市；文中提到的地方分属{places}"),
     ("about a province-level organ ({organ}), not a city's", "写的是省级机关（{organ}），不属于某个城市"),
+    ("about a national organ ({organ}), not a city's or a province's", "写的是中央和国家机关（{organ}），不属于某个省或城市"),
     ("several cities, none dominant: {cities:e}", "提到多个城市，没有一个占主导：{cities}"),
     ("no city named, only the province, in passing", "只顺带提到省份，未提到城市"),
     ("no city named, only the province", "只提到省份，未提到城市"),

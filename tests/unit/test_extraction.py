@@ -155,3 +155,11 @@ def test_a_made_up_title_skips_the_clauses_that_set_the_scene(lead, title):
 def test_a_reposts_original_title_names_the_page_when_no_headline_is_left():
     guess = find_title(cleaned(dropped=[("原标题:【党建引领】某县:“银发”绽芳华,余热更“火热”", "meta")]))
     assert guess.value == "某县:“银发”绽芳华,余热更“火热”"
+
+
+def test_a_crumb_of_one_item_names_no_page():
+    found = find_title(cleaned(["国家统计局党员干部深入社区开展志愿服务，结对共建解难题。"],
+                               dropped=[("首页English", "crumb"), ("• 时政", "crumb")]))
+    assert found.value != "首页English" and found.made_up
+    named = find_title(cleaned(["正文第一段，内容充实。"], dropped=[("首页 > 机关党建 > 市直机关工委召开党建工作会议", "crumb")]))
+    assert named.value == "市直机关工委召开党建工作会议"

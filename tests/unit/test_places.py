@@ -805,3 +805,27 @@ def test_a_city_the_lead_goes_to_is_visited_in_the_body_too():
     body = lead + "一行人还参观了莆田市直机关党员政治生活馆，这是莆田市委市直机关工委打造的教育阵地。莆田市的做法值得学习。"
     assert place(lead=lead, body=body, url="https://fzjgdj.gov.cn/index.php?c=show&id=2").city == "福州市"
     assert place(lead=lead, body=body).city != "莆田市"
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("国家统计局机关党委开展结对共建活动", "近日，国家统计局机关党委与北京市西城区某社区党委开展结对共建，服务群众。"),
+    ("", "近日，中央和国家机关工委在北京召开机关党建工作推进会。"),
+])
+def test_a_national_organ_the_story_opens_with_has_no_city_or_province(title, lead):
+    found = place(title=title, lead=lead)
+    assert found.city is None and found.province is None and said(found, "national organ")
+
+
+@pytest.mark.parametrize("title, lead, city", [
+    # a local branch of a national organ is its place's
+    ("国家税务总局济南市税务局召开机关党建工作会议", "3月5日，国家税务总局济南市税务局召开会议。", "济南市"),
+    ("国家统计局聊城调查队开展主题党日活动", "7月1日，国家统计局聊城调查队党支部开展主题党日活动。", "聊城市"),
+])
+def test_a_national_organs_local_branch_is_its_places(title, lead, city):
+    assert place(title=title, lead=lead).city == city
+
+
+def test_a_headline_that_opens_with_a_citys_organ_is_the_citys_even_at_a_provincial_meeting():
+    title = "济南市住建局“四位一体”思政工作法在全省政研会上获推广"
+    lead = "7月15日，全省住建系统思想政治工作研究会在济南召开，济南市住建局作典型发言。"
+    assert place(title=title, lead=lead).city == "济南市"

@@ -65,8 +65,6 @@ LOCAL_ORGAN = re.compile(r"市直|市委|市级|市政府|市人大|市政协|�
                           r"中院|中级人民法院|(?:市|县|区)(?:人民)?(?:法院|检察院)|我院|(?:县|区)院(?![士校长子落区内外墙])|"  # a city's or county's court
                           r"区委|区政府|区人大|区政协|区级机关|州直|州委|盟直|地直|市[\u4e00-\u9fff]{1,5}?(?:局|委)(?:机关|党组|党委)|"
                           r"(?<![各全])(?:区|县)(?!直)[\u4e00-\u9fff]{1,5}?局(?!长)")  # 区审计局组织…: a district's bureau
-# a local organ that escorts the province's visitors (在阳新县政协领导陪同下): the story is still the province's
-_ESCORTED = re.compile(r"[^，。；]{0,8}?陪同|[^，。；]{0,24}?(?:出席|参加)(?:活动|并致辞|并讲话|会议)")
 # ... and the same organ named first with its officials (德阳市退役军人事务局党组书记、局长张全科陪同)
 ESCORTS = re.compile(r"[^，。；！？]{0,24}?陪同")
 # No 市直机关 party work is reported from these; their names in a text are of speeches and visits.
@@ -75,14 +73,6 @@ OUT_OF_SCOPE = frozenset({"香港特别行政区", "澳门特别行政区", "台
 ANONYMISED = re.compile(r"(?<![A-Za-z0-9*＊])(?:[xXｘＸ×]{1,3}|(?<!\*)[*＊](?![*＊])|某{1,2})(?:省|市|县|区|州|委)(?!民)")
 ANONYMISED_HINT = re.compile(r"[xXｘＸ×*＊某][xXｘＸ×*＊某]{0,2}[省市县区州委]")  # 15x faster to scan for
 CRUMB = re.compile(r"位置|首页|>|»|来源|作者|出处|主办|编辑|发布")
-
-
-def provincial_organ(head: str) -> str | None:
-    """The province-level organ a headline and lead are about, when they name no city's organ."""
-    found = PROVINCIAL_ORGAN.search(head)
-    if found is None or any(not _ESCORTED.match(head, local.end()) for local in LOCAL_ORGAN.finditer(head)):
-        return None
-    return found.group()
 
 
 def anonymised_marks(text: str) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, gazetteer
 from briefings.ingest.extract.hosts import host_clues, host_of
+from briefings.ingest.extract.organ_level import national_organ, provincial_organ
 from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
 from briefings.ingest.extract.place_evidence import (
     BODY,
@@ -44,7 +45,6 @@ from briefings.ingest.extract.place_words import (
     SUBJECT_ORGAN,
     VENUE_AFTER,
     anonymised_marks,
-    provincial_organ,
 )
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Warning
@@ -81,7 +81,10 @@ def find_place(
     if marks and not any(TITLE in t.kinds for t in cities.values()):
         reason = f"the text is anonymised ({'、'.join(marks[:4])}): its own place is hidden"
         return _missing(reason, None, "anonymised")
-    organ = provincial_organ(f"{title}\n{lead}")
+    national = national_organ(title, lead)
+    if national:
+        return _missing(f"about a national organ ({national}), not a city's or a province's", None, "")
+    organ = provincial_organ(title, lead)
     if organ:
         return _provincial(organ, cities, provinces, f"{title}\n{lead}\n{body}")
     place = _decide(cities, provinces, marks)

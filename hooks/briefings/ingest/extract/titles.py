@@ -113,9 +113,11 @@ def find_title(cleaned: Cleaned) -> Guess:
                 return Guess(_tidy_title(match.group("title")))
     for dropped in cleaned.dropped:
         if dropped.reason == "crumb":
-            last = _CRUMB_SPLIT.split(dropped.text.strip())[-1]
-            # a crumb's last item is the page's headline, or a column's name (本委动态, 政务要闻): not short
-            if _plausible_title(last) and len(last) >= _LONGEST_COLUMN and last not in _CRUMB_FILLERS \
+            items = _CRUMB_SPLIT.split(dropped.text.strip())
+            last = items[-1]
+            # a crumb's last item is the page's headline, or a column's name (本委动态, 政务要闻): not
+            # short; a crumb of one item (首页English) names no page
+            if len(items) > 1 and _plausible_title(last) and len(last) >= _LONGEST_COLUMN and last not in _CRUMB_FILLERS \
                     and not _SITE_NAME.search(last) \
                     and not _CRUMB_LABEL.fullmatch(last.strip(" :：")):
                 return Guess(_tidy_title(last))
