@@ -254,6 +254,7 @@ def dropped_as(line: str) -> str | None:
     ("原标题：市直机关召开党建工作会议", "meta"),
     ("（来源：人民日报）", "byline"),
     ("记者 张丽丽 通讯员 王强", "byline"),
+    ("2022.10.13 中国矿业报", "meta"),  # a dotted date and the paper under a headline
     ("视频加载中，请稍候...", "widget"),
     ("您的浏览器不支持video标签。", "widget"),
     ("点击下方“阅读原文”了解更多", "back-link"),
@@ -1002,3 +1003,10 @@ def test_a_screen_readers_hint_is_furniture():
            f"州直机关工委开展气象科普主题党日活动\n{BODY}\n{BODY2}"
     cleaned = clean(text)
     assert cleaned.headline == "州直机关工委开展气象科普主题党日活动"
+
+
+def test_a_dotted_date_line_and_a_marked_byline_are_not_part_of_the_headline():
+    found = clean("河南省地质局开展主题党日活动\n\n2022.10.13 中国矿业报\n\n◎ 首席记者  王琼杰 通讯员  李亚辉\n\n"
+                  "  河南省地质局机关党员干部日前赴兰考，开展为期一天的主题党日活动，学习焦裕禄精神。")
+    assert found.headline == "河南省地质局开展主题党日活动"
+    assert [d.reason for d in found.dropped] == ["meta", "byline"]

@@ -222,18 +222,18 @@ _WEAK_LABELS = "时间|日期|浏览|点击|阅读|分类|栏目|关键词|关�
 _META_LABEL = re.compile(rf"(?:{_STRONG_LABELS}|{_WEAK_LABELS})\s*[:：]")
 _META_START = re.compile(rf"^[\[【〔(（]?\s*(?:文章|信息|新闻|稿件)?(?:({_STRONG_LABELS})|{_WEAK_LABELS})\s*[:：]")
 _DATE_START = re.compile(rf"^{DATE}(?:\s*{TIME})?")
-_ISO_DATE = re.compile(r"\d[-/]\d")
+_ISO_DATE = re.compile(r"\d[-/.]\d")  # 2022-10-13, 2022/10/13, 2022.10.13 (a DATE match: never a decimal)
 _STAMP_ONLY = re.compile(rf"[（(]?\s*{DATE}(?:\s*{TIME})?\s*[)）]?")
 _SHORT_DATE_VALUE = re.compile(rf"[:：]\s*(?:\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日)(?:\s*{TIME})?$")  # 日期:12-28
 _BYLINE_WORDS = re.compile(r"作者|来源|稿源|出处|记者|通讯员|供稿|撰稿")
 _POSTED = re.compile(r"^(?:posted|published|updated|written)(?: by| on)\b", re.IGNORECASE)
 REPOST = re.compile(rf"^[^\s，。,]{{1,30}} ?(?:[-—–|｜·]|发表于|发布于|发表在) ?{DATE}(?: ?{TIME})?$")
 # "记者 张丽丽 通讯员 王强": the people who wrote a news story
-_REPORTERS = re.compile(rf"^(?:(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生|摄影|摄像)\s*[:：]?\s*"
+_REPORTERS = re.compile(rf"^(?:[◎●■□▲△★☆◆◇]\s*)?(?:(?:本报|本台|本网|特约|首席|全媒体|融媒体){{0,2}}(?:记者|通讯员|实习生|摄影|摄像)\s*[:：]?\s*"
                         rf"[{HAN}]{{2,4}}(?:[ 、，,][{HAN}]{{2,4}})*\s*)+$")
 # ... after their outlet: "中国宁波网记者 黄合 通讯员 董嘉伟", "广元日报全媒体记者周小丁"
 _OUTLET_BEFORE_REPORTERS = re.compile(rf"^[{HAN}]{{2,10}}?(?:网|报|台|社|新闻)(?:全媒体|融媒体|首席|特约)?(?=记者)")
-_REPORTER_LABELS = re.compile(r"本报|本台|本网|特约|记者|通讯员|实习生|摄影|摄像")
+_REPORTER_LABELS = re.compile(r"本报|本台|本网|特约|首席|全媒体|融媒体|记者|通讯员|实习生|摄影|摄像")
 SPEAKER_WORD = re.compile(r"^(?:主持人|记者|问|答)$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)]+", re.IGNORECASE)
 _URL_AT_END = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)]+$", re.IGNORECASE)
