@@ -695,6 +695,7 @@ def test_a_provincial_centres_visit_hosted_by_a_citys_bureau_is_the_provinces():
 @pytest.mark.parametrize("lead, url, province", [
     ("近日，自治区航道发展中心机关第二党支部开展主题党日活动，参观了北海港的码头。", None, "广西壮族自治区"),
     ("省档案馆召开党的建设工作会议，提出5个方面17项具体措施。", "http://paper.dzwww.com/dzrb/content/20191121/a.htm", "山东省"),
+    ("7月13日，自治区国土资源厅办公室党支部赴灌阳县联系点开展主题党日活动。", None, "广西壮族自治区"),
 ])
 def test_a_provincial_centre_or_archive_is_a_provincial_organ_not_the_city_it_visits(lead, url, province):
     found = place(lead=lead, url=url)
@@ -829,3 +830,9 @@ def test_a_headline_that_opens_with_a_citys_organ_is_the_citys_even_at_a_provinc
     title = "济南市住建局“四位一体”思政工作法在全省政研会上获推广"
     lead = "7月15日，全省住建系统思想政治工作研究会在济南召开，济南市住建局作典型发言。"
     assert place(title=title, lead=lead).city == "济南市"
+
+
+def test_a_provincial_museum_visited_is_no_provincial_organ():
+    lead = "11月21日，我局组织干部职工前往韶山、花明楼、省博物馆等红色教育基地，开展主题党日活动。"
+    found = place(lead=lead, url="https://yueyang.gov.cn/web/2570/content_2332125.html")
+    assert found.city == "岳阳市" and not said(found, "province-level organ")
