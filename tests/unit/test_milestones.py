@@ -92,6 +92,8 @@ def test_a_text_year_older_than_a_past_congress_it_cites_is_no_answer():
     ("巩固拓展党史学习教育成果，推动工作落实。", 2021, PAST),
     ("深入开展“不忘初心、牢记使命”主题教育。", 2019, PAST),  # two years: it bounds the year only
     ("认真开展“三严三实”专题教育。", 2015, "campaign"),
+    ("区检察院党组以队伍教育整顿为契机，筑牢思想基础。", 2021, "campaign"),  # the 政法 campaign's short name
+    ("巩固政法队伍教育整顿成果，持续正风肃纪。", 2021, PAST),
 ])
 def test_campaigns_and_the_years_they_ran(text, year, kind):
     assert [(m.year, m.kind) for m in milestones(text)] == [(year, kind)]
