@@ -94,6 +94,7 @@ def test_a_text_year_older_than_a_past_congress_it_cites_is_no_answer():
     ("认真开展“三严三实”专题教育。", 2015, "campaign"),
     ("区检察院党组以队伍教育整顿为契机，筑牢思想基础。", 2021, "campaign"),  # the 政法 campaign's short name
     ("巩固政法队伍教育整顿成果，持续正风肃纪。", 2021, PAST),
+    ("扎实开展中央八项规定精神学习教育。", 2025, "campaign"),  # named without 深入贯彻
 ])
 def test_campaigns_and_the_years_they_ran(text, year, kind):
     assert [(m.year, m.kind) for m in milestones(text)] == [(year, kind)]
