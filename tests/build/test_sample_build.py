@@ -282,14 +282,15 @@ def test_search_index_keeps_names_whole_and_boosts_fields(sample):
     for key in ("星级党支部", "驻马店", "city:驻马店市", "year:2021", "program:星级党支部创建"):
         assert key in postings, key
     # Every document's record points at its page; the title is text, whatever it holds
-    kind, n, record = read_search_script(build.site / "search" / "docs" / f"{number}.js")
-    assert (kind, n, "/" + record["u"]) == ("doc", number, catalog["briefings"][number]["url"])
+    per = meta["docs_per_file"]
+    kind, n, records = read_search_script(build.site / "search" / "docs" / f"{number // per}.js")
+    assert (kind, n, "/" + records[number % per]["u"]) == ("docs", number // per, catalog["briefings"][number]["url"])
     hostile = next(i for i, r in enumerate(catalog["briefings"]) if "<script>" in r["title"])
-    raw = (build.site / "search" / "docs" / f"{hostile}.js").read_text("utf-8")
+    raw = (build.site / "search" / "docs" / f"{hostile // per}.js").read_text("utf-8")
     assert "</script>" not in raw and "<\\/script>" in raw
     # Lists, cards and charts are not searched: only briefings are documents
-    assert all(not record["u"].startswith(("cities/", "years/")) for record in (
-        read_search_script(path)[2] for path in (build.site / "search" / "docs").glob("*.js")))
+    assert all(not record["u"].startswith(("cities/", "years/")) for path in (build.site / "search" / "docs").glob("*.js")
+               for record in read_search_script(path)[2])
 
 
 def test_same_archive_same_bytes(sample, tmp_path):

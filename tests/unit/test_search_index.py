@@ -91,13 +91,15 @@ def test_files_route_each_key_to_its_shard_and_decode_back():
     for key in ("菏泽", "星级党支部", "city:菏泽市"):
         assert key in shards[key_hash(key) % meta["shards"]], key
     assert set(decode(shards[key_hash("菏泽") % meta["shards"]]["菏泽"])) == {1}
-    assert read(files["search/docs/1.js"])[2]["u"] == "briefings/x/"
+    kind, number, records = read(files["search/docs/0.js"])  # both documents in the first file
+    assert (kind, number, [record["u"] for record in records]) == ("docs", 0, ["briefings/x/", "briefings/x/"])
+    assert meta["docs_per_file"] == scripts.DOCS_PER_FILE
 
 
 def test_archive_text_cannot_close_a_script_element():
     files = dict(build_search_files([doc(title="</script><script>alert(1)</script>")], NAMES))
     assert "</script>" not in files["search/docs/0.js"]
-    assert read(files["search/docs/0.js"])[2]["t"].startswith("</script>")
+    assert read(files["search/docs/0.js"])[2][0]["t"].startswith("</script>")
 
 
 def test_offline_without_a_config_is_bad_usage(tmp_path, capsys):
@@ -186,7 +188,11 @@ def reference_files(docs: list[SearchDoc], names: list[str]) -> list[tuple[str, 
     script = scripts.script_file
     files = [("search/meta.js", script("meta", 0, scripts.meta_record(docs, count, width, sorted(found))))]
     files += [(f"search/shard-{i:0{width}x}.js", script("shard", i, shard)) for i, shard in enumerate(shards)]
-    files += [(f"search/docs/{n}.js", script("doc", n, scripts.doc_record(d))) for n, d in enumerate(docs)]
+    per = scripts.DOCS_PER_FILE
+    records = [scripts.doc_record(d) for d in docs]
+    files += [(f"search/docs/{n}.js", scripts.PREFIX + f'("docs",{n},' + json.dumps(
+        records[n * per:(n + 1) * per], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/") + ");\n")
+        for n in range((len(docs) + per - 1) // per)]
     return files
 
 

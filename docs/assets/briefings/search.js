@@ -228,7 +228,13 @@
       var slice = state.ranked.slice(state.shown, state.shown + PAGE);
       state.shown += slice.length;
       more.hidden = state.shown >= state.ranked.length;
-      return Promise.all(slice.map(function (n) { return load("doc", n, "search/docs/" + n + ".js"); })).then(function (docs) {
+      return loadMeta().then(function (meta) {
+        var per = meta.docs_per_file;
+        return Promise.all(slice.map(function (n) {
+          var file = Math.floor(n / per);
+          return load("docs", file, "search/docs/" + file + ".js").then(function (docs) { return docs[n % per]; });
+        }));
+      }).then(function (docs) {
         if (run !== state.run) return;
         docs.forEach(function (doc) {
           var item = document.createElement("li");

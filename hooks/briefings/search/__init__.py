@@ -19,7 +19,7 @@ Files (POSIX paths under the site root), each calling window.__briefingsSearch.a
 - search/meta.js        doc count, shard count, the known names (the query splitter's
                         dictionary), the filter values with counts;
 - search/shard-XXX.js   the postings of the keys whose FNV-1a hash falls in that shard;
-- search/docs/N.js      one document: url, title, city, year, date, programs, text head.
+- search/docs/N.js      documents 8N to 8N+7: url, title, city, year, date, programs, text head.
 A query loads meta once, the shards of its keys and the documents it shows.
 
 Speed. A document's keys (~0.6 ms: pairs counted as ints read from its UTF-32 encoding, names

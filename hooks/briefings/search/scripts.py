@@ -1,4 +1,4 @@
-"""The index's files: meta.js, the shards and one file a document, each a script that calls
+"""The index's files: meta.js, the shards and the documents' files, each a script that calls
 window.__briefingsSearch.add (they load from file:// too, where fetch() of JSON is refused)."""
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from briefings.site.catalog import Catalog, briefing_src
 from briefings.site.markup import plain
 
 TEXT_LIMIT = 2000  # characters of text kept for result excerpts
+# Documents a file holds: one a file made the index 9,500 files at 10,000 briefings (a third of
+# the site's files, each costing a write); eight keep a page of ten results under ~250 KB.
+DOCS_PER_FILE = 8
 BACKGROUND_THRESHOLD = 1000  # documents: below this a child process costs more than it saves
 PREFIX = "window.__briefingsSearch.add"
 
@@ -125,8 +128,8 @@ def build_search_files(
 
 def index_files(docs: list[SearchDoc], encoded: dict[str, str], found_names: Iterable[str],
                 payloads: list[str] | None = None) -> list[tuple[str, str]]:
-    """The files of an index: meta, the shards of the encoded postings, one file a document
-    (payloads: each document's doc_payload, when the caller has them)."""
+    """The files of an index: meta, the shards of the encoded postings, a file every
+    DOCS_PER_FILE documents (payloads: each document's doc_payload, when the caller has them)."""
     total = sum(len(key) * 3 + len(value) + 6 for key, value in encoded.items())
     shard_count = shards_for(total)
     shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
@@ -136,7 +139,8 @@ def index_files(docs: list[SearchDoc], encoded: dict[str, str], found_names: Ite
     files = [("search/meta.js", script_file("meta", 0, meta_record(docs, shard_count, width, sorted(found_names))))]
     files += [(f"search/shard-{i:0{width}x}.js", script_file("shard", i, shard)) for i, shard in enumerate(shards)]
     payloads = payloads if payloads is not None else [doc_payload(doc) for doc in docs]
-    files += [(f"search/docs/{n}.js", _script("doc", n, payload)) for n, payload in enumerate(payloads)]
+    files += [(f"search/docs/{n}.js", _script("docs", n, "[" + ",".join(payloads[start:start + DOCS_PER_FILE]) + "]"))
+              for n, start in enumerate(range(0, len(payloads), DOCS_PER_FILE))]
     return files
 
 
@@ -149,6 +153,7 @@ def meta_record(docs: list[SearchDoc], shard_count: int, width: int, names: list
 
     return {
         "docs": len(docs),
+        "docs_per_file": DOCS_PER_FILE,
         "shards": shard_count,
         "width": width,
         "names": names,

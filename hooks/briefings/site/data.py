@@ -168,6 +168,19 @@ def report_data(entries: list[dict]) -> dict:
     }
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
 def to_json_bytes(data: dict) -> bytes:
-    """Stable bytes: keys in the order built, UTF-8 text kept readable, a final newline."""
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """Stable bytes: keys in the order built, UTF-8 text kept readable, a list's items one a
+    line (a diff shows the briefings that changed), a final newline. Not json.dumps(indent=…):
+    indenting runs the pure-Python encoder, ~0.7 s for each of catalog.json and report.json at
+    10,000 briefings; one line an item keeps the C encoder."""
+    members = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            value_text = "[\n  " + ",\n  ".join(map(_ENCODE, value)) + "\n ]"
+        else:
+            value_text = _ENCODE(value)
+        members.append(f"{_ENCODE(key)}: {value_text}")
+    return ("{\n " + ",\n ".join(members) + "\n}\n").encode("utf-8")
