@@ -35,8 +35,8 @@ def by_host_initials(place: Place, cities: dict[str, Tally], url: str | None, he
 
 def by_subject_organ(place: Place, lead: str, text: str) -> Place:
     """The city of the lead's unnamed organ, named in full once in the text (within the province
-    the text points at, if any)."""
-    found = named_subject_organ(lead, text)
+    the text points at, if any), unless the place has a city already."""
+    found = None if place.city else named_subject_organ(lead, text)
     if found is None:
         return place
     city, full = found

@@ -88,9 +88,9 @@ def find_place(
     if organ:
         return _provincial(organ, cities, provinces, f"{title}\n{lead}\n{body}")
     place = _decide(cities, provinces, marks)
-    if place.city is None and not marks:
-        place = by_host_initials(place, cities, url, f"{title}\n{lead}")
-    return by_subject_organ(place, lead, f"{title}\n{lead}\n{body}") if place.city is None and not marks else place
+    if place.city is None and not marks:  # last guesses, each with its warning
+        place = by_subject_organ(by_host_initials(place, cities, url, f"{title}\n{lead}"), lead, f"{title}\n{lead}\n{body}")
+    return place
 
 
 def _provincial(organ: str, cities: dict[str, Tally], provinces: dict[str, Tally], text: str) -> Place:
