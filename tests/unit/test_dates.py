@@ -495,6 +495,12 @@ def test_a_date_and_an_address_that_disagree_on_the_year_give_no_year():
     assert guess.year is None and "disagree" in guess.warnings[0].message
 
 
+def test_a_date_line_earlier_than_the_address_is_the_originals_under_a_reposts_address():
+    text = "区人大常委会机关召开学习实践活动转段工作会议。会议总结了第一阶段的工作。"
+    url = "http://www.example.gov.cn/c2/c190/201905/t20190522_114880.html"
+    assert find_year(cleaned(text), "", "2009-07-06", url).year == 2009
+
+
 def test_a_cms_folder_named_with_month_and_day_under_the_year():
     url = "https://jggw.example.gov.cn/html/jggw/2019/CHLAPLLL_0423/17622.html"
     assert find_date(cleaned("市直机关工委召开会议，部署工作。"), url=url).date == "2019-04-23"
@@ -616,7 +622,8 @@ def test_a_date_line_long_before_the_address_is_a_page_filed_again():
     title = "我局组织开展庆祝新中国成立70周年书画、摄影展活动"
     assert find_date(page, title, url).date == "2019-09-18"
     assert find_year(page, title, "2019-09-18", url).year == 2019  # the title's anniversary settles the year
-    assert find_year(page, "我局组织开展书画、摄影展活动", "2019-09-18", url).year is None
+    # without it, the page's own date line still wins: the address is when it was filed again
+    assert find_year(page, "我局组织开展书画、摄影展活动", "2019-09-18", url).year == 2019
 
 
 def test_a_source_line_run_into_the_story_dates_it():

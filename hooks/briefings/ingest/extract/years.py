@@ -88,9 +88,10 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                         f"its date {published.isoformat()} may be a copy's, and the title names no year")
     if published:
         address = address_date(url)
-        if address and address.year != published.year and not named:
-            # 時間:2022-02-27 on a page whose address says /200802/: one of them is a copy's, unless
-            # the title celebrates an anniversary of one of the two years (庆祝新中国成立70周年)
+        if address and address.year < published.year and not named:
+            # 時間:2022-02-27 on a page whose address says /200802/: the date is a copy's stamp (one
+            # earlier than the address is the original's, under a repost's address), unless the title
+            # celebrates an anniversary of one of the two years (庆祝新中国成立70周年)
             sides = {event.year for event in milestones(headline) if event.kind == ANNIVERSARY} & {
                 published.year, address.year}
             if len(sides) == 1:
