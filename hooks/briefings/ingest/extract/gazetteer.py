@@ -34,7 +34,7 @@ _ETHNIC = """回 藏 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 傣
     裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺""".split()  # noqa: SIM905
 _ETHNIC_TAIL = re.compile(f"(?:(?:蒙古|维吾尔|哈萨克|柯尔克孜)族?|(?:{'|'.join(_ETHNIC)})族)+$")
 
-# Names that are everyday words far more often than places in official prose (各位来宾, 长治久安,
+# Names that are everyday words far more often than places in official prose (各位来宾, 长治久安, 文山会海,
 # 安康杯, 红旗党支部, 惠民政策, 会同有关部门, 给党员上党课, 东方圣城网). They never count alone;
 # the full form (来宾市, 惠民县) still does. Curated from jieba's dictionary tags and reading.
 COMMON_WORDS = frozenset(
@@ -49,7 +49,7 @@ COMMON_WORDS = frozenset(
     金门 天元 天心 阳春 铜鼓 玉泉 天柱 白沙 金沙 红塔 民乐 大安 杨梅 白塔 路南 长安
     中原 市中 新城 和顺 安宁 宁安 清河 长宁 永定 华容 南山 青山 宝山 金山 东山 西山
     铁山 和龙 新乐 乐业 大方 建华 永和 太和 永新 平安 海城 江北 江南 河东 河西 新市
-    城厢 市南 市北 永兴 兴隆 华安 安远 海港 东区 南区 北区 西区 中区 郊区 城区 矿区""".split()  # noqa: SIM905 -- word lists read better as one string
+    城厢 市南 市北 永兴 兴隆 华安 安远 海港 东区 南区 北区 西区 中区 郊区 城区 矿区 文山""".split()  # noqa: SIM905 -- word lists read better as one string
 )
 # Full names that read as words in official prose: "中央、省市委和县委" has 和县 + 委 (马鞍山's
 # 和县), "同县直部门" 同县. They never count; a text about 和县 names 马鞍山 or 和县县委.

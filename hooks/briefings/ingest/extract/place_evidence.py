@@ -56,3 +56,4 @@ class Place:
     province: str | None
     evidence: str  # short human string for the archivist, e.g. "title: 驻马店"
     warnings: tuple[Warning, ...] = ()
+    fallback: Place | None = None  # a weaker guess, taken when the last guesses find nothing better

@@ -11,41 +11,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefings.ingest.extract.gazetteer import COUNTY, PROVINCE, gazetteer
-from briefings.ingest.extract.hosts import host_clues, host_of
+from briefings.ingest.extract.hosts import cities_by_initials, host_clues, host_of
 from briefings.ingest.extract.organ_level import national_organ, provincial_organ
 from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
-from briefings.ingest.extract.place_evidence import (
-    BODY,
-    GOV_HOST,
-    GUESSES,
-    HOST,
-    LEAD,
-    OWNER,
-    SITE,
-    TITLE,
-    WEAK,
-    Place,
-    Tally,
-)
+from briefings.ingest.extract.place_evidence import (BODY, GOV_HOST, GUESSES, HOST, LEAD, OWNER, SITE, TITLE,
+                                                    WEAK, Place, Tally)
 from briefings.ingest.extract.place_guesses import by_host_initials, by_subject_organ
-from briefings.ingest.extract.place_words import (
-    AFTER,
-    BEFORE,
-    CJK_RUN,
-    CRUMB,
-    DELEGATION,
-    ESCORTS,
-    GO_AFTER,
-    HOLDS,
-    OUT_OF_SCOPE,
-    PROVINCE_FIRST,
-    PUBLISHED_AT,
-    SUBJECT_ORGAN,
-    VENUE_AFTER,
-    anonymised_marks,
-)
+from briefings.ingest.extract.place_words import (AFTER, BEFORE, CJK_RUN, CRUMB, DELEGATION, ESCORTS, GO_AFTER,
+                                                 HOLDS, OUT_OF_SCOPE, PROVINCE_FIRST, PUBLISHED_AT, SUBJECT_ORGAN,
+                                                 VENUE_AFTER, anonymised_marks)
+from briefings.ingest.extract.word_halves import split_across_words
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Warning
 
@@ -89,7 +67,9 @@ def find_place(
         return _provincial(organ, cities, provinces, f"{title}\n{lead}\n{body}")
     place = _decide(cities, provinces, marks)
     if place.city is None and not marks:  # last guesses, each with its warning
-        place = by_subject_organ(by_host_initials(place, cities, url, f"{title}\n{lead}"), lead, f"{title}\n{lead}\n{body}")
+        guess = by_subject_organ(by_host_initials(place, cities, url, f"{title}\n{lead}"), lead, f"{title}\n{lead}\n{body}")
+        # the host's initials, if they spell cities, agree with the one named in passing or leave it blank
+        place = guess if guess.city or cities_by_initials(url) or not place.fallback else place.fallback
     return place
 
 
@@ -136,8 +116,9 @@ def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[
     known_outlets = outlet_names(outlets)
     for i, (start, end, found) in enumerate(hits):
         entry = g.names[found]
-        if entry.ambiguous or (entry.city is None and entry.level != PROVINCE) or entry.province in OUT_OF_SCOPE:
-            continue
+        if entry.ambiguous or (entry.city is None and entry.level != PROVINCE) or entry.province in OUT_OF_SCOPE or (
+                not entry.full and entry.level != COUNTY and split_across_words(text, start, end)):
+            continue  # (隆重庆祝 holds 重庆 across two words)
         tally = provinces[entry.province] if entry.city is None else cities[entry.city]
         if section == "body" and tally.saturated:
             continue
@@ -273,13 +254,16 @@ def _decide(cities: dict[str, Tally], provinces: dict[str, Tally], marks: list[s
         return _missing("no city named, only the province, in passing", province, tally.evidence(), [
             *warnings, Warning("province", f"guessed from the only place the text names ({tally.evidence()})")])
     weak = "; ".join(f"{c} ({t.evidence()})" for c, t in ranked)
-    # the only place a text names, in passing ("为开封更加出彩"): too weak for the city (one in four
-    # or five such is a place visited), enough for its province, with a warning
-    alone = len(ranked) == 1 and not marks and not any(tally.kinds for tally in provinces.values())
-    province = g.cities[ranked[0][0]].province if alone else None
-    guessed = [Warning("province", f"guessed from the only city the text names, in passing ({weak})")] if alone else []
-    return _missing(f"no place named{' (too weak: ' + weak + ')' if weak else ''}", province,
-                    f"the province of {ranked[0][0]}" if alone else "", [*warnings, *guessed])
+    # the only place a text names, in passing ("为开封更加出彩", 巢湖市卫健委): its province, and its
+    # city as a last guess (ten right in eleven on the real development half), unless the lead visits it
+    if len(ranked) == 1 and not marks and not any(tally.kinds for tally in provinces.values()):
+        city, tally = ranked[0]
+        guess = f"guessed from the only city the text names, in passing ({weak})"
+        fallback = Place(city, g.cities[city].province, weak, (*warnings, Warning("city", guess)))
+        missing = _missing(f"no place named (too weak: {weak})", g.cities[city].province, f"the province of {city}",
+                           [*warnings, Warning("province", guess)])
+        return replace(missing, fallback=fallback) if tally.best == BODY else missing
+    return _missing(f"no place named{' (too weak: ' + weak + ')' if weak else ''}", None, "", warnings)
 
 
 def _dominant_province(provinces: dict[str, Tally]) -> tuple[str | None, Tally]:
