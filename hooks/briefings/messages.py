@@ -94,6 +94,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("no year in the title, no date, no years in the text", "标题中没有年份，没有日期，正文中也没有年份"),
     ("the text calls {year} the year of {event}: its years were changed",
      "正文称 {year} 年为{event}之年：文中的年份被改动过"),
+    ("the title names {year} and {event}, over by {last}: a copy whose years were changed",
+     "标题写了 {year} 年，又写了 {last} 年已结束的{event}：这是年份被改动过的转载"),
     ("no title year or date; the text names events of several years ({seen})",
      "标题中没有年份也没有日期；正文提到多个年份的事件（{seen}）"),
     ("no title year or date, and the text's years point at none clearly ({summary}; it refers back to events of {year})",

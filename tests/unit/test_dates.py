@@ -700,3 +700,10 @@ def test_a_lead_opening_with_its_events_date_outweighs_a_later_pages_date():
 def test_a_year_and_month_folder_gives_the_month_not_the_day(url, month):
     found = address_date(url)
     assert (found.year, found.month, found.day) == (int(url.split("/")[-2][:4]), month, None)
+
+
+def test_a_title_year_after_the_campaign_it_names_was_over_is_a_rewritten_copy():
+    title = "2021年信访局机关深入开展创先争优活动的实施方案"  # 创先争优 ran 2010-2012
+    guess = find_year(cleaned("为深入开展创先争优活动，制定本方案。"), title, None)
+    assert guess.year is None and "changed" in guess.warnings[0].message
+    assert find_year(cleaned("为深入开展创先争优活动，制定本方案。"), "2011年信访局机关创先争优活动实施方案", None).year == 2011

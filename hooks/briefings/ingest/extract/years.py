@@ -18,25 +18,11 @@ from dataclasses import dataclass
 
 from briefings.ingest.extract.address import address_date
 from briefings.ingest.extract.datelines import lead_event_date, lead_month
-from briefings.ingest.extract.last_year import (
-    EVENT_TITLE,
-    days_of_the_year_before,
-    reviews_last_year,
-    sums_up_last_year,
-)
-from briefings.ingest.extract.milestones import (
-    ANNIVERSARY,
-    CAMPAIGN,
-    COMING,
-    LAUNCH,
-    PAST,
-    Milestone,
-    campaigns_of_their_month,
-    may_await_a_congress,
-    milestones,
-    misnamed_year,
-    year_of_study,
-)
+from briefings.ingest.extract.last_year import (EVENT_TITLE, days_of_the_year_before, reviews_last_year,
+                                                sums_up_last_year)
+from briefings.ingest.extract.milestones import (ANNIVERSARY, CAMPAIGN, COMING, LAUNCH, PAST, Milestone,
+                                                 campaigns_of_their_month, may_await_a_congress, milestones,
+                                                 misnamed_year, year_of_study)
 from briefings.ingest.extract.written_dates import dates_in, parse_date
 from briefings.ingest.extract.year_mentions import REVIEW_TITLE, YearHints, named_event_year, photo_year, title_year
 from briefings.ingest.hanzi import to_simplified
@@ -69,6 +55,10 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     first words, made where the page has no headline."""
     named = title_year(title or "") or title_year(cleaned.headline or "")
     headline = to_simplified(title or cleaned.headline or "")  # the rules are written in simplified characters
+    over = [event for event in milestones(headline) if event.last] if named else []
+    if over and all(event.last < named[0] - 1 for event in over):  # "2021年…深入开展创先争优活动的实施方案"
+        return _unknown(f"the title names {named[0]} and {over[0].words}, over by {over[0].last}: "
+                        "a copy whose years were changed")
     published = _as_date(date)
     hints = YearHints.of(cleaned.blocks, published)
     if named and hints.lead_year is not None and hints.lead_year > named[0] and made_up:
