@@ -1,14 +1,16 @@
 """Whether a bare place name is really the halves of two words: 隆重庆祝 holds 重庆 (隆重 + 庆祝),
 重大理论 holds 大理 (重大 + 理论). A prefecture's short name counts as a place unless both of its
-characters join their neighbours into common words, by jieba's dictionary (read once, ~0.2 s)."""
+characters join their neighbours into common words, by jieba's dictionary (read once, ~0.03 s)."""
 
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import cache
 from pathlib import Path
 
-_MIN_FREQUENCY = 200  # 隆重 917, 庆祝 1612; rarer pairs (上党 139) are too often real names
+# at least 200 times (隆重 917, 庆祝 1612); rarer pairs (上党 139) are too often real names
+_FREQUENT_PAIR = re.compile(r"^(\S\S) (?:[2-9]\d\d|\d{4,}) ", re.MULTILINE)
 
 
 def split_across_words(text: str, start: int, end: int) -> bool:
@@ -25,10 +27,5 @@ def _common_pairs() -> frozenset[str]:
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
     dictionary = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-    words = set()
-    with dictionary.open(encoding="utf-8") as lines:
-        for line in lines:
-            word, frequency, _ = line.split(" ", 2)
-            if len(word) == 2 and int(frequency) >= _MIN_FREQUENCY:
-                words.add(word)
-    return frozenset(words)
+    # lines are "word frequency tag": two-character words seen at least 200 times, in one C scan
+    return frozenset(_FREQUENT_PAIR.findall(dictionary.read_text(encoding="utf-8")))
