@@ -546,6 +546,26 @@ def test_a_short_name_cut_out_of_two_words_or_an_idiom_is_no_place(body):
     assert p.city is None and p.province is None
 
 
+def test_a_county_name_cut_out_of_two_words_in_a_crumb_is_no_place():
+    p = place("市人大常委会机关党组召开学习会", "10月22日，市人大常委会机关党组召开学习会。",
+              meta=["当前位置: 首页> 人大新闻 > 人大要闻"])
+    assert p.city is None  # 人大 + 新闻 holds 大新 (a county of 崇左)
+
+
+def test_an_office_a_government_keeps_in_another_city_is_not_its_place():
+    p = place("市纪委监委开展调研督查", "4月2日，市纪委监委调研组开展调研督查。", "市政府驻北京联络处主任介绍了有关情况。")
+    assert p.city is None
+    assert place("市纪委监委开展调研督查", "4月2日，市纪委监委调研组开展调研督查。", "为北京更加美好贡献力量。").city == "北京市"
+
+
+@pytest.mark.parametrize("url, city", [("http://www.jsycjw.gov.cn/a/1", "盐城市"),  # 江苏 + 盐城 + 纪委
+                                       ("http://www.zjhzjw.gov.cn/a/1", None),  # hz: 杭州 and 湖州, both 浙江's
+                                       ("http://www.ahszgw.gov.cn/a/1", None)])  # 安徽省直工委, not 宿州
+def test_a_hosts_province_initials_then_its_one_citys_then_an_organs(url, city):
+    p = place("市纪委监委机关召开党建工作会议", "5月10日，市纪委监委机关召开党建工作会议。", url=url)
+    assert p.city == city
+
+
 @pytest.mark.parametrize("url, city", [("http://www.lnzhuanghe.jcy.gov.cn/jcxw/gzdt/1.shtml", "大连市"),  # 辽宁 + 庄河
                                        ("http://sdjinan.example.cn/news/1.html", "济南市"),  # 山东 + 济南
                                        ("http://kjj.gzlps.gov.cn/djgz/202103/t1.html", "六盘水市"),  # 贵州 + lps

@@ -85,7 +85,17 @@ def _after_province_initials(label: str) -> tuple[Division, bool] | None:
         city = county or city_pinyin()[0].get(rest) or city_initials().get(rest)  # kjj.gzlps: 贵州 + 六盘水
         if city is not None and prefix in _province_initials().get(city.province, ()):
             return city, county is not None
+    # jsycjw.gov.cn: 江苏's initials, then those of its one city that has them (盐城), then an
+    # organ's (纪委); not sz, which after a province reads 省直 (ahszgw: 安徽省直工委, not 宿州)
+    found = _PROVINCE_CITY_ORGAN.fullmatch(label)
+    if found and found.group(2) != "sz":
+        g, initials = gazetteer(), _province_initials()
+        cities = {c for c in _all_initials().get(found.group(2), ()) if found.group(1) in initials[g.cities[c].province]}
+        return (g.cities[cities.pop()], False) if len(cities) == 1 else None
     return None
+
+
+_PROVINCE_CITY_ORGAN = re.compile(r"([a-z]{2})([a-z]{2})(?:jw|jwjw|dj|jgdj|jggw|zzb|rd|zx|fy|jcy|gh|fl|tw)")
 
 
 @cache

@@ -21,7 +21,7 @@ PUBLISHED_AT = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?\s+|发表于|发布于|I
 # A place that holds its organs' meeting (南安召开市直机关…): the subject of the story.
 HOLDS = re.compile(r"(?:召开|举行|举办)[^，。]{0,12}?(?:市直|县直|区直|机关)")
 VENUE_AFTER = re.compile(rf"(?:市|县|区)?[^{STOP}]{{0,4}}?(?:召开|举行|举办|开幕|闭幕|落幕|开班|开营)")
-# After a mention (one match, first alternative wins): visitors (X市考察团来我市), heritage
+# After a mention (one match, first alternative wins): visitors (X市考察团来我市), offices, heritage
 # (延安精神, 遵义会议), streets (盐城路), institutions (曲阜师范大学), outlets (菏泽新闻网, 驻马店网讯, 济宁日报,
 # 枣庄机关建设网 -- before ownership, as it contains 机关), the writer's own organs (济宁市直机关).
 AFTER = re.compile(
@@ -29,6 +29,8 @@ AFTER = re.compile(
     r"(?P<person>(?:、[\u4e00-\u9fff]{2,3}){0,8}(?:等)?(?:[一二三四五六七八九十两\d]{1,2}(?:位|名))?同志|委员(?!会))|"
     rf"(?P<visitor>(?:市|县|区)?[^{STOP}]{{0,18}}?(?:考察团|代表团|参观团|学习团|观摩团|考察组|调研组"
     r"|一行(?:莅临|来我|到我)|莅临|来我(?:市|县|区|单位|局|委|院|办|厅|馆)|到我(?:市|县|区|局|委|院)))"
+    # ... an office another government keeps there (市政府驻北京联络处, 驻京办事处) ...
+    r"|(?P<office>(?:市|省)?(?:联络处|办事处|联络办))"
     # ... and history: 邢台大地震 (not its 地震局)
     r"|(?P<heritage>精神|会议|时期|革命|起义|红色|老区|(?:特)?大?地震(?![局台站办]|监测|中心|系统|部门))"
     # 盐城路社区, 南京路, 北京大街: a street named after a city

@@ -117,7 +117,7 @@ def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[
     for i, (start, end, found) in enumerate(hits):
         entry = g.names[found]
         if entry.ambiguous or (entry.city is None and entry.level != PROVINCE) or entry.province in OUT_OF_SCOPE or (
-                not entry.full and entry.level != COUNTY and split_across_words(text, start, end)):
+                not entry.full and split_across_words(text, start, end)):
             continue  # (隆重庆祝 holds 重庆 across two words)
         tally = provinces[entry.province] if entry.city is None else cities[entry.city]
         if section == "body" and tally.saturated:
@@ -178,7 +178,7 @@ def _classify(section: str, text: str, start: int, end: int, limit: int, crumb: 
     before = BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
     after = AFTER.match(text, end, limit)
     context = after.lastgroup if after else None
-    if context in ("person", "visitor", "heritage", "street") or (before and before.lastgroup == "visit"):
+    if context in ("person", "visitor", "office", "heritage", "street") or (before and before.lastgroup == "visit"):
         return None, name
     if before and before.lastgroup == "go" and GO_AFTER.match(text, end, limit):
         return None, name
