@@ -18,7 +18,7 @@ import time
 import types
 from pathlib import Path
 
-from briefings import build
+from briefings import build, watching
 from briefings.cache.outputs import WrittenOutputs, content_digest
 from briefings.cache.pages import PageCache, PageKeys, build_signature, page_digest, page_key
 from briefings.ingest.extract import gazetteer
@@ -74,6 +74,7 @@ CACHED_PAGE_TEMPLATE = "briefings-cached.html"
 # Any other generated page: main.html once per page shape, filled in (briefings.site.chrome).
 SHAPED_PAGE_TEMPLATE = "briefings-shaped.html"
 _warnings = _WarningCounter()
+_watchers: dict = {}  # under `mkdocs serve`: the native observer of the archive folder
 
 
 # what MkDocs runs: "serve" keeps rendered pages in memory between builds; dirty (--dirty):
@@ -115,6 +116,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site"] = None
     _state["plugins"] = _plugins(config)
     return config
+
+
+def on_serve(server, *, config: MkDocsConfig, builder):
+    # MkDocs would poll the archive's every file twice a second, on the build's interpreter lock
+    _stop_watching()
+    _watchers["archive"] = watcher = watching.watch_natively(server, _state["settings"].dir)
+    if watcher is not None:
+        log.info("archive: watched by the system's file events (%s), not polled", type(watcher).__name__)
+    return server
+
+
+def on_shutdown() -> None:
+    _stop_watching()
+
+
+def _stop_watching() -> None:
+    watching.stop(_watchers.pop("archive", None))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
