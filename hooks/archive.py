@@ -124,6 +124,7 @@ def on_serve(server, *, config: MkDocsConfig, builder):
     _watchers["archive"] = watcher = watching.watch_natively(server, _state["settings"].dir)
     if watcher is not None:
         log.info("archive: watched by the system's file events (%s), not polled", type(watcher).__name__)
+    build.warm_up(Path(_state["settings"].dir))  # jieba, pypinyin ... before the first briefing is added
     return server
 
 

@@ -7,7 +7,9 @@ No MkDocs here: the hook passes the settings in and hands the pages to MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -94,6 +96,16 @@ def read_archive(root: Path, cache: BriefingCache | None, progress: Callable[[st
         cache.forget_unused()
         log.debug("archive cache: %d read from cache, %d read from the files", cache.hits, cache.misses)
     return archive
+
+
+def warm_up(root: Path) -> None:
+    """Under `mkdocs serve`, after the first build: load what reading a new briefing needs
+    (ingest.warm_up), on a thread, while the server waits. A failure only leaves it for later."""
+    def load() -> None:
+        with contextlib.suppress(Exception):
+            ingest.warm_up(ingest.load_vocabulary(root))
+
+    threading.Thread(target=load, name="briefings-warm-up", daemon=True).start()
 
 
 def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folder: Path | None,

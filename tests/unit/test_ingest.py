@@ -160,3 +160,17 @@ def test_photo_captions_above_the_story_are_not_its_lead(tmp_path):
                     encoding="utf-8")
     briefing = read_briefing(path, "x.txt", load_vocabulary(ARCHIVE))
     assert (briefing.city, briefing.province) == ("商洛市", "陕西省")
+
+
+def test_warm_up_loads_what_reading_a_briefing_needs():
+    """Under `mkdocs serve` the first build may take every record from the cache; warm_up reads
+    a made-up briefing so the first one added does not wait for jieba and pypinyin."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from pathlib import Path; from briefings import ingest; "
+              "ingest.warm_up(ingest.load_vocabulary(Path(sys.argv[1]))); "
+              "from briefings.ingest import slugs; print(slugs._tokenizer.cache_info().currsize, 'pypinyin' in sys.modules)")
+    archive = Path(__file__).resolve().parents[2] / "archive"
+    found = subprocess.run([sys.executable, "-c", script, str(archive)], capture_output=True, text=True, check=True)
+    assert found.stdout.split() == ["1", "True"]

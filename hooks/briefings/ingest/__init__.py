@@ -16,10 +16,10 @@ from briefings.ingest.archive import (
     path_problem,
     read_archive,
 )
-from briefings.ingest.briefing import build_briefing, read_briefing
+from briefings.ingest.briefing import build_briefing, read_briefing, warm_up
 from briefings.ingest.reading import is_briefing_file
 
 __all__ = [
     "VOCABULARY_FILE", "Archive", "archive_files", "archive_paths", "build_briefing", "entry_problem", "is_briefing_file",
-    "load_vocabulary", "path_problem", "read_archive", "read_briefing",
+    "load_vocabulary", "path_problem", "read_archive", "read_briefing", "warm_up",
 ]

@@ -35,6 +35,16 @@ def read_briefing(path: Path, relative_path: str, vocabulary: Vocabulary) -> Bri
                                           "this is a bug in the reader, please report it with the file") from error
 
 
+def warm_up(vocabulary: Vocabulary) -> None:
+    """Load what reading a briefing needs (jieba and pypinyin for its slug, OpenCC, the
+    gazetteer, the rules' data) by reading a made-up one: under `mkdocs serve`, whose first
+    build may take every record from the cache, while it waits for a change, not when it comes
+    (about 2 s at the first briefing added)."""
+    source = Source("warm-up.txt", "临沂市直机关工委召开党史学习教育推进会\n"
+                                   "2021年7月1日，临沂市直机关工委召开推进会，部署下一阶段工作。")
+    with_fingerprint(build_briefing(source, {}, vocabulary))
+
+
 def build_briefing(source: Source, overrides: dict, vocabulary: Vocabulary) -> Briefing:
     cleaned = clean(source.text)
     if not cleaned.blocks:
