@@ -360,3 +360,9 @@ def test_a_leads_date_before_a_plenum_the_text_studies_is_background():
     page = cleaned("为深入学习贯彻党的二十届三中全会精神，县政府办党支部开展主题党日活动。",
                    "2022年11月29日，剿匪遗址馆举行开馆仪式，成为红色教育基地。")
     assert find_year(page, "", None).year != 2022  # written after July 2024
+
+
+def test_an_anniversary_a_place_was_built_for_is_its_history_not_the_texts():
+    text = "党员们来到抗战遗址博物馆参观学习。该馆是为纪念抗战胜利60周年在原抗战遗迹基础上修缮而成。"
+    assert [event for event in milestones(text) if event.kind == ANNIVERSARY] == []
+    assert [event.year for event in milestones("为纪念抗战胜利60周年，机关党委组织参观。")] == [2005]

@@ -29,6 +29,9 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _NUMBER = r"\d{1,3}|[零〇一二两三四五六七八九十百]{1,6}"
 _ORDINAL = r"二十[一二三四五六七八九]?|十[一二三四五六七八九]|十"
 _SPEECH_AFTER = re.compile(r"\s*(?:大会|座谈会|纪念大会|庆祝大会)?\s*(?:上|上的|的)?\s*(?:重要)?讲话")
+# a place's history, not the text's celebration: "博物馆是为纪念抗战胜利60周年在原遗迹基础上修缮而成"
+_MONUMENT_BEFORE = re.compile(r"是为(?:了)?(?:纪念|庆祝)$")
+_BUILT_AFTER = re.compile(r"[^。；！？]{0,30}?(?:修缮|修建|兴建|建成|建造|落成|而建|而成|建立)")
 _CAMPAIGN_PAST = re.compile(r"(?:巩固|拓展|巩固拓展|用好|运用|延续|延伸|深化)[^，。；！？]{0,4}$")
 _CAMPAIGN_PLACE = re.compile(r"[”\"」』]?\s*(?:基地|教育馆|展馆|阵地|示范点)")  # 党史学习教育基地: a place, not the campaign
 _CAMPAIGN_KEPT_UP = re.compile(r"[”\"」』]?\s*(?:常态化|长效化)")  # 推动党史学习教育常态化长效化: after it ended
@@ -174,6 +177,8 @@ def milestones(text: str) -> list[Milestone]:
         count = 100 if match.group("hundred") else chinese_number(match.group("n"))
         # a count past any plausible year is garbled (a spun copy's 中华人民共和国成立99周年)
         if not count or founded[match.group("name")] + count > MAX_YEAR or _SPEECH_AFTER.match(text, match.end()):
+            continue
+        if _MONUMENT_BEFORE.search(text, max(0, match.start() - 5), match.start()) and _BUILT_AFTER.match(text, match.end()):
             continue
         found.append((match.start(), Milestone(founded[match.group("name")] + count, ANNIVERSARY, match.group(0))))
     observances, first = _observances()
