@@ -867,3 +867,12 @@ def test_a_provincial_museum_visited_is_no_provincial_organ():
     lead = "11月21日，我局组织干部职工前往韶山、花明楼、省博物馆等红色教育基地，开展主题党日活动。"
     found = place(lead=lead, url="https://yueyang.gov.cn/web/2570/content_2332125.html")
     assert found.city == "岳阳市" and not said(found, "province-level organ")
+
+
+@pytest.mark.parametrize("url, city", [("http://www.hhlc.gov.cn/info/1081/1.htm", "红河哈尼族彝族自治州"),  # 红河 + 绿春
+                                       ("http://www.ynzk.gov.cn/info/1017/1.htm", "临沧市"),  # 云南 + 镇康
+                                       ("http://www.hhlc.com/info/1.htm", None),  # not a government's: chance
+                                       ("http://www.jccq.gov.cn/cqzx/1.shtml", None)])  # 城区 of several jc cities
+def test_a_government_host_of_an_areas_initials_then_one_of_its_countys(url, city):
+    p = place("县直机关工委召开会议", "5月10日，县直机关工委召开会议。", url=url)
+    assert p.city == city

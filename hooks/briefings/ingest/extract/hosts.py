@@ -69,6 +69,8 @@ def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostCl
             clues.append(HostClue(city_initials()[letters].name, label, False, False))
         elif (after := _after_province_initials(label)) is not None:  # lnzhuanghe: 辽宁 + 庄河
             clues.append(HostClue(after[0].name, label, after[1], False))
+        elif (city := _area_and_county_initials(label, host.endswith(".gov.cn"))) is not None:  # hhlc: 红河 绿春
+            clues.append(HostClue(city.name, label, True, False))
         clues += [HostClue(city, label, False, True) for city in shared.get(label, ())]
         clues += [HostClue(city, label, True, True) for city in shared_county_pinyin().get(label, ())]
     clues += _path_clues(url, host, readings)
@@ -93,6 +95,37 @@ def _after_province_initials(label: str) -> tuple[Division, bool] | None:
         cities = {c for c in _all_initials().get(found.group(2), ()) if found.group(1) in initials[g.cities[c].province]}
         return (g.cities[cities.pop()], False) if len(cities) == 1 else None
     return None
+
+
+def _area_and_county_initials(label: str, government: bool) -> Division | None:
+    """The prefecture of the one county whose initials follow those of its province or
+    prefecture (hhlc.gov.cn: 红河 + 绿春; ynzk.gov.cn: 云南 + 镇康), then an organ's initials or,
+    on a government host, nothing (letters spell too much by chance for other hosts)."""
+    found = _AREA_COUNTY.fullmatch(label)
+    if found is None or not (government or found.group(2)):
+        return None
+    letters, table = found.group(1), _county_initials_in_areas()
+    cities = {city for size in (2, 3) if letters[size:] not in _ORGAN_INITIALS  # zzlz: 廉政, not 潞州
+              for city in table.get((letters[:size], letters[size:]), ())}
+    return gazetteer().cities[cities.pop()] if len(cities) == 1 else None
+
+
+_AREA_COUNTY = re.compile(r"([a-z]{4,6}?)(jw|dj|jgdj|jggw|zzb|rd|zx|fy|jcy|gh|fl|tw)?")
+_ORGAN_INITIALS = frozenset("jw dj rd zx fy lz gh fl tw sw dw xw rb jcy zzb djw xww".split())  # noqa: SIM905
+
+
+@cache
+def _county_initials_in_areas() -> Mapping[tuple[str, str], frozenset[str]]:
+    """(initials of a province or a prefecture, initials of a county or prefecture in it) -> the
+    prefectures they spell (zj + hz: 杭州 and 湖州, so nothing). Names as they are read, not
+    their characters' other readings (长治 is cz, not zz)."""
+    g, table = gazetteer(), {}
+    for d in g.divisions:
+        if d.level in (COUNTY, CITY) and d.city in g.cities and len(d.short_name) >= 2:
+            areas = {_initials(g.cities[d.city].short_name)} if d.level == COUNTY else set()
+            for area in areas | {_initials(g.provinces[d.province].short_name)}:
+                table.setdefault((area, _initials(d.short_name)), set()).add(d.city)
+    return MappingProxyType({key: frozenset(cities) for key, cities in table.items()})
 
 
 _PROVINCE_CITY_ORGAN = re.compile(r"([a-z]{2})([a-z]{2})(?:jw|jwjw|dj|jgdj|jggw|zzb|rd|zx|fy|jcy|gh|fl|tw)")
