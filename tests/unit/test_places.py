@@ -876,3 +876,11 @@ def test_a_provincial_museum_visited_is_no_provincial_organ():
 def test_a_government_host_of_an_areas_initials_then_one_of_its_countys(url, city):
     p = place("县直机关工委召开会议", "5月10日，县直机关工委召开会议。", url=url)
     assert p.city == city
+
+
+@pytest.mark.parametrize("url, city", [("http://tongguan.wndjlm.org.cn/djjj/1.htm", "渭南市"),  # 潼关, with wn: 渭南
+                                       ("http://tongguan.example.org.cn/djjj/1.htm", None),  # 潼关 or 铜官
+                                       ("https://rd.fuzhou.gov.cn/zsjs/1.htm", None)])  # 福州 or 抚州
+def test_a_shared_reading_settled_by_another_label_of_the_host(url, city):
+    p = place("交通运输局党委召开表彰大会", "6月28日，交通运输局党委召开庆七一暨党建工作表彰大会。", url=url)
+    assert p.city == city

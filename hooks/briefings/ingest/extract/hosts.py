@@ -74,7 +74,21 @@ def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostCl
         clues += [HostClue(city, label, False, True) for city in shared.get(label, ())]
         clues += [HostClue(city, label, True, True) for city in shared_county_pinyin().get(label, ())]
     clues += _path_clues(url, host, readings)
-    return clues
+    return clues + _shared_settled(clues, labels)
+
+
+def _shared_settled(clues: list[HostClue], labels: list[str]) -> list[HostClue]:
+    """A reading two places share, settled by another label that opens with the initials of one
+    of them only: tongguan.wndjlm.org.cn is 潼关 (渭南, wn), not 铜官 (铜陵)."""
+    g = gazetteer()
+    shared = {clue.place: clue for clue in clues if clue.shared and clue.place in g.cities}
+    settled = {place for place in shared for label in labels if label != shared[place].label
+               and len(initials := _initials(g.cities[place].short_name)) >= 2 and label.startswith(initials)
+               and label not in _HOST_NOISE}
+    if len(settled) != 1:
+        return []
+    clue = shared[settled.pop()]
+    return [HostClue(clue.place, clue.label, clue.county, False)]
 
 
 def _after_province_initials(label: str) -> tuple[Division, bool] | None:
