@@ -871,6 +871,7 @@ def test_a_provincial_museum_visited_is_no_provincial_organ():
 
 @pytest.mark.parametrize("url, city", [("http://www.hhlc.gov.cn/info/1081/1.htm", "红河哈尼族彝族自治州"),  # 红河 + 绿春
                                        ("http://www.ynzk.gov.cn/info/1017/1.htm", "临沧市"),  # 云南 + 镇康
+                                       ("http://cqszx.gov.cn/bm/1.html", "重庆市"),  # 重庆 + 石柱县
                                        ("http://www.hhlc.com/info/1.htm", None),  # not a government's: chance
                                        ("http://www.jccq.gov.cn/cqzx/1.shtml", None)])  # 城区 of several jc cities
 def test_a_government_host_of_an_areas_initials_then_one_of_its_countys(url, city):

@@ -125,6 +125,7 @@ def _area_and_county_initials(label: str, government: bool) -> Division | None:
 
 
 _AREA_COUNTY = re.compile(r"([a-z]{4,6}?)(jw|dj|jgdj|jggw|zzb|rd|zx|fy|jcy|gh|fl|tw)?")
+_LEVEL_LETTER = {"县": "x", "区": "q", "市": "s", "旗": "q"}
 _ORGAN_INITIALS = frozenset("jw dj rd zx fy lz gh fl tw sw dw xw rb jcy zzb djw xww".split())  # noqa: SIM905
 
 
@@ -137,8 +138,11 @@ def _county_initials_in_areas() -> Mapping[tuple[str, str], frozenset[str]]:
     for d in g.divisions:
         if d.level in (COUNTY, CITY) and d.city in g.cities and len(d.short_name) >= 2:
             areas = {_initials(g.cities[d.city].short_name)} if d.level == COUNTY else set()
+            own = _initials(d.short_name)
+            spelled = {own, own + _LEVEL_LETTER.get(d.name[-1], "")} if d.level == COUNTY else {own}  # cqszx: 石柱县
             for area in areas | {_initials(g.provinces[d.province].short_name)}:
-                table.setdefault((area, _initials(d.short_name)), set()).add(d.city)
+                for letters in spelled:
+                    table.setdefault((area, letters), set()).add(d.city)
     return MappingProxyType({key: frozenset(cities) for key, cities in table.items()})
 
 
