@@ -39,6 +39,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "由一处提及（{evidence}）与网址域名的拼音首字母相互印证推断：{city}"),
     ("guessed from body mentions only ({evidence:e})", "仅凭正文中的提及推断（{evidence}）"),
     ("guessed from the only city the text names, in passing ({evidence:e})", "仅凭正文中顺带提到的唯一城市推断（{evidence}）"),
+    ("guessed from the other briefings of its site: {agree} of the {named} on {host} that name their place name {place}",
+     "根据同一网站的其他简报推断：{host} 上写明地点的 {named} 篇中有 {agree} 篇为{place}"),
     ("guessed from the only place the text names ({evidence:e})", "仅凭正文中提到的唯一地名推断（{evidence}）"),
     ("guessed from incidental mentions only ({evidence:e})", "仅凭零星提及推断（{evidence}）"),
     ("the text is anonymised ({marks}): its own place is hidden", "文本已匿名化（{marks}），看不出所属地方"),

@@ -174,3 +174,24 @@ def test_warm_up_loads_what_reading_a_briefing_needs():
     archive = Path(__file__).resolve().parents[2] / "archive"
     found = subprocess.run([sys.executable, "-c", script, str(archive)], capture_output=True, text=True, check=True)
     assert found.stdout.split() == ["1", "True"]
+
+
+def _site_page(folder: Path, name: str, host: str, lead: str) -> None:
+    (folder / name).write_text(f"---\nurl: http://{host}/art/2025/5/{len(name)}/{name}.html\n---\n"
+                               f"市直机关开展主题党日活动\n{lead}\n会议要求，各党支部结合实际抓好落实，推动工作取得实效。\n",
+                               encoding="utf-8")
+
+
+def test_a_briefing_that_names_no_place_takes_its_sites_city_when_the_others_agree(tmp_path):
+    for number, organ in enumerate(["烟台市直机关工委", "烟台市财政局机关党委", "烟台市税务局机关党支部", "烟台市档案馆党支部"]):
+        _site_page(tmp_path, f"named{number}.txt", "www.ytjgdj.example.cn", f"4月{number + 1}日，{organ}召开会议，部署{number}项工作。")
+    _site_page(tmp_path, "unnamed.txt", "ytjgdj.example.cn", "4月29日，市政协机关组织开展读书活动，交流读书体会。")
+    _site_page(tmp_path, "portal.txt", "news.example.com", "6月30日，区档案馆党支部赴红色教育基地重温入党誓词，缅怀革命先烈。")
+    for number, (city, work) in enumerate([("济宁市", "模范机关创建"), ("临沂市", "党建品牌培育"), ("菏泽市", "作风建设")]):
+        _site_page(tmp_path, f"p{number}.txt", "news.example.com", f"5月{number + 2}日，{city}直机关工委召开{work}推进会。")
+    found = {b.path: b for b in read_archive(tmp_path).briefings}
+    unnamed = found["unnamed.txt"]
+    assert (unnamed.city, unnamed.province) == ("烟台市", "山东省")
+    assert any(w.field == "city" and "4 of the 4 on ytjgdj.example.cn" in w.message for w in unnamed.warnings)
+    assert found["portal.txt"].city is None  # three cities on one portal: none settles it
+    assert found["portal.txt"].province == "山东省"  # ... but all three are in 山东

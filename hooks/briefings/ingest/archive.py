@@ -18,6 +18,7 @@ from briefings.ingest.extract.outlets import OutletsError, parse_outlets
 from briefings.ingest.extract.programs import Vocabulary, VocabularyError
 from briefings.ingest.reading import is_briefing_file
 from briefings.ingest.reprints import find_reprints
+from briefings.ingest.sites import settle_by_site
 from briefings.ingest.slugs import pinyin_slug
 from briefings.model import ArchiveError, Briefing, Rejection, Reprint, Warning
 
@@ -56,7 +57,7 @@ def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None, fi
                 briefings.append(read(path, relative, vocabulary))
             except ArchiveError as error:
                 rejections.append(Rejection(relative, error.problem))
-    briefings = merge_reprints(briefings)
+    briefings = settle_by_site(merge_reprints(briefings))
     briefings, clashes = settle_addresses(briefings)
     briefings.sort(key=lambda briefing: briefing.id)
     rejections = sorted(rejections + clashes, key=lambda rejection: rejection.path)
