@@ -57,8 +57,9 @@ def _guessed(briefing: Briefing, field: str) -> bool:
 
 
 def _names_no_place(briefing: Briefing) -> bool:
+    # not "no place named (too weak: 济南市 …)": a text that names a city, even in passing, is not settled
     return briefing.city is None and any(
-        warning.field == "city" and warning.message.startswith(_UNNAMED) for warning in briefing.warnings)
+        warning.field == "city" and warning.message in _UNNAMED for warning in briefing.warnings)
 
 
 def _with_site(briefing: Briefing, host: str, city: str | None, province: str, agree: int, named: int) -> Briefing:
