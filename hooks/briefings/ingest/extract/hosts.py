@@ -69,8 +69,8 @@ def host_clues(url: str | None, outlets: tuple[Outlet, ...] = ()) -> list[HostCl
             clues.append(HostClue(city_initials()[letters].name, label, False, False))
         elif (after := _after_province_initials(label)) is not None:  # lnzhuanghe: 辽宁 + 庄河
             clues.append(HostClue(after[0].name, label, after[1], False))
-        elif (city := _area_and_county_initials(label, host.endswith(".gov.cn"))) is not None:  # hhlc: 红河 绿春
-            clues.append(HostClue(city.name, label, True, False))
+        elif (area := _area_and_county_initials(label, host.endswith(".gov.cn"))) is not None:  # hhlc: 红河 绿春
+            clues.append(HostClue(area[0].name, label, area[1], False))
         clues += [HostClue(city, label, False, True) for city in shared.get(label, ())]
         clues += [HostClue(city, label, True, True) for city in shared_county_pinyin().get(label, ())]
     clues += _path_clues(url, host, readings)
@@ -101,52 +101,50 @@ def _after_province_initials(label: str) -> tuple[Division, bool] | None:
         city = county or city_pinyin()[0].get(rest) or city_initials().get(rest)  # kjj.gzlps: 贵州 + 六盘水
         if city is not None and prefix in _province_initials().get(city.province, ()):
             return city, county is not None
-    # jsycjw.gov.cn: 江苏's initials, then those of its one city that has them (盐城), then an
-    # organ's (纪委); not sz, which after a province reads 省直 (ahszgw: 安徽省直工委, not 宿州)
-    found = _PROVINCE_CITY_ORGAN.fullmatch(label)
-    if found and found.group(2) != "sz":
-        g, initials = gazetteer(), _province_initials()
-        cities = {c for c in _all_initials().get(found.group(2), ()) if found.group(1) in initials[g.cities[c].province]}
-        return (g.cities[cities.pop()], False) if len(cities) == 1 else None
     return None
 
 
-def _area_and_county_initials(label: str, government: bool) -> Division | None:
-    """The prefecture of the one county whose initials follow those of its province or
-    prefecture (hhlc.gov.cn: 红河 + 绿春; ynzk.gov.cn: 云南 + 镇康), then an organ's initials or,
-    on a government host, nothing (letters spell too much by chance for other hosts)."""
+def _area_and_county_initials(label: str, government: bool) -> tuple[Division, bool] | None:
+    """(the prefecture, whether through a county) of the one prefecture or county whose initials
+    follow those of its province or prefecture, then an organ's initials or, on a government
+    host, nothing (letters spell too much by chance for other hosts): jsycjw.gov.cn is 江苏 +
+    盐城 + 纪委, hhlc.gov.cn 红河 + 绿春, cqszx 重庆 + 石柱县."""
     found = _AREA_COUNTY.fullmatch(label)
     if found is None or not (government or found.group(2)):
         return None
-    letters, table = found.group(1), _county_initials_in_areas()
-    cities = {city for size in (2, 3) if letters[size:] not in _ORGAN_INITIALS  # zzlz: 廉政, not 潞州
-              for city in table.get((letters[:size], letters[size:]), ())}
-    return gazetteer().cities[cities.pop()] if len(cities) == 1 else None
+    letters, table = found.group(1), _initials_in_areas()
+    # not what reads as an organ (zzlz: 廉政, not 潞州) or as 省直/市直 (ahszdj: 安徽省直, not 宿州)
+    places = {place for size in (2, 3) if letters[size:] not in _ORGAN_INITIALS | {"sz"}
+              for place in table.get((letters[:size], letters[size:]), ())}
+    if len({city for city, _ in places}) != 1:
+        return None
+    city = next(iter(places))[0]
+    return gazetteer().cities[city], all(county for _, county in places)
 
 
-_AREA_COUNTY = re.compile(r"([a-z]{4,6}?)(jw|dj|jgdj|jggw|zzb|rd|zx|fy|jcy|gh|fl|tw)?")
+_ORGAN_SUFFIX = "jw|jwjw|dj|jgdj|jggw|zzb|rd|zx|fy|jcy|gh|fl|tw"  # 纪委, 党建, 机关工委, 组织部, 人大, 政协 ...
+_AREA_COUNTY = re.compile(rf"([a-z]{{4,6}}?)({_ORGAN_SUFFIX})?")
 _LEVEL_LETTER = {"县": "x", "区": "q", "市": "s", "旗": "q"}
-_ORGAN_INITIALS = frozenset("jw dj rd zx fy lz gh fl tw sw dw xw rb jcy zzb djw xww".split())  # noqa: SIM905
+_ORGAN_INITIALS = frozenset(_ORGAN_SUFFIX.split("|")) | {"lz", "sw", "dw", "xw", "rb", "djw", "xww"}
 
 
 @cache
-def _county_initials_in_areas() -> Mapping[tuple[str, str], frozenset[str]]:
-    """(initials of a province or a prefecture, initials of a county or prefecture in it) -> the
-    prefectures they spell (zj + hz: 杭州 and 湖州, so nothing). Names as they are read, not
-    their characters' other readings (长治 is cz, not zz)."""
+def _initials_in_areas() -> Mapping[tuple[str, str], frozenset[tuple[str, bool]]]:
+    """(initials of a province or a prefecture, initials of a prefecture or county in it) ->
+    (the prefecture, whether it is a county's) for every place they spell (zj + hz: 杭州 and
+    湖州, so nothing). Names as they are read, not their characters' other readings (长治 is
+    cz, not zz)."""
     g, table = gazetteer(), {}
     for d in g.divisions:
         if d.level in (COUNTY, CITY) and d.city in g.cities and len(d.short_name) >= 2:
-            areas = {_initials(g.cities[d.city].short_name)} if d.level == COUNTY else set()
+            county = d.level == COUNTY
+            areas = {_initials(g.cities[d.city].short_name)} if county else set()
             own = _initials(d.short_name)
-            spelled = {own, own + _LEVEL_LETTER.get(d.name[-1], "")} if d.level == COUNTY else {own}  # cqszx: 石柱县
+            spelled = {own, own + _LEVEL_LETTER.get(d.name[-1], "")} if county else {own}  # cqszx: 石柱县
             for area in areas | {_initials(g.provinces[d.province].short_name)}:
                 for letters in spelled:
-                    table.setdefault((area, letters), set()).add(d.city)
-    return MappingProxyType({key: frozenset(cities) for key, cities in table.items()})
-
-
-_PROVINCE_CITY_ORGAN = re.compile(r"([a-z]{2})([a-z]{2})(?:jw|jwjw|dj|jgdj|jggw|zzb|rd|zx|fy|jcy|gh|fl|tw)")
+                    table.setdefault((area, letters), set()).add((d.city, county))
+    return MappingProxyType({key: frozenset(places) for key, places in table.items()})
 
 
 @cache
