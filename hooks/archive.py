@@ -19,7 +19,8 @@ import types
 from pathlib import Path
 
 from briefings import build, watching
-from briefings.cache.outputs import WrittenOutputs, content_digest
+from briefings.collecting import IdleCollector
+from briefings.cache.outputs import ContentDigests, WrittenOutputs
 from briefings.cache.pages import PageCache, PageKeys, build_signature, page_digest, page_key
 from briefings.ingest.extract import gazetteer
 from briefings.ingest.extract.programs import VocabularyError
@@ -75,12 +76,14 @@ CACHED_PAGE_TEMPLATE = "briefings-cached.html"
 SHAPED_PAGE_TEMPLATE = "briefings-shaped.html"
 _warnings = _WarningCounter()
 _watchers: dict = {}  # under `mkdocs serve`: the native observer of the archive folder
+_collector = IdleCollector()  # under `mkdocs serve`: cycles collected between rebuilds, not during
 
 
 # what MkDocs runs: "serve" keeps rendered pages in memory between builds; dirty (--dirty):
 # only the outputs that changed since the last build of this process are written
 _command = {"name": "build", "dirty": False}
 _written = WrittenOutputs()
+_digests = ContentDigests()  # of the generated files, by their content object (a dirty build)
 _page_keys = PageKeys()
 DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
 
@@ -101,6 +104,8 @@ def _exact_dirty_builds(record: logging.LogRecord) -> bool:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _command["name"] == "serve":
+        _collector.build_started()
     _state.clear()
     _state["started"] = time.monotonic()
     _warnings.count = 0
@@ -130,6 +135,7 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 
 def on_shutdown() -> None:
     _stop_watching()
+    _collector.stop()
 
 
 def _stop_watching() -> None:
@@ -326,6 +332,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         _state["page_cache"].forget_unused()
         log.debug("page cache: %d pages reused, %d rendered", _state["page_cache"].hits,
                   _state["page_cache"].misses)
+    if _command["name"] == "serve":
+        _collector.build_finished()
     log.info(
         summary_line(
             _state.get("briefings", 0),
@@ -338,6 +346,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_build_error(*, error: Exception) -> None:
     _written.forget()  # the site folder holds an unknown mix: the next dirty build writes all
+    if _command["name"] == "serve":
+        _collector.build_finished()
 
 
 def _finish_outputs(config: MkDocsConfig) -> None:
@@ -394,13 +404,14 @@ def _skip_unchanged(files: Files, config: MkDocsConfig, signature: str | None) -
     if not _command["dirty"]:
         return
     kept = _written.start(config.site_dir, signature)
+    _digests.start()
     skipped = 0
     for file in files:
         if isinstance(file, ArchiveFile):
             if isinstance(file.page, ArchivePage):
                 file.content_digest = file.page.key
             else:
-                file.content_digest = content_digest(file.content_bytes)
+                file.content_digest = _digests.of(file.content_bytes)
             file.unchanged = kept and file.content_digest is not None and _written.unchanged(
                 file.abs_dest_path, file.content_digest)
             skipped += file.unchanged

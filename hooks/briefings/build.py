@@ -20,7 +20,7 @@ from briefings.cache import whole
 from briefings.cache.pages import PageCache
 from briefings.cache.records import CACHE_FOLDER, BriefingCache
 from briefings.cache.slugs import NameSlugCache
-from briefings.cache.store import KeptInMemory
+from briefings.cache.store import KeptInMemory, LastBuildBytes
 from briefings.ingest.slugs import slugify_name
 from briefings.progress import Progress
 from briefings.search.incremental import KeptIndex
@@ -57,6 +57,9 @@ class KeptCaches:
         self.feed_entries: dict = {}  # under serve: the last build's feed entries, by briefing id
         self.search_index = KeptIndex()  # under serve: the last build's search index, to patch
         self.last_messages: frozenset | None = None  # under serve: what the last build said
+        self.file_digests: dict = {}  # under serve: the archive's files' digests, by their stat
+        self.feed_files = LastBuildBytes()  # under serve: the last build's feeds, as they were
+        self.reprints: dict = {}  # under serve: the last build's reprint comparisons (ingest.reprints)
 
     def get(self, folder: Path, kind: type[KeptInMemory]):
         cache = self._kept.get(str(folder))
@@ -67,8 +70,9 @@ class KeptCaches:
 
 
 def read_archive(root: Path, cache: BriefingCache | None, progress: Callable[[str, int], Progress],
-                 log: logging.Logger) -> ingest.Archive:
-    """ingest.read_archive through the record cache, with progress over the archive's files."""
+                 log: logging.Logger, reprints_known: dict | None = None) -> ingest.Archive:
+    """ingest.read_archive through the record cache, with progress over the archive's files
+    (reprints_known: under serve, the reprint comparisons of the last build)."""
     read = cache.reader(ingest.read_briefing) if cache is not None else ingest.read_briefing
     paths = ingest.archive_files(root)
     shown = progress("读取简报", len(paths))
@@ -90,7 +94,7 @@ def read_archive(root: Path, cache: BriefingCache | None, progress: Callable[[st
             if not parallel:
                 shown.advance()
 
-    archive = ingest.read_archive(root, vocabulary, read=read_with_progress, files=paths)
+    archive = ingest.read_archive(root, vocabulary, read=read_with_progress, files=paths, reprints_known=reprints_known)
     shown.finish()
     if cache is not None:
         cache.forget_unused()
@@ -128,7 +132,8 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
         slugs,
         # named the way ingest names them (undecodable names escaped), so the report counts each once
         archive_files=ingest.archive_paths(root),
-        caches=SiteCaches(search_keys=key_cache, feeds=feed_cache, search_files=index_cache,
+        caches=SiteCaches(search_keys=key_cache, search_files=index_cache,
+                          feeds=kept.feed_files.begin(feed_cache) if serving and feed_cache else feed_cache,
                           search_background=not serving, pages=kept.pages if serving else None,
                           feed_entries=kept.feed_entries if serving else None,
                           search_index=kept.search_index if serving else None),
@@ -168,14 +173,16 @@ def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept:
     last build (every file, the settings, the code) comes whole from the cache in folder. Under
     serve, where a rebuild means a change, only from memory: a page of docs/ edited, or a file
     saved unchanged, leaves the archive's part of the site as it was."""
-    key = whole.build_key(root, repr((settings, root.name))) if folder is not None else None
+    key = whole.build_key(root, repr((settings, root.name)), kept.file_digests if serving else None) \
+        if folder is not None else None
     if key is not None and serving and kept.last_build and kept.last_build[0] == key:
         return replace(kept.last_build[1], kept=True)
     if key is not None and not serving:
         found = whole.load(folder / "site", key)
         if found:
             return _unpacked(found)
-    archive = read_archive(root, kept.get(folder, BriefingCache) if folder else None, progress, log)
+    archive = read_archive(root, kept.get(folder, BriefingCache) if folder else None, progress, log,
+                           kept.reprints if serving else None)
     site = make_site(archive, root, settings, folder, kept, log, serving=serving)
     built = Built(site, tuple(archive_messages(archive, root.name)), tuple(program_names(archive)),
                   len(archive.briefings), len(archive.rejections), key=None if serving else key)

@@ -191,3 +191,37 @@ def test_an_entry_key_is_hashed_again_only_when_the_file_changes_on_disk(tmp_pat
     assert len(hashed) == count + 1
     (tmp_path / "a.yml").write_text("title: 档案员定的标题\n", encoding="utf-8")  # a new sidecar changes the key
     assert cache._key_of(path, "a.txt", "vocabulary") == entry_key(path, "a.txt", "vocabulary")
+
+
+def test_the_last_builds_bytes_answer_without_the_cache_behind(tmp_path):
+    behind = PageCache(tmp_path / "feeds")
+    kept = store.LastBuildBytes()
+    kept.begin(behind).put_bytes("a", b"<rss>a</rss>")
+    asked = []
+    real = behind.get_bytes
+    behind.get_bytes = lambda key, count=True: asked.append(key) or real(key, count)
+    assert kept.begin(behind).get_bytes("a") == b"<rss>a</rss>" and asked == []
+    assert kept.get_bytes("b") is None and asked == ["b"]
+    kept.begin(behind)  # "a" was used by the last build: still answered from memory
+    assert kept.get_bytes("a") == b"<rss>a</rss>" and asked == ["b"]
+    kept.begin(behind)
+    kept.put_bytes("c", b"c")
+    kept.begin(behind)  # "a" was not used by the build before: asked of the disk, which has it
+    assert kept.get_bytes("a") == b"<rss>a</rss>" and asked == ["b", "a"]
+    assert PageCache(tmp_path / "feeds").get_bytes("c") == b"c"  # put through to the disk
+
+
+def test_a_content_digest_is_remembered_by_its_object_for_the_next_build(monkeypatch):
+    from briefings.cache import outputs
+    digests = outputs.ContentDigests()
+    feed = "<rss>简报</rss>".encode()
+    digests.start()
+    first = digests.of(feed)
+    hashed = []
+    monkeypatch.setattr(outputs, "content_digest", lambda content: hashed.append(content) or "new")
+    digests.start()
+    assert digests.of(feed) == first and hashed == []  # the same object: not hashed again
+    assert digests.of("<rss>简报</rss>".encode()) == "new"  # equal bytes, another object: hashed
+    digests.start()
+    digests.start()  # not seen in the build before: forgotten
+    assert digests.of(feed) == "new"

@@ -32,6 +32,22 @@ def test_the_key_changes_with_every_entry_and_the_settings(tmp_path):
     assert whole.build_key(root, "settings") not in (with_sidecar, changed)
 
 
+def test_under_serve_a_file_is_read_again_only_when_its_stat_changed(tmp_path, monkeypatch):
+    root = archive(tmp_path)
+    known: dict = {}
+    key = whole.build_key(root, "s", known)
+    assert key == whole.build_key(root, "s")  # the same key as reading every file
+    read = []
+    real = whole._file_bytes
+    monkeypatch.setattr(whole, "_file_bytes", lambda path: read.append(path.name) or real(path))
+    assert whole.build_key(root, "s", known) == key and read == []
+    (root / "2021" / "a.txt").write_text("市直机关工委召开会议！", encoding="utf-8")
+    changed = whole.build_key(root, "s", known)
+    assert read == ["a.txt"] and changed not in (None, key) and changed == whole.build_key(root, "s")
+    os.utime(root / "2021" / "a.txt")  # saved unchanged: read again, the same key
+    assert whole.build_key(root, "s", known) == changed
+
+
 def test_a_hidden_folder_is_one_entry_and_a_fifo_is_never_read(tmp_path):
     root = archive(tmp_path)
     (root / ".git").mkdir()

@@ -22,6 +22,26 @@ def content_digest(content: str | bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
+class ContentDigests:
+    """content_digest remembered by the content object, from one build of this process to the
+    next: a file made of the very bytes the last build had (a feed taken from it) is not hashed
+    again (hashing 200 MB of feeds and search files took 0.3 s of a rebuild at 10,000)."""
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple[object, str]] = {}
+        self._now: dict[int, tuple[object, str]] = {}
+
+    def start(self) -> None:
+        self._last, self._now = self._now, {}
+
+    def of(self, content: str | bytes) -> str:
+        found = self._now.get(id(content)) or self._last.get(id(content))
+        if found is None or found[0] is not content:  # (an id is only its object's while it lives)
+            found = (content, content_digest(content))
+        self._now[id(content)] = found
+        return found[1]
+
+
 @dataclass
 class _Folder:
     signature: str | None = None

@@ -38,6 +38,38 @@ class KeptInMemory:
         self._memory = {key: value for key, value in self._memory.items() if key in self._used}
 
 
+class LastBuildBytes:
+    """Under `mkdocs serve`: a bytes cache (get_bytes/put_bytes) that answers first from what
+    the last build got or put, as it was, then from the cache behind it (which keeps entries
+    compressed: decompressing every feed again took 0.6 s of a rebuild at 10,000 briefings).
+    The bytes are the site's own files, so keeping them costs no more memory."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, bytes] = {}
+        self._now: dict[str, bytes] = {}
+        self.behind = None
+
+    def begin(self, behind) -> LastBuildBytes:
+        """Start a build over the cache behind; what the last build did not use is let go."""
+        if self._now:  # (a build that found nothing leaves the last build's in place)
+            self._last = self._now
+        self._now = {}
+        self.behind = behind
+        return self
+
+    def get_bytes(self, key: str) -> bytes | None:
+        data = self._now.get(key) or self._last.get(key)
+        if data is None:
+            data = self.behind.get_bytes(key)
+        if data is not None:
+            self._now[key] = data
+        return data
+
+    def put_bytes(self, key: str, data: bytes) -> None:
+        self._now[key] = data
+        self.behind.put_bytes(key, data)
+
+
 def code_digest(header: str, files: Iterable[Path], root: Path, libraries: Iterable[str]) -> str:
     """A digest of header, the files (their paths under root and their bytes) and the versions
     of the libraries installed: what a cache's entries are made by, besides their input."""

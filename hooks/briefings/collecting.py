@@ -1,0 +1,56 @@
+"""Python's cycle collector kept out of the rebuilds of `mkdocs serve`.
+
+A serve process holds the last build (records, pages, the search index: millions of objects).
+The collector's oldest generation is scanned whole whenever enough new objects survive, and a
+rebuild makes that many: at 10,000 briefings 2 to 4 such scans, 0.5 s each, took 1.3 to 2 s of
+a 10 s rebuild. So a rebuild starts with what exists frozen (gc.freeze: never scanned; a
+constant-time move), and the full collection, which frees the last build's cycles (MkDocs'
+pages and sections refer to each other), runs once the site is served and the server idle.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+IDLE_DELAY = 2.0  # seconds after a build: the browser has reloaded the page it shows
+
+
+class IdleCollector:
+    def __init__(self, delay: float = IDLE_DELAY) -> None:
+        self.delay = delay
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def build_started(self) -> None:
+        """Before a rebuild: what exists is not scanned again while it runs."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            gc.freeze()
+
+    def build_finished(self) -> None:
+        """After a build: collect everything once the server is idle, then freeze what lives."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self.delay, self._collect)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def stop(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+        gc.unfreeze()
+
+    def _collect(self) -> None:
+        with self._lock:
+            if self._timer is None or self._timer is not threading.current_thread():
+                return  # a build started meanwhile: it collects later
+            self._timer = None
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()

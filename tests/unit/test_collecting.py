@@ -1,0 +1,50 @@
+"""The cycle collector under serve: a rebuild scans none of what existed before it, and the
+cycles a build left are freed once the server is idle."""
+
+from __future__ import annotations
+
+import gc
+import time
+import weakref
+
+from briefings.collecting import IdleCollector
+
+
+class Node:
+    def __init__(self) -> None:
+        self.other = self  # a cycle: only the collector frees it
+
+
+def test_a_rebuild_starts_frozen_and_the_idle_collection_frees_the_last_builds_cycles():
+    collector = IdleCollector(delay=0.05)
+    try:
+        gc.unfreeze()
+        left_by_a_build = weakref.ref(Node())  # garbage, reachable from itself only
+        collector.build_started()
+        assert gc.get_freeze_count() > 0
+        gc.collect()  # what was frozen is not scanned: the cycle lives on
+        assert left_by_a_build() is not None
+        collector.build_finished()
+        for _ in range(100):
+            if left_by_a_build() is None and gc.get_freeze_count() > 0:
+                break
+            time.sleep(0.02)
+        assert left_by_a_build() is None
+        assert gc.get_freeze_count() > 0  # what lives is frozen again for the next rebuild
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_build_started_before_the_idle_collection_puts_it_off():
+    collector = IdleCollector(delay=0.2)
+    try:
+        gc.unfreeze()
+        collector.build_finished()
+        garbage = weakref.ref(Node())
+        collector.build_started()  # the pending collection is cancelled
+        time.sleep(0.4)
+        assert garbage() is not None
+    finally:
+        collector.stop()
+        gc.collect()
