@@ -378,6 +378,17 @@ def test_a_meeting_on_last_years_work_is_of_the_year_it_meets():
     assert guess.year == 2024
 
 
+def test_an_undated_review_of_a_years_work_held_early_in_the_year_is_of_the_year_after():
+    title = "区教育局党委召开“2022年学校党组织书记抓基层党建工作述职评议”会议"
+    guess = find_year(cleaned("1月9日，区教育局党委召开述职评议会议，各校党组织书记逐一述职。"), title, None)
+    assert guess.year == 2023 and "guessed 2023" in messages(guess)
+    late = find_year(cleaned("12月20日，区教育局党委召开述职评议会议。"), title, None)
+    assert late.year == 2022
+    # a year with its month is the meeting's own day, not the year under review
+    dated = find_year(cleaned("会上，各支部书记逐一述职。"), "区教育局2022年3月召开党建述职评议会", None)
+    assert dated.year == 2022
+
+
 def test_an_award_for_last_years_work_is_of_the_year_it_is_given():
     assert find_year(cleaned("近日，市委通报表扬。"), "市司法局获评2022年度机关党建工作先进单位", "2023-03-01").year == 2023
 

@@ -39,6 +39,8 @@ _TEMPLATE_SITE = re.compile(r"fanwen|fanben|gongwen|wenmi|mishu|xiezuo|wendang|w
 # ... and a press conference on a year's work (2019年度…工作新闻发布会) is of that year.
 _PRESS_TITLE = re.compile(r"发布会")
 _PRESS_LEAD = re.compile(r"((?:19|20)\d{2})\s*(年度|年)[^，。；]{0,40}?发布会")
+# "2024年…党组织书记抓基层党建工作述职评议": the year whose work a review takes up, as 2024年度 is
+_REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)[^，。；]{0,30}?(?:述职|述评|评议|考核|考评)")
 _LEAD_MEETING = re.compile(r"(?:召开|举行|举办)了?\s*((?:19|20)\d{2})\s*年度[^，。；]{0,30}?(?:会议|大会|会)")
 
 
@@ -148,6 +150,8 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         return YearGuess(event.year, f"the lead opens with the date of its events ({event.isoformat()})")
     if named:
         year, of_year = named
+        reviewed = _REVIEWED_YEAR.search(headline)
+        of_year = of_year or bool(reviewed and int(reviewed.group(1)) == year)
         if of_year and EVENT_TITLE.search(headline):
             month = lead_month(cleaned)
             if month is not None and not REVIEW_TITLE.search(headline):
