@@ -797,6 +797,14 @@ def test_an_earthquake_named_for_a_place_is_its_history_not_its_news(lead, city)
     assert place(lead=lead).city == city
 
 
+@pytest.mark.parametrize("lead", [
+    "10月9日，江永县妇联党组集中学习习近平总书记在纪念北京世界妇女大会30周年会议上的讲话。",
+    "3月2日，江永县文旅局党支部组织党员观看北京冬奥会开幕式，学习冬奥精神。",
+])
+def test_an_event_named_after_its_host_city_is_no_place_of_the_story(lead):
+    assert place(lead=lead).city == "永州市"
+
+
 @pytest.mark.parametrize("url, city", [("https://zjj.huainan.gov.cn/djyd/1.html", "淮南市"),  # 住建局, not 张家界
                                        ("https://www.zjj.gov.cn/djyd/1.html", "张家界市")])  # its own host
 def test_a_bureaus_initials_as_a_subdomain_are_no_citys(url, city):

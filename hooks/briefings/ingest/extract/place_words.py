@@ -32,7 +32,9 @@ AFTER = re.compile(
     # ... an office another government keeps there (市政府驻北京联络处, 驻京办事处) ...
     r"|(?P<office>(?:市|省)?(?:联络处|办事处|联络办))"
     # ... and history: 邢台大地震 (not its 地震局)
-    r"|(?P<heritage>精神|会议|时期|革命|起义|红色|老区|(?:特)?大?地震(?![局台站办]|监测|中心|系统|部门))"
+    r"|(?P<heritage>精神|会议|时期|革命|起义|红色|老区|(?:特)?大?地震(?![局台站办]|监测|中心|系统|部门)"
+    # ... and the events named after their host city (北京世界妇女大会, 杭州亚运会, 北京冬奥会)
+    r"|(?:世界|国际)[\u4e00-\u9fff]{0,6}?(?:大会|会议|峰会|博览会)|冬奥|冬残奥|奥运|残奥|亚运|亚残运|世博|进博|世园|峰会)"
     # 盐城路社区, 南京路, 北京大街: a street named after a city
     r"|(?P<street>路(?![线径演子上过])|大街|大道|街(?!道))"
     r"|(?P<institution>(?:市|县)?(?:师范|大学|学院|职业|理工|医科|医院|中学|小学))"
