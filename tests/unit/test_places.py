@@ -798,8 +798,8 @@ def test_an_earthquake_named_for_a_place_is_its_history_not_its_news(lead, city)
 
 
 @pytest.mark.parametrize("lead", [
-    "10月9日，江永县妇联党组集中学习习近平总书记在纪念北京世界妇女大会30周年会议上的讲话。",
-    "3月2日，江永县文旅局党支部组织党员观看北京冬奥会开幕式，学习冬奥精神。",
+    "10月9日，江永县妇联党组集中学习习近平总书记在纪念北京世界妇女大会30周年会议上的讲话，回顾北京世界妇女大会的历程。",
+    "3月2日，江永县文旅局党支部组织党员观看北京冬奥会开幕式，为北京冬奥会加油。",
 ])
 def test_an_event_named_after_its_host_city_is_no_place_of_the_story(lead):
     assert place(lead=lead).city == "永州市"
