@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefings import ingest
+from briefings import collecting, ingest
 from briefings.cache import whole
 from briefings.cache.pages import PageCache
 from briefings.cache.records import CACHE_FOLDER, BriefingCache
@@ -183,7 +183,9 @@ def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept:
             return _unpacked(found)
     archive = read_archive(root, kept.get(folder, BriefingCache) if folder else None, progress, log,
                            kept.reprints if serving else None)
+    collecting.keep_out()  # the records
     site = make_site(archive, root, settings, folder, kept, log, serving=serving)
+    collecting.keep_out()  # the pages and files
     built = Built(site, tuple(archive_messages(archive, root.name)), tuple(program_names(archive)),
                   len(archive.briefings), len(archive.rejections), key=None if serving else key)
     kept.last_build = (key, built) if serving and key is not None else None

@@ -3,7 +3,7 @@
 A serve process holds the last build (records, pages, the search index: millions of objects).
 The collector's oldest generation is scanned whole whenever enough new objects survive, and a
 rebuild makes that many: at 10,000 briefings 2 to 4 such scans, 0.5 s each, took 1.3 to 2 s of
-a 10 s rebuild. So a rebuild starts with what exists frozen (gc.freeze: never scanned; a
+a 10 s rebuild (and 10 scans 2.3 s of a cold build: keep_out). So a rebuild starts with what exists frozen (gc.freeze: never scanned; a
 constant-time move), and the full collection, which frees the last build's cycles (MkDocs'
 pages and sections refer to each other), runs once the site is served and the server idle.
 """
@@ -14,6 +14,13 @@ import gc
 import threading
 
 IDLE_DELAY = 2.0  # seconds after a build: the browser has reloaded the page it shows
+
+
+def keep_out() -> None:
+    """What exists now lives until the build ends (the archive's records once read, the site once
+    made): the collector's full scans leave it alone from here. Under serve the idle collection
+    takes it back in."""
+    gc.freeze()
 
 
 class IdleCollector:
