@@ -18,7 +18,7 @@ from pathlib import Path
 from briefings import collecting, ingest
 from briefings.cache import whole
 from briefings.cache.pages import PageCache
-from briefings.cache.records import CACHE_FOLDER, BriefingCache
+from briefings.cache.records import CACHE_FOLDER, PARALLEL_THRESHOLD, BriefingCache
 from briefings.cache.slugs import NameSlugCache
 from briefings.cache.store import KeptInMemory, LastBuildBytes
 from briefings.ingest.slugs import slugify_name
@@ -57,7 +57,7 @@ class KeptCaches:
         self.feed_entries: dict = {}  # under serve: the last build's feed entries, by briefing id
         self.search_index = KeptIndex()  # under serve: the last build's search index, to patch
         self.last_messages: frozenset | None = None  # under serve: what the last build said
-        self.file_digests: dict = {}  # under serve: the archive's files' digests, by their stat
+        self.file_digests = whole.FileDigests()  # under serve: the archive's files' digests, by their stat
         self.feed_files = LastBuildBytes()  # under serve: the last build's feeds, as they were
         self.reprints: dict = {}  # under serve: the last build's reprint comparisons (ingest.reprints)
 
@@ -70,15 +70,16 @@ class KeptCaches:
 
 
 def read_archive(root: Path, cache: BriefingCache | None, progress: Callable[[str, int], Progress],
-                 log: logging.Logger, reprints_known: dict | None = None) -> ingest.Archive:
+                 log: logging.Logger, reprints_known: dict | None = None, prefetch: bool = True) -> ingest.Archive:
     """ingest.read_archive through the record cache, with progress over the archive's files
-    (reprints_known: under serve, the reprint comparisons of the last build)."""
+    (reprints_known: under serve, the reprint comparisons of the last build; prefetch: look for
+    the files the cache lacks, to read them on every core)."""
     read = cache.reader(ingest.read_briefing) if cache is not None else ingest.read_briefing
     paths = ingest.archive_files(root)
     shown = progress("读取简报", len(paths))
     vocabulary = ingest.load_vocabulary(root)
     parallel = 0
-    if cache is not None:  # a first build reads the files on every core
+    if cache is not None and prefetch:  # a first build reads the files on every core
         relative = [(path, path.relative_to(root).as_posix()) for path in paths]
         readable = [
             (path, name) for path, name in relative
@@ -181,8 +182,10 @@ def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept:
         found = whole.load(folder / "site", key)
         if found:
             return _unpacked(found)
+    # under serve, the key saw how many files are new or changed: too few for the reading workers
+    few = serving and key is not None and kept.file_digests.changed < PARALLEL_THRESHOLD
     archive = read_archive(root, kept.get(folder, BriefingCache) if folder else None, progress, log,
-                           kept.reprints if serving else None)
+                           kept.reprints if serving else None, prefetch=not few)
     collecting.keep_out()  # the records
     site = make_site(archive, root, settings, folder, kept, log, serving=serving)
     collecting.keep_out()  # the pages and files

@@ -34,16 +34,18 @@ def test_the_key_changes_with_every_entry_and_the_settings(tmp_path):
 
 def test_under_serve_a_file_is_read_again_only_when_its_stat_changed(tmp_path, monkeypatch):
     root = archive(tmp_path)
-    known: dict = {}
+    known = whole.FileDigests()
     key = whole.build_key(root, "s", known)
+    assert known.changed == 2  # a.txt and programs.yml, read the first time
     assert key == whole.build_key(root, "s")  # the same key as reading every file
     read = []
     real = whole._file_bytes
     monkeypatch.setattr(whole, "_file_bytes", lambda path: read.append(path.name) or real(path))
-    assert whole.build_key(root, "s", known) == key and read == []
+    assert whole.build_key(root, "s", known) == key and read == [] and known.changed == 0
     (root / "2021" / "a.txt").write_text("市直机关工委召开会议！", encoding="utf-8")
     changed = whole.build_key(root, "s", known)
-    assert read == ["a.txt"] and changed not in (None, key) and changed == whole.build_key(root, "s")
+    assert read == ["a.txt"] and known.changed == 1
+    assert changed not in (None, key) and changed == whole.build_key(root, "s")
     os.utime(root / "2021" / "a.txt")  # saved unchanged: read again, the same key
     assert whole.build_key(root, "s", known) == changed
 
