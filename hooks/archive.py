@@ -92,8 +92,30 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
     _command["dirty"] = dirty
     _kept.last_messages = None  # a new `mkdocs serve` says everything on its first build
-    if dirty:
+    if command == "serve" and not dirty:
+        _serve_dirty()
+    if dirty or command == "serve":
         logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
+
+
+def _serve_dirty() -> None:
+    """A plain `mkdocs serve` rebuilds as `--dirty` does: only the outputs that changed are
+    written (at 10,000 briefings a clean rebuild empties the folder and writes 19,000 files),
+    and the hook keeps the folder exactly what a clean build makes. Not with another plugin
+    (it may read pages a dirty build skips), nor for `mkdocs serve --clean` (command "build").
+    MkDocs passes its dirty flag to build() through a name of its serve module, looked up at
+    each rebuild, so it is wrapped there."""
+    from mkdocs.commands import serve as serve_module
+
+    real = getattr(serve_module.build, "briefings_wraps", serve_module.build)
+
+    def build(config: MkDocsConfig, *, serve_url: str | None = None, dirty: bool = False) -> None:
+        exact = not _plugins(config)
+        _command["dirty"] = dirty or exact
+        real(config, serve_url=serve_url, dirty=dirty or exact)
+
+    build.briefings_wraps = real
+    serve_module.build = build
 
 
 def _exact_dirty_builds(record: logging.LogRecord) -> bool:
@@ -136,6 +158,9 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 def on_shutdown() -> None:
     _stop_watching()
     _collector.stop()
+    from mkdocs.commands import serve as serve_module
+
+    serve_module.build = getattr(serve_module.build, "briefings_wraps", serve_module.build)
 
 
 def _stop_watching() -> None:
