@@ -407,3 +407,16 @@ def test_a_kept_index_whose_patch_stopped_half_way_is_made_whole_next_time(monke
     monkeypatch.setattr(incremental, "delta_encode", original)
     again = [doc(title="又一篇主题党日简报", url="briefings/again/"), *docs]
     assert kept.files(again, NAMES) == build_search_files(again, NAMES) and not kept.patched
+
+
+def test_a_splice_of_postings_text_cuts_from_either_end_alike():
+    from briefings.search.incremental import _spliced
+
+    rng = random.Random(4)
+    for _ in range(3000):
+        parts = [str(rng.randint(0, 99)) for _ in range(rng.randint(1, 12))]
+        start = rng.randint(0, len(parts))
+        stop = rng.randint(start, len(parts) + 1)  # one past the end: the change was the last posting
+        middle = [str(rng.randint(100, 999)) for _ in range(rng.randint(0, 3))]
+        assert _spliced(",".join(parts), len(parts), start, stop, middle) == ",".join(
+            parts[:start] + middle + parts[stop:])

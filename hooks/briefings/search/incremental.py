@@ -96,11 +96,10 @@ class KeptIndex:
                 continue
             # the postings before the change keep their text; the new ones and the first after
             # them are encoded again (relative to the one before); the rest keeps its text
-            parts = encoded[key].split(",")
             redone = len(inserted or ()) + (1 if tail else 0)
             previous = merged[low - 1] >> WEIGHT_BITS if low else 0
             middle = _encoded_after(merged[low:low + redone], previous)
-            encoded[key] = ",".join([*parts[:low], *middle, *parts[high + 1:]])
+            encoded[key] = _spliced(encoded[key], len(values), low, high + 1, middle)
             postings[key] = merged
 
 
@@ -115,6 +114,19 @@ def _postings(docs: Sequence[SearchDoc], doc_keys: Sequence[DocKeys], first_numb
             postings[key].append(base | weight)
     postings = dict(postings)
     return postings, {key: delta_encode(values) for key, values in postings.items()} if encode else {}
+
+
+def _spliced(text: str, count: int, start: int, stop: int, middle: list[str]) -> str:
+    """The comma-joined text of count parts with parts [start, stop) replaced by middle, cutting
+    it only from the nearer end (splitting whole strings of postings took most of a patch)."""
+    if stop <= count - start:  # the change is near the front: split off the parts up to stop
+        parts = text.split(",", stop)
+        rest = parts[stop:] if len(parts) > stop else []
+        return ",".join([*parts[:start], *middle, *rest])
+    parts = text.rsplit(",", count - start) if start else [*text.split(",")]
+    head = parts[:1] if start else []
+    rest = parts[1 + stop - start:] if start else parts[stop:]
+    return ",".join([*head, *middle, *rest])
 
 
 def _encoded_after(values: Sequence[int], previous: int) -> list[str]:
