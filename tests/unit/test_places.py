@@ -618,6 +618,13 @@ def test_a_top_level_domain_spells_no_initials():
     assert cities_by_initials("http://www.qdnrbs.cn/zwpd/1.html") == {"黔东南苗族侗族自治州"}  # 日报社
 
 
+@pytest.mark.parametrize("url", ["http://szb.xnnews.com.cn/xnrb/html/1.htm",  # xn + news: 咸宁 or 西宁
+                                 "https://www.xnszgw.gov.cn/zhdt/1.html"])  # xn + 市直工委
+def test_a_news_or_work_committee_site_of_shared_initials_is_the_city_of_the_province_named(url):
+    p = place("省直机关书画作品在我市展出", "8月2日，湖北省直机关廉政书画作品巡展在我市开幕。", url=url)
+    assert p.city == "咸宁市"
+
+
 def test_an_autonomous_regions_organs_have_no_city():
     p = place("2023年自治区直属机关运动会主题展赛活动在乌鲁木齐奥林匹克体育中心体育馆启动",
               "7月9日，2023年自治区直属机关运动会主题展赛活动在乌鲁木齐市奥林匹克体育中心体育馆启动。")

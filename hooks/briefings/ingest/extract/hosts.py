@@ -269,8 +269,9 @@ def _readings(name: str, initials: bool = False) -> set[str]:
     return {"".join(parts) for parts in islice(product(*choices), 16)}
 
 
-# a city's initials, then a site's own: jz|jgdj (机关党建), lc|rb (日报), jn|sw (市委), kf|lz (廉政), qdn|rbs (日报社)
-_SITE_INITIALS = re.compile(r"([a-z]{2,3}?)(?:jgdj|jggw|jgw|djw|dj|zzb|xww|xw|rbs|rb|wmw|sw|dw|zx|lz|jw)?")
+# a city's initials, then a site's own: jz|jgdj (机关党建), lc|rb (日报), jn|sw (市委), kf|lz (廉政), qdn|rbs (日报社),
+# xn|news, cd|szgw (市直工委)
+_SITE_INITIALS = re.compile(r"([a-z]{2,3}?)(?:jgdj|jggw|jgw|djw|dj|zzb|xww|xw|news|rbs|rb|wmw|szgw|sw|dw|zx|lz|jw)?")
 
 
 def cities_by_initials(url: str | None) -> set[str]:
