@@ -610,6 +610,15 @@ def test_a_mention_in_passing_and_the_hosts_initials_that_agree_give_the_city(ur
     assert p.city == city and said(p, "city", why)
 
 
+@pytest.mark.parametrize("title, lead, city", [
+    ("吉林全市法院党建工作会议召开", "会议要求，全市法院把党建作为一条红线。", "吉林市"),
+    ("吉林中院开展主题党日活动", "近日，吉林中院机关党委组织党员重温入党誓词。", "吉林市"),
+    ("吉林省直机关工委召开会议", "会议部署省直机关党建工作。", None),  # the province's organs
+])
+def test_a_name_a_province_and_a_city_share_is_the_citys_before_its_organs(title, lead, city):
+    assert place(title, lead).city == city
+
+
 def test_a_top_level_domain_spells_no_initials():
     from briefings.ingest.extract.hosts import cities_by_initials
 

@@ -18,6 +18,8 @@ GO_AFTER = re.compile(rf"[^{STOP}]{{0,6}}?(?:学习|考察|参观|观摩|取经|
                       rf"|开展[^{STOP}]{{0,16}}?(?:党日|教育|教学|活动))")  # 到嘉兴南湖开展主题党日活动: a trip
 # Where a page says it was published: "政务 2024-12-23 17:45 上海", "发布于济南", "IP属地：山东".
 PUBLISHED_AT = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?\s+|发表于|发布于|IP属地\s*[:：]?\s*)[\u4e00-\u9fff]{2,8}\s*$")
+# What follows a name a province and a city share when it is the city's (吉林全市法院, 吉林中院)
+CITYS_OWN = re.compile(r"全市|市直|市委|市政府|市人大|市政协|中院|中级人民法院|市级机关")
 # A place that holds its organs' meeting (南安召开市直机关…): the subject of the story.
 HOLDS = re.compile(r"(?:召开|举行|举办)[^，。]{0,12}?(?:市直|县直|区直|机关)")
 VENUE_AFTER = re.compile(rf"(?:市|县|区)?[^{STOP}]{{0,4}}?(?:召开|举行|举办|开幕|闭幕|落幕|开班|开营)")

@@ -20,9 +20,9 @@ from briefings.ingest.extract.outlets import Outlet, outlet_names, outlets_named
 from briefings.ingest.extract.place_evidence import (BODY, GOV_HOST, GUESSES, HOST, LEAD, OWNER, SITE, TITLE,
                                                     WEAK, Place, Tally)
 from briefings.ingest.extract.place_guesses import by_host_initials, by_subject_organ
-from briefings.ingest.extract.place_words import (AFTER, BEFORE, CJK_RUN, CRUMB, DELEGATION, ESCORTS, GO_AFTER,
-                                                 HOLDS, OUT_OF_SCOPE, PROVINCE_FIRST, PUBLISHED_AT, SUBJECT_ORGAN,
-                                                 VENUE_AFTER, anonymised_marks)
+from briefings.ingest.extract.place_words import (AFTER, BEFORE, CITYS_OWN, CJK_RUN, CRUMB, DELEGATION, ESCORTS,
+                                                 GO_AFTER, HOLDS, OUT_OF_SCOPE, PROVINCE_FIRST, PUBLISHED_AT,
+                                                 SUBJECT_ORGAN, VENUE_AFTER, anonymised_marks)
 from briefings.ingest.extract.word_halves import split_across_words
 from briefings.ingest.hanzi import to_simplified
 from briefings.model import Warning
@@ -116,6 +116,9 @@ def _collect(section: str, text: str, cities: dict[str, Tally], provinces: dict[
     known_outlets = outlet_names(outlets)
     for i, (start, end, found) in enumerate(hits):
         entry = g.names[found]
+        if entry.level == PROVINCE and not entry.full and CITYS_OWN.match(text, end):
+            same = g.names.get(found + "市")  # 吉林全市法院, 吉林中院: 吉林市's, not 吉林省's
+            entry = same if same is not None and same.city and same.level != COUNTY else entry
         if entry.ambiguous or (entry.city is None and entry.level != PROVINCE) or entry.province in OUT_OF_SCOPE or (
                 not entry.full and split_across_words(text, start, end)):
             continue  # (隆重庆祝 holds 重庆 across two words)
