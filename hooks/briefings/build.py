@@ -86,7 +86,8 @@ def read_archive(root: Path, cache: BriefingCache | None, progress: Callable[[st
             if ingest.is_briefing_file(path) and not ingest.path_problem(path, root, name)
             and not ingest.entry_problem(path, root, name)
         ]
-        parallel = cache.prefetch(readable, vocabulary, ingest.read_briefing, progress=shown.advance)
+        parallel = cache.prefetch(readable, vocabulary, ingest.read_briefing, progress=shown.advance,
+                                  warm_up=ingest.warm_up)
 
     def read_with_progress(path, relative, vocabulary):
         try:

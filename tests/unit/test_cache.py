@@ -11,7 +11,7 @@ from briefings.cache import records as cache_module
 from briefings.cache import store
 from briefings.cache.pages import PageCache, page_key
 from briefings.cache.records import BriefingCache
-from briefings.ingest import read_archive, read_briefing
+from briefings.ingest import load_vocabulary, read_archive, read_briefing
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
 
@@ -225,3 +225,34 @@ def test_a_content_digest_is_remembered_by_its_object_for_the_next_build(monkeyp
     digests.start()
     digests.start()  # not seen in the build before: forgotten
     assert digests.of(feed) == "new"
+
+
+WARMED: list = []  # set by the warm-up in the parent, seen by the forked workers
+
+
+def _read_if_warm(path, relative, vocabulary):
+    from briefings.model import ArchiveError
+
+    if not WARMED:
+        raise ArchiveError(relative, "read before the warm-up")
+    return read_briefing(path, relative, vocabulary)
+
+
+def test_the_reading_workers_are_forked_after_the_warm_up(tmp_path, monkeypatch):
+    import threading
+
+    if threading.active_count() != 1 or not hasattr(__import__("os"), "fork"):
+        pytest.skip("the workers are spawned here: they inherit nothing")
+    root = tmp_path / "archive"
+    root.mkdir()
+    for number in range(12):
+        (root / f"{number:03d}.txt").write_text(f"市直机关工委召开第{number}次会议\n\n会议部署了党建工作。", encoding="utf-8")
+    monkeypatch.setattr(cache_module, "PARALLEL_THRESHOLD", 10)
+    WARMED.clear()
+    cache = BriefingCache(tmp_path / "cache")
+    files = [(path, path.name) for path in sorted(root.glob("*.txt"))]
+    vocabulary = load_vocabulary(root)
+    assert cache.prefetch(files, vocabulary, _read_if_warm, workers=2, warm_up=lambda v: WARMED.append(v)) == 12
+    read = cache.reader(lambda *args: pytest.fail("the records are in the cache"))
+    assert all(read(path, name, vocabulary).title for path, name in files)  # none was read cold
+    WARMED.clear()

@@ -202,11 +202,14 @@ class BriefingCache(KeptInMemory):
         read: Reader,
         workers: int | None = None,
         progress: Callable[[int], None] | None = None,
+        warm_up: Callable[[Vocabulary], None] | None = None,
     ) -> int:
         """Read the files the cache does not hold yet in `workers` processes (default: one a
         CPU), so a first build of thousands of briefings uses every core. The records land in
         the cache; the archive's own loop then finds them all. progress(n) after each n files.
-        Returns how many files were read here (0 when too few were missing to be worth it)."""
+        Returns how many files were read here (0 when too few were missing to be worth it).
+        warm_up(vocabulary): loads what reading needs (jieba, pypinyin, the rules' data) once,
+        here, before the workers are forked, instead of once in each (about 1.5 s apiece)."""
         digest = self._vocabulary_digest(vocabulary)
         missing: list[tuple[str, Path, str]] = []
         for path, relative in files:
@@ -227,6 +230,8 @@ class BriefingCache(KeptInMemory):
         # fork is fast, but only safe before any other thread runs (`mkdocs serve` has some).
         single = threading.active_count() == 1 and hasattr(os, "fork")
         context = multiprocessing.get_context("fork" if single else "spawn")
+        if single and warm_up is not None:
+            warm_up(vocabulary)
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
             jobs = [pool.submit(_read_chunk, read, [(p, r) for _, p, r in chunk], vocabulary) for chunk in chunks]
             by_relative = {relative: key for key, _, relative in missing}
