@@ -32,26 +32,26 @@ class IdleCollector:
     def build_started(self) -> None:
         """Before a rebuild: what exists is not scanned again while it runs."""
         with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
+            self._cancel()
             gc.freeze()
 
     def build_finished(self) -> None:
         """After a build: collect everything once the server is idle, then freeze what lives."""
         with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
+            self._cancel()
             self._timer = threading.Timer(self.delay, self._collect)
             self._timer.daemon = True
             self._timer.start()
 
     def stop(self) -> None:
         with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
+            self._cancel()
         gc.unfreeze()
+
+    def _cancel(self) -> None:  # (the lock held)
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
     def _collect(self) -> None:
         with self._lock:
