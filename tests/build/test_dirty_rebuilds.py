@@ -152,3 +152,29 @@ def test_a_change_to_the_configuration_rewrites_every_page(serving, tmp_path):
     assert "党建简报汇编" in about.read_text(encoding="utf-8")
     assert briefing.read_bytes() != b"stale"  # its own description, but a new signature: written again
     _same_as_a_clean_build(served, rebuild)
+
+
+def test_a_plain_serve_rebuilds_dirty_and_stays_what_a_clean_build_makes(serving, tmp_path, caplog):
+    """`mkdocs serve` without --dirty: the hook has MkDocs' serve rebuild as --dirty does."""
+    from mkdocs.commands import serve as serve_module
+
+    archive, rebuild = serving
+    served = tmp_path / "served"
+
+    def config():
+        return load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(served))
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=False)
+    try:
+        assert serve_module.build is not build  # wrapped: MkDocs' serve calls it at each rebuild
+        serve_module.build(config())
+        (archive / "010_added.txt").write_text(ADDED, encoding="utf-8")
+        caplog.clear()
+        serve_module.build(config())
+        kept, removed = _kept_and_removed(caplog.text)
+        assert kept > 0 and removed == 0
+    finally:
+        first.plugins.on_shutdown()
+    assert serve_module.build is build  # as MkDocs had it, once serve ends
+    _same_as_a_clean_build(served, rebuild)
