@@ -61,6 +61,7 @@ def serving(tmp_path, monkeypatch, caplog):
         return caplog.text
 
     yield archive, rebuild
+    first.plugins.on_shutdown()  # serve ends: the idle collection stops, nothing stays frozen
     first.plugins.on_startup(command="build", dirty=False)  # the hook module outlives this test
 
 
