@@ -227,32 +227,46 @@ def test_a_content_digest_is_remembered_by_its_object_for_the_next_build(monkeyp
     assert digests.of(feed) == "new"
 
 
-WARMED: list = []  # set by the warm-up in the parent, seen by the forked workers
+_FORKED_AFTER_THE_WARM_UP = """
+import sys
+from pathlib import Path
+from briefings.cache import records
+from briefings.cache.records import BriefingCache
+from briefings.ingest import load_vocabulary, read_briefing
+from briefings.model import ArchiveError
+
+WARMED = []  # set by the warm-up in the parent, seen by forked workers only
 
 
-def _read_if_warm(path, relative, vocabulary):
-    from briefings.model import ArchiveError
-
+def read_if_warm(path, relative, vocabulary):
     if not WARMED:
         raise ArchiveError(relative, "read before the warm-up")
     return read_briefing(path, relative, vocabulary)
 
 
-def test_the_reading_workers_are_forked_after_the_warm_up(tmp_path, monkeypatch):
-    import threading
+root, folder = Path(sys.argv[1]), Path(sys.argv[2])
+records.PARALLEL_THRESHOLD = 10
+cache = BriefingCache(folder)
+files = [(path, path.name) for path in sorted(root.glob("*.txt"))]
+vocabulary = load_vocabulary(root)
+assert cache.prefetch(files, vocabulary, read_if_warm, workers=2, warm_up=WARMED.append) == len(files)
+read = cache.reader(lambda *args: sys.exit("a record was not in the cache"))
+assert all(read(path, name, vocabulary).title for path, name in files)  # none was read cold
+"""
 
-    if threading.active_count() != 1 or not hasattr(__import__("os"), "fork"):
+
+def test_the_reading_workers_are_forked_after_the_warm_up(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    if not hasattr(os, "fork"):
         pytest.skip("the workers are spawned here: they inherit nothing")
     root = tmp_path / "archive"
     root.mkdir()
     for number in range(12):
         (root / f"{number:03d}.txt").write_text(f"市直机关工委召开第{number}次会议\n\n会议部署了党建工作。", encoding="utf-8")
-    monkeypatch.setattr(cache_module, "PARALLEL_THRESHOLD", 10)
-    WARMED.clear()
-    cache = BriefingCache(tmp_path / "cache")
-    files = [(path, path.name) for path in sorted(root.glob("*.txt"))]
-    vocabulary = load_vocabulary(root)
-    assert cache.prefetch(files, vocabulary, _read_if_warm, workers=2, warm_up=lambda v: WARMED.append(v)) == 12
-    read = cache.reader(lambda *args: pytest.fail("the records are in the cache"))
-    assert all(read(path, name, vocabulary).title for path, name in files)  # none was read cold
-    WARMED.clear()
+    # a process of its own, with no other thread: the workers are forked, as in `mkdocs build`
+    done = subprocess.run([sys.executable, "-c", _FORKED_AFTER_THE_WARM_UP, str(root), str(tmp_path / "cache")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
