@@ -389,6 +389,13 @@ def test_an_undated_review_of_a_years_work_held_early_in_the_year_is_of_the_year
     assert dated.year == 2022
 
 
+def test_a_decision_giving_awards_for_last_years_work_is_of_the_year_it_is_taken():
+    lead = "2015年，全局党建工作扎实推进。为表彰先进，经研究，决定对局机关第一党支部等5个先进基层党组织予以表彰。"
+    assert find_year(cleaned(lead), "", "2016-02-20").year == 2016
+    summary = "2015年，全局党建工作扎实推进，局机关第一党支部被授予先进基层党组织称号。"
+    assert find_year(cleaned(summary), "", "2016-02-20").year == 2015  # a summary of 2015, published later
+
+
 def test_an_award_for_last_years_work_is_of_the_year_it_is_given():
     assert find_year(cleaned("近日，市委通报表扬。"), "市司法局获评2022年度机关党建工作先进单位", "2023-03-01").year == 2023
 

@@ -41,6 +41,8 @@ _PRESS_TITLE = re.compile(r"发布会")
 _PRESS_LEAD = re.compile(r"((?:19|20)\d{2})\s*(年度|年)[^，。；]{0,40}?发布会")
 # "2024年…党组织书记抓基层党建工作述职评议": the year whose work a review takes up, as 2024年度 is
 _REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)[^，。；]{0,30}?(?:述职|述评|评议|考核|考评)")
+# A decision that gives awards (经研究，决定对…予以表彰): of the year it is taken, whatever year it reviews
+_AWARD_DECISION = re.compile(r"决定[^。；]{0,60}?(?:予以表彰|予以通报表扬|予以通报表彰|授予|命名为)")
 _LEAD_MEETING = re.compile(r"(?:召开|举行|举办)了?\s*((?:19|20)\d{2})\s*年度[^，。；]{0,30}?(?:会议|大会|会)")
 
 
@@ -94,7 +96,8 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         before = None if named else days_of_the_year_before(cleaned, published)
         if before:  # "12月26日下午，…" on a page of 2020-01-08: the events were of 2019
             return YearGuess(published.year - 1, f"news out on {published.isoformat()} of {before}")
-        guess = _year_of_publication(published.year, published.isoformat(), named, headline, hints)
+        awards = bool(_AWARD_DECISION.search(_whole_text(cleaned, headline)))
+        guess = _year_of_publication(published.year, published.isoformat(), named, headline, hints, awards)
         earlier = _of_an_earlier_year(cleaned, headline, hints, published.year) if guess.year == published.year else None
         celebrated = [event for event in milestones(headline) if event.kind == ANNIVERSARY] if earlier else []
         if earlier and not named and len({event.year for event in celebrated}) == 1 and celebrated[0].year < published.year:
@@ -116,7 +119,8 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
             return YearGuess(published.year - 1, f"a whole year's figures published in month {published.month}",
                              (Warning("year", f"guessed {published.year - 1}: the text gives a whole year's figures "
                                               f"(全年…) and came out on {published.isoformat()}"),))
-        if guess.year == published.year and not named and reviews_last_year(cleaned, headline, hints, published):
+        if guess.year == published.year and not named and not awards and reviews_last_year(
+                cleaned, headline, hints, published):
             return _unknown(f"the page is dated {published.isoformat()}, but the text only names "
                             f"{published.year - 1} and reports no event: a summary of that year, or news of "
                             f"{published.year}")
@@ -138,7 +142,8 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         if address.day is None and len(celebrated) == 1 and min(celebrated) < address.year:
             event = celebrated[min(celebrated)]  # an id made when the page was saved, later than the celebration
             return YearGuess(event.year, f"it celebrates {event.words}; {address.words} is later")
-        return _year_of_publication(address.year, address.words, named, headline, hints)
+        return _year_of_publication(address.year, address.words, named, headline, hints,
+                                    bool(_AWARD_DECISION.search(body)))
     event = lead_event_date(cleaned)
     # the latest full date the text names: a text naming 2020年6月29日 was written in 2020 or later
     latest_dated = max((date.year for block in cleaned.blocks for _, date in dates_in(block.text)), default=None)
@@ -207,7 +212,8 @@ def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year:
     return None
 
 
-def _year_of_publication(year: int, when: str, named, headline: str, hints: YearHints) -> YearGuess:
+def _year_of_publication(year: int, when: str, named, headline: str, hints: YearHints,
+                         decides_awards: bool = False) -> YearGuess:
     if named and named[0] != year and (_PRESS_TITLE.search(headline) or (
             _SUMMARY_TITLE.search(headline) and not EVENT_TITLE.search(headline))):
         return YearGuess(named[0], f"the title sums up {named[0]} (published {when})")
@@ -218,8 +224,8 @@ def _year_of_publication(year: int, when: str, named, headline: str, hints: Year
         return YearGuess(named[0], f"the title names the event's year {named[0]} (the page is of {when})",
                          (Warning("year", f"the title names {named[0]}, the page is dated {when}: took the title"),))
     lead = hints.lead_year
-    if lead is not None and lead < year:
-        # a yearbook entry or a summary opening "2009年，…", published later
+    if lead is not None and lead < year and not decides_awards:
+        # a yearbook entry or a summary opening "2009年，…", published later (not a decision: _AWARD_DECISION)
         return YearGuess(lead, f"the first paragraph is about {lead} (published {when})")
     return YearGuess(year, f"the publication date {when}" if when[:1].isdigit() else when)
 
