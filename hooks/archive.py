@@ -107,7 +107,7 @@ def _serve_dirty() -> None:
     each rebuild, so it is wrapped there."""
     from mkdocs.commands import serve as serve_module
 
-    real = getattr(serve_module.build, "briefings_wraps", serve_module.build)
+    real = _unwrapped(serve_module.build)
 
     def build(config: MkDocsConfig, *, serve_url: str | None = None, dirty: bool = False) -> None:
         exact = not _plugins(config)
@@ -116,6 +116,10 @@ def _serve_dirty() -> None:
 
     build.briefings_wraps = real
     serve_module.build = build
+
+
+def _unwrapped(function):
+    return getattr(function, "briefings_wraps", function)
 
 
 def _exact_dirty_builds(record: logging.LogRecord) -> bool:
@@ -160,7 +164,7 @@ def on_shutdown() -> None:
     _collector.stop()
     from mkdocs.commands import serve as serve_module
 
-    serve_module.build = getattr(serve_module.build, "briefings_wraps", serve_module.build)
+    serve_module.build = _unwrapped(serve_module.build)  # as MkDocs had it
 
 
 def _stop_watching() -> None:

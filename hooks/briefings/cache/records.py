@@ -21,12 +21,11 @@ import hashlib
 import os
 import pickle
 import stat
-import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from briefings.cache.store import KeptInMemory, code_digest, write_atomically
+from briefings.cache.store import KeptInMemory, code_digest, settled, stat_signature, write_atomically
 from briefings.ingest.extract.programs import Vocabulary
 from briefings.ingest.reading import SIDECAR_SUFFIXES
 from briefings.model import ArchiveError, Briefing
@@ -93,19 +92,6 @@ def _bytes_or_marker(path: Path) -> bytes:
     return len(data).to_bytes(8, "big") + data
 
 
-# A file modified this recently may be modified again within the clock's resolution, unseen:
-# its key is not remembered (git's "racy clean" rule).
-_RACY_NS = 2_000_000_000
-
-
-def _stat_signature(path: Path) -> tuple:
-    """What tells a file changed without reading it (the test git's index and MkDocs' dirty
-    builds rely on): its identity, size and modification time to the nanosecond."""
-    try:
-        found = path.stat()
-    except FileNotFoundError:
-        return ()
-    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
 def _read_chunk(read: Reader, files: list[tuple[Path, str]], vocabulary: Vocabulary) -> list:
@@ -152,11 +138,11 @@ class BriefingCache(KeptInMemory):
         """entry_key, hashed again only when the file or a sidecar changed on disk: a build asks
         twice a file (prefetch, then the archive's loop), and `mkdocs serve` every rebuild."""
         try:
-            signature = (relative_path, vocabulary_digest, *map(_stat_signature, (path, *(
+            signature = (relative_path, vocabulary_digest, *map(stat_signature, (path, *(
                 path.with_suffix(suffix) for suffix in SIDECAR_SUFFIXES))))
         except (OSError, ValueError):
             return entry_key(path, relative_path, vocabulary_digest)
-        if any(found and found[3] > time.time_ns() - _RACY_NS for found in signature[2:]):
+        if any(found and not settled(found) for found in signature[2:]):
             return entry_key(path, relative_path, vocabulary_digest)  # written just now: may change again unseen
         key = self._keys_by_signature.get(signature)
         if key is None:

@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import os
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -36,6 +37,29 @@ class KeptInMemory:
     def forget_unused(self) -> None:
         # Entries of files removed or changed since would otherwise pile up over a long serve.
         self._memory = {key: value for key, value in self._memory.items() if key in self._used}
+
+
+# A file modified this recently may be modified again within the clock's resolution, unseen:
+# what is known of it by its stat is not remembered (git's "racy clean" rule).
+RACY_NS = 2_000_000_000
+
+
+def stat_signature(path: Path) -> tuple:
+    """What tells a file changed without reading it (the test git's index and MkDocs' dirty
+    builds rely on): its identity, size and modification time to the nanosecond; () if gone."""
+    try:
+        return signature_of(path.stat())
+    except FileNotFoundError:
+        return ()
+
+
+def signature_of(found: os.stat_result) -> tuple:
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def settled(signature: tuple) -> bool:
+    """Whether a file with this signature was modified long enough ago to be known by it."""
+    return bool(signature) and signature[3] <= time.time_ns() - RACY_NS
 
 
 class LastBuildBytes:

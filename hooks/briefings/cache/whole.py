@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from briefings.cache.store import code_digest
+from briefings.cache.store import code_digest, settled, signature_of
 
 ENTRY = "last-build.pickle"
 # Libraries whose data or behaviour shapes the site (besides those of the records).
@@ -34,7 +34,8 @@ class FileDigests:
     files the last key had to read again (new or changed since the build before)."""
 
     def __init__(self) -> None:
-        self.by_path: dict = {}
+        self.last: dict = {}  # path -> (stat signature, digest), as the last key saw them
+        self.now: dict = {}  # ... as this key sees them (a removed file is forgotten)
         self.changed = 0
 
 
@@ -45,7 +46,7 @@ def build_key(root: Path, settings: str, known: FileDigests | None = None) -> st
     changed are read again (reading 10,000 files took 0.5 s of a rebuild)."""
     digest = hashlib.sha256(f"{_code_key()}\0{settings}\0".encode("utf-8", "surrogatepass"))
     if known is not None:
-        known.changed = 0
+        known.now, known.changed = {}, 0
     try:
         for folder, folders, names in os.walk(root):
             base = Path(folder)
@@ -57,6 +58,8 @@ def build_key(root: Path, settings: str, known: FileDigests | None = None) -> st
                 digest.update(_entry_bytes(path, known))
     except OSError:
         return None
+    if known is not None:
+        known.last = known.now
     return digest.hexdigest()
 
 
@@ -64,11 +67,12 @@ def _entry_bytes(path: Path, known: FileDigests | None = None) -> bytes:
     found = os.lstat(path)
     mode = found.st_mode
     if known is not None and stat.S_ISREG(mode):
-        seen = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
-        last = known.by_path.get(path)
-        if last is None or last[0] != seen:
-            known.by_path[path] = last = (seen, _file_bytes(path))
+        seen = signature_of(found)
+        last = known.last.get(path)
+        if last is None or last[0] != seen or not settled(seen):  # (written just now: read again)
+            last = (seen, _file_bytes(path))
             known.changed += 1
+        known.now[path] = last
         return last[1]
     if stat.S_ISLNK(mode):
         target = os.readlink(path)
