@@ -20,7 +20,7 @@ from briefings.cache import whole
 from briefings.cache.pages import PageCache
 from briefings.cache.records import CACHE_FOLDER, PARALLEL_THRESHOLD, BriefingCache
 from briefings.cache.slugs import NameSlugCache
-from briefings.cache.store import KeptInMemory, LastBuildBytes
+from briefings.cache.store import BuildMemo, KeptInMemory, LastBuildBytes
 from briefings.ingest.slugs import slugify_name
 from briefings.progress import Progress
 from briefings.search.incremental import KeptIndex
@@ -59,7 +59,7 @@ class KeptCaches:
         self.last_messages: frozenset | None = None  # under serve: what the last build said
         self.file_digests = whole.FileDigests()  # under serve: the archive's files' digests, by their stat
         self.feed_files = LastBuildBytes()  # under serve: the last build's feeds, as they were
-        self.reprints: dict = {}  # under serve: the last build's reprint comparisons (ingest.reprints)
+        self.reprints = BuildMemo()  # under serve: the last build's reprint comparisons (ingest.reprints)
 
     def get(self, folder: Path, kind: type[KeptInMemory]):
         cache = self._kept.get(str(folder))
@@ -70,7 +70,7 @@ class KeptCaches:
 
 
 def read_archive(root: Path, cache: BriefingCache | None, progress: Callable[[str, int], Progress],
-                 log: logging.Logger, reprints_known: dict | None = None, prefetch: bool = True) -> ingest.Archive:
+                 log: logging.Logger, reprints_known: BuildMemo | None = None, prefetch: bool = True) -> ingest.Archive:
     """ingest.read_archive through the record cache, with progress over the archive's files
     (reprints_known: under serve, the reprint comparisons of the last build; prefetch: look for
     the files the cache lacks, to read them on every core)."""

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefings.cache.store import BuildMemo
+
 
 def content_digest(content: str | bytes) -> str:
     data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
@@ -28,17 +30,16 @@ class ContentDigests:
     again (hashing 200 MB of feeds and search files took 0.3 s of a rebuild at 10,000)."""
 
     def __init__(self) -> None:
-        self._last: dict[int, tuple[object, str]] = {}
-        self._now: dict[int, tuple[object, str]] = {}
+        self._kept = BuildMemo()  # id(content) -> (content, digest)
 
     def start(self) -> None:
-        self._last, self._now = self._now, {}
+        self._kept.start()
 
     def of(self, content: str | bytes) -> str:
-        found = self._now.get(id(content)) or self._last.get(id(content))
+        found = self._kept.get(id(content))
         if found is None or found[0] is not content:  # (an id is only its object's while it lives)
             found = (content, content_digest(content))
-        self._now[id(content)] = found
+            self._kept.put(id(content), found)
         return found[1]
 
 

@@ -62,6 +62,32 @@ def settled(signature: tuple) -> bool:
     return bool(signature) and signature[3] <= time.time_ns() - RACY_NS
 
 
+class BuildMemo:
+    """Values kept from one build of this process to the next (`mkdocs serve`): what a build
+    takes or puts is kept for the next one, the rest is let go when that one starts."""
+
+    def __init__(self) -> None:
+        self._last: dict = {}
+        self._now: dict = {}
+
+    def start(self) -> None:
+        self._last, self._now = self._now, {}
+
+    def get(self, key, default=None):
+        if key in self._now:
+            return self._now[key]
+        if key in self._last:
+            value = self._now[key] = self._last[key]
+            return value
+        return default
+
+    def put(self, key, value) -> None:
+        self._now[key] = value
+
+    def __len__(self) -> int:
+        return len(self._now)
+
+
 class LastBuildBytes:
     """Under `mkdocs serve`: a bytes cache (get_bytes/put_bytes) that answers first from what
     the last build got or put, as it was, then from the cache behind it (which keeps entries
@@ -69,28 +95,25 @@ class LastBuildBytes:
     The bytes are the site's own files, so keeping them costs no more memory."""
 
     def __init__(self) -> None:
-        self._last: dict[str, bytes] = {}
-        self._now: dict[str, bytes] = {}
+        self._kept = BuildMemo()
         self.behind = None
 
     def begin(self, behind) -> LastBuildBytes:
-        """Start a build over the cache behind; what the last build did not use is let go."""
-        if self._now:  # (a build that found nothing leaves the last build's in place)
-            self._last = self._now
-        self._now = {}
+        """Start a build over the cache behind."""
+        self._kept.start()
         self.behind = behind
         return self
 
     def get_bytes(self, key: str) -> bytes | None:
-        data = self._now.get(key) or self._last.get(key)
+        data = self._kept.get(key)
         if data is None:
             data = self.behind.get_bytes(key)
-        if data is not None:
-            self._now[key] = data
+            if data is not None:
+                self._kept.put(key, data)
         return data
 
     def put_bytes(self, key: str, data: bytes) -> None:
-        self._now[key] = data
+        self._kept.put(key, data)
         self.behind.put_bytes(key, data)
 
 

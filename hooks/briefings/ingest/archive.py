@@ -34,7 +34,7 @@ class Archive:
 
 
 def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None, files: list[Path] | None = None,
-                 reprints_known: dict | None = None) -> Archive:
+                 reprints_known=None) -> Archive:
     """Every briefing file under root, read; a file that cannot be read becomes a Rejection,
     a reprint of another file is merged into that file's briefing (see briefings.reprints).
     read: what reads one file, read_briefing by default (briefings.cache wraps it); files:
@@ -87,7 +87,7 @@ def path_problem(path: Path, root: Path, relative: str) -> str | None:
     return "is a symbolic link to a file outside the archive: not read" if outside else None
 
 
-def merge_reprints(briefings: list[Briefing], known: dict | None = None) -> list[Briefing]:
+def merge_reprints(briefings: list[Briefing], known=None) -> list[Briefing]:
     """One briefing per group of reprints: the copy with the smallest path, listing the others.
     known: find_reprints' memo, kept between the builds of one `mkdocs serve`."""
     replaced: dict[int, Briefing | None] = {}

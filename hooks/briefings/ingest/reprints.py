@@ -137,10 +137,11 @@ def _similarity(a: frozenset[int], b: frozenset[int]) -> float:
     return len(shared) / k
 
 
-def find_reprints(briefings: Sequence[Briefing], known: dict | None = None) -> list[list[int]]:
+def find_reprints(briefings: Sequence[Briefing], known=None) -> list[list[int]]:
     """Groups (lists of indexes into briefings, ascending) of two or more copies of one briefing.
-    known (under serve, kept between builds): each bucket's matches by its members' texts and
-    years, so a rebuild compares only the buckets a change touched (0.5 s of a rebuild at 10,000)."""
+    known (under serve, a cache.store.BuildMemo kept between builds): each bucket's matches by its
+    members' texts and years, so a rebuild compares only the buckets a change touched (0.5 s of a
+    rebuild at 10,000)."""
     parent = list(range(len(briefings)))
 
     def root(i: int) -> int:
@@ -164,9 +165,8 @@ def find_reprints(briefings: Sequence[Briefing], known: dict | None = None) -> l
             for value in values[:INDEXED]:
                 buckets.setdefault(value, []).append(i)
     sets: dict[int, frozenset[int]] = {}
-    last = dict(known or {})
     if known is not None:
-        known.clear()
+        known.start()
     for members in buckets.values():
         compared = members[:BUCKET_LIMIT]
         if known is None:
@@ -177,12 +177,12 @@ def find_reprints(briefings: Sequence[Briefing], known: dict | None = None) -> l
             continue
         # what a bucket's comparisons find depends only on its members' texts and years
         key = tuple((prints[i].digest, briefings[i].year) for i in compared)
-        found = last.get(key, known.get(key))
+        found = known.get(key)
         if found is None:
             found = tuple((position, before) for position, i in enumerate(compared)
                           for before, j in enumerate(compared[:position])
                           if _same_briefing(briefings[i], briefings[j], i, j, sketches, sets))
-        known[key] = found
+            known.put(key, found)
         for position, before in found:
             join(compared[position], compared[before])
     groups: dict[int, list[int]] = {}
