@@ -80,6 +80,7 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     if published and not named and _TEMPLATE_SITE.search(url or ""):
         return _unknown(f"the page is on a site of document templates ({_TEMPLATE_SITE.search(url).group()}); "
                         f"its date {published.isoformat()} may be a copy's, and the title names no year")
+    body = _whole_text(cleaned, headline)  # once: simplifying the whole text is not cheap
     if published:
         address = address_date(url)
         if address and address.year < published.year and not named:
@@ -96,9 +97,9 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
         before = None if named else days_of_the_year_before(cleaned, published)
         if before:  # "12月26日下午，…" on a page of 2020-01-08: the events were of 2019
             return YearGuess(published.year - 1, f"news out on {published.isoformat()} of {before}")
-        awards = bool(_AWARD_DECISION.search(_whole_text(cleaned, headline)))
+        awards = bool(_AWARD_DECISION.search(body))
         guess = _year_of_publication(published.year, published.isoformat(), named, headline, hints, awards)
-        earlier = _of_an_earlier_year(cleaned, headline, hints, published.year) if guess.year == published.year else None
+        earlier = _of_an_earlier_year(cleaned, body, hints, published.year) if guess.year == published.year else None
         celebrated = [event for event in milestones(headline) if event.kind == ANNIVERSARY] if earlier else []
         if earlier and not named and len({event.year for event in celebrated}) == 1 and celebrated[0].year < published.year:
             # "市直机关庆祝建党95周年歌咏比赛圆满落幕" on a page of 2018: the celebration was in 2016
@@ -125,7 +126,6 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
                             f"{published.year - 1} and reports no event: a summary of that year, or news of "
                             f"{published.year}")
         return guess
-    body = _whole_text(cleaned, headline)
     rewritten = misnamed_year(body)
     if rewritten:  # "2023年是中国共产党成立一百周年": a copy whose years were changed
         return _unknown(rewritten)
@@ -185,12 +185,11 @@ def find_year(cleaned: Cleaned, title: str, date: str | None, url: str | None = 
     return guess
 
 
-def _of_an_earlier_year(cleaned: Cleaned, headline: str, hints: YearHints, year: int) -> str | None:
+def _of_an_earlier_year(cleaned: Cleaned, text: str, hints: YearHints, year: int) -> str | None:
     """What says a text is older than the page it is on: an anniversary it celebrates, or a
     congress it awaits, of an earlier year, or its own years two or more before; never when it
     names the page's year or a later one (今年 counts as the page's, except against a congress
-    the text awaits: that one it was written before)."""
-    text = _whole_text(cleaned, headline)
+    the text awaits: that one it was written before). text: _whole_text's."""
     if any(named >= year and score >= 1 for named, score in hints.scores.items()):
         # "以实际行动迎接党的二十大胜利召开" on a page of 2024: written before the congress, whatever 今年 says
         awaited = [event for event in milestones(text) if event.kind == COMING and event.year < year] \
