@@ -123,7 +123,7 @@ def _spliced(text: str, count: int, start: int, stop: int, middle: list[str]) ->
         parts = text.split(",", stop)
         rest = parts[stop:] if len(parts) > stop else []
         return ",".join([*parts[:start], *middle, *rest])
-    parts = text.rsplit(",", count - start) if start else [*text.split(",")]
+    parts = text.rsplit(",", count - start) if start else text.split(",")
     head = parts[:1] if start else []
     rest = parts[1 + stop - start:] if start else parts[stop:]
     return ",".join([*head, *middle, *rest])
