@@ -27,6 +27,7 @@ from briefings.search.incremental import KeptIndex
 from briefings.search.key_cache import SearchKeyCache
 from briefings.site.assembly import GeneratedFile, Site, SiteCaches, SiteSettings, build_site
 from briefings.site.catalog import ProgramEntry
+from briefings.site.data import DataMemo
 from briefings.site.pages.memo import PageMemo
 
 # A WARNING fails `mkdocs build --strict`: a rejected file and a guessed field do (the archivist
@@ -60,6 +61,7 @@ class KeptCaches:
         self.file_digests = whole.FileDigests()  # under serve: the archive's files' digests, by their stat
         self.feed_files = LastBuildBytes()  # under serve: the last build's feeds, as they were
         self.reprints = BuildMemo()  # under serve: the last build's reprint comparisons (ingest.reprints)
+        self.site_data = DataMemo()  # under serve: each briefing's part of catalog.json and report.json
 
     def get(self, folder: Path, kind: type[KeptInMemory]):
         cache = self._kept.get(str(folder))
@@ -138,7 +140,8 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
                           feeds=kept.feed_files.begin(feed_cache) if serving and feed_cache else feed_cache,
                           search_background=not serving, pages=kept.pages if serving else None,
                           feed_entries=kept.feed_entries if serving else None,
-                          search_index=kept.search_index if serving else None),
+                          search_index=kept.search_index if serving else None,
+                          data=kept.site_data if serving else None),
     )
     if serving:
         log.info("archive: %d pages as the last build made them, %d made", kept.pages.hits, kept.pages.misses)

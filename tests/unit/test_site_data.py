@@ -30,3 +30,35 @@ def test_the_pages_mkdocs_writes_are_plain():
     assert canonical_address("https://example.org/archive", "briefings/jinan-2021-abc/") == (
         "https://example.org/archive/briefings/jinan-2021-abc/", "/archive/briefings/jinan-2021-abc/")
     assert canonical_address("https://example.org/", "") == ("https://example.org/", "/")
+
+
+def _data_files(briefings, address, memo=None):
+    from briefings.site.catalog import build_catalog
+    from briefings.site.data import catalog_json, report_data, report_entries, report_json
+
+    catalog = build_catalog(tuple(briefings), (), lambda name: f"s{abs(hash(name)) % 10**6}")
+    if memo is not None:
+        memo.start(address)  # as each build does
+    report = report_data(report_entries(briefings, (), ["programs.yml", "x.yml"], address, memo))
+    return catalog_json(catalog, address, memo), report_json(report, memo), catalog, report
+
+
+def test_the_data_files_kept_by_record_are_those_made_afresh():
+    """Under serve each briefing's lines of catalog.json and report.json are kept by its record:
+    across edits (a record changed, one removed) and another address, the files are byte for
+    byte those made from scratch."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from briefings.ingest import read_archive
+    from briefings.site.data import DataMemo, SiteAddress, catalog_data, to_json_bytes
+
+    briefings = list(read_archive(Path(__file__).resolve().parents[2] / "archive").briefings)
+    memo = DataMemo()
+    edited = [replace(briefings[0], title="改过的标题"), *briefings[2:]]
+    for records, address in [(briefings, SiteAddress()), (edited, SiteAddress()), (edited, SiteAddress("/a", False))]:
+        catalog_bytes, report_bytes, catalog, report = _data_files(records, address, memo)
+        assert catalog_bytes == to_json_bytes(catalog_data(catalog, address))
+        assert report_bytes == to_json_bytes(report)
+        assert (catalog_bytes, report_bytes) == _data_files(records, address)[:2]
+    assert "改过的标题" in catalog_bytes.decode("utf-8") and "/a/briefings/" in catalog_bytes.decode("utf-8")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefings.cache.store import BuildMemo
+from briefings.cache.store import ObjectMemo
 
 
 def content_digest(content: str | bytes) -> str:
@@ -30,17 +30,13 @@ class ContentDigests:
     again (hashing 200 MB of feeds and search files took 0.3 s of a rebuild at 10,000)."""
 
     def __init__(self) -> None:
-        self._kept = BuildMemo()  # id(content) -> (content, digest)
+        self._kept = ObjectMemo()
 
     def start(self) -> None:
         self._kept.start()
 
     def of(self, content: str | bytes) -> str:
-        found = self._kept.get(id(content))
-        if found is None or found[0] is not content:  # (an id is only its object's while it lives)
-            found = (content, content_digest(content))
-            self._kept.put(id(content), found)
-        return found[1]
+        return self._kept.of(content, content_digest)
 
 
 @dataclass

@@ -88,6 +88,29 @@ class BuildMemo:
         return len(self._now)
 
 
+class ObjectMemo:
+    """Values made from objects, kept by the object itself (its identity, not its value) from
+    one build of this process to the next: an object the last build had too, such as a record
+    the record cache kept, is not worked on again. A value made under another context (the
+    site's address ...) is never taken."""
+
+    def __init__(self) -> None:
+        self._kept = BuildMemo()  # id(object) -> (object, value)
+        self._context = None
+
+    def start(self, context=None) -> None:
+        if context != self._context:
+            self._kept, self._context = BuildMemo(), context
+        self._kept.start()
+
+    def of(self, source, make):
+        found = self._kept.get(id(source))
+        if found is None or found[0] is not source:  # (an id is only its object's while it lives)
+            found = (source, make(source))
+        self._kept.put(id(source), found)
+        return found[1]
+
+
 class LastBuildBytes:
     """Under `mkdocs serve`: a bytes cache (get_bytes/put_bytes) that answers first from what
     the last build got or put, as it was, then from the cache behind it (which keeps entries

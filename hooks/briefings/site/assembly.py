@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from briefings.model import Briefing, Rejection
 from briefings.search.scripts import start_catalog_search_files
 from briefings.site.catalog import Catalog, ProgramEntry, briefing_src, build_catalog
-from briefings.site.data import SiteAddress, catalog_data, report_data, report_entries, to_json_bytes
+from briefings.site.data import DataMemo, SiteAddress, catalog_json, report_data, report_entries, report_json
 from briefings.site.feeds.channels import render_site_feeds
 from briefings.site.markup import Linker
 from briefings.site.pages.briefing import briefing_page_inputs, render_briefing_page
@@ -58,6 +58,7 @@ class SiteCaches:
     pages: object = None  # pages.memo.PageMemo: the last build's pages by their inputs (serve)
     feed_entries: dict | None = None  # the last build's feed entries by briefing id (serve)
     search_index: object = None  # search.incremental.KeptIndex: the last build's index, patched (serve)
+    data: DataMemo | None = None  # each briefing's part of catalog.json and report.json, by record (serve)
 
 
 @dataclass(frozen=True)
@@ -100,12 +101,13 @@ def build_site(
     search_files = start_catalog_search_files(catalog, settings.directory_urls, key_cache=caches.search_keys,
                                               files_cache=caches.search_files, background=caches.search_background,
                                               kept=caches.search_index)
-    entries = report_entries(briefings, rejections, archive_files, settings.address)
+    data_memo = caches.data.start(settings.address) if caches.data is not None else None
+    entries = report_entries(briefings, rejections, archive_files, settings.address, data_memo)
     report = report_data(entries)
     pages = tuple(_pages(catalog, settings, report, caches.pages))
     if caches.pages is not None:
         caches.pages.finish()
-    files = tuple(_files(catalog, settings, report, caches, search_files))
+    files = tuple(_files(catalog, settings, report, caches, search_files, data_memo))
     _check_unique_paths([page.src_uri for page in pages] + [file.src_uri for file in files])
     page_dates = {briefing_src(briefing): content_date([briefing]) for briefing in catalog.briefings}
     for facet in catalog.facets:
@@ -144,14 +146,14 @@ def _pages(catalog: Catalog, settings: SiteSettings, report: dict, memo: PageMem
 
 
 def _files(catalog: Catalog, settings: SiteSettings, report: dict, caches: SiteCaches,
-           search_files: Callable[[], list[tuple[str, str]]]) -> Iterator[GeneratedFile]:
+           search_files: Callable[[], list[tuple[str, str]]], data_memo: DataMemo | None) -> Iterator[GeneratedFile]:
     for src, data in render_site_feeds(
         catalog, settings.address, settings.site_url, settings.site_title, settings.feed_limit, caches.feeds,
         caches.feed_entries,
     ):
         yield GeneratedFile(src, data)
-    yield GeneratedFile("catalog.json", to_json_bytes(catalog_data(catalog, settings.address)))
-    yield GeneratedFile("report.json", to_json_bytes(report))
+    yield GeneratedFile("catalog.json", catalog_json(catalog, settings.address, data_memo))
+    yield GeneratedFile("report.json", report_json(report, data_memo))
     # Our search index (search/*.js), loaded by docs/assets/briefings/search.js on demand.
     for src, script in search_files():
         yield GeneratedFile(src, script)
