@@ -394,6 +394,28 @@ def test_a_kept_index_patched_after_edits_is_the_index_made_from_scratch():
     assert kept.files(many, NAMES) == build_search_files(many, NAMES) and not kept.patched
 
 
+def test_a_patched_index_keys_only_the_changed_documents_and_keeps_the_others_entries():
+    """A patch keys the documents of the changed run alone (the others' keys are in the index),
+    yet the key cache keeps every current document's entry in memory for the next build."""
+    from briefings.search.incremental import KeptIndex
+    from briefings.search.workers import entry_keys_of
+
+    docs = [doc(title=f"第{n}篇机关党建简报", text=f"驻马店市主题党日{n}。", url=f"briefings/{n}/") for n in range(30)]
+    cache, kept = SearchKeyCache(None), KeptIndex()
+    for step in range(4):
+        cache.reset_counts()
+        if step:
+            docs = [*docs[:step * 5], doc(title=f"新增第{step}篇", text="模范机关。", url=f"briefings/new{step}/"),
+                    *docs[step * 5 + 1:]]  # one replaced: one removed and one added
+        assert kept.files(docs, NAMES, cache) == build_search_files(docs, NAMES)
+        assert kept.patched == bool(step)
+        assert cache.hits + cache.misses == (1 if step else len(docs))
+        cache.forget_unused()
+        cache.reset_counts()
+        assert all(cache.get(key) is not None for key in entry_keys_of(docs, NameScanner(NAMES), cache))
+        assert cache.misses == 0
+
+
 def test_a_kept_index_whose_patch_stopped_half_way_is_made_whole_next_time(monkeypatch):
     from briefings.search import incremental
 

@@ -21,7 +21,7 @@ from briefings.search.key_cache import SearchKeyCache
 from briefings.search.keys import WEIGHT_BITS, DocKeys, NameScanner, SearchDoc
 from briefings.search.postings import delta_encode, keys_and_weights
 from briefings.search.scripts import doc_payload, index_files
-from briefings.search.workers import document_keys_of
+from briefings.search.workers import document_keys_of, entry_keys_of
 
 MAX_CHANGED = 64  # documents removed and added: more, and the index is made again (a big change)
 
@@ -35,23 +35,34 @@ class KeptIndex:
         self._postings: dict[str, array] = {}  # key -> (number << WEIGHT_BITS) | weight, ascending
         self._encoded: dict[str, str] = {}  # key -> its postings as the shards carry them
         self._payloads: list[str] = []  # each document's file content after its number
+        self._entry_keys: list[str] = []  # each document's key in the search-key cache
         self.patched = False  # whether the last build patched the one before (not made it whole)
 
     def files(self, docs: list[SearchDoc], names: Iterable[str], key_cache: SearchKeyCache | None = None
               ) -> list[tuple[str, str]]:
         names = tuple(names)
         scanner = NameScanner(names)
-        doc_keys = document_keys_of(docs, scanner, key_cache)
         changed = self._changed(docs, names)
+        if key_cache is not None and len(self._entry_keys) != len(self._docs):
+            changed = None  # the last index was made without the key cache: its entries are unknown
         self.patched = changed is not None
         self._docs = []  # until this build's index is whole: a build stopped half-way leaves nothing to patch
         if changed is None:
+            self._entry_keys = entry_keys_of(docs, scanner, key_cache) if key_cache is not None else []
+            doc_keys = document_keys_of(docs, scanner, key_cache, entry_keys=self._entry_keys or None)
             self._postings, self._encoded = _postings(docs, doc_keys, 0)
             self._payloads = [doc_payload(doc) for doc in docs]
-        else:
+        else:  # only the documents of the changed run are keyed: the others' keys are in the index
             start, removed, added = changed
-            self._patch(start, removed, docs[start:start + added], doc_keys[start:start + added])
-            self._payloads[start:start + removed] = [doc_payload(doc) for doc in docs[start:start + added]]
+            new_docs = docs[start:start + added]
+            new_entry_keys = entry_keys_of(new_docs, scanner, key_cache) if key_cache is not None else []
+            self._patch(start, removed, new_docs,
+                        document_keys_of(new_docs, scanner, key_cache, entry_keys=new_entry_keys or None))
+            self._payloads[start:start + removed] = [doc_payload(doc) for doc in new_docs]
+            if key_cache is not None:
+                self._entry_keys[start:start + removed] = new_entry_keys
+                for key in self._entry_keys:
+                    key_cache.keep(key)  # the unchanged documents' entries stay in memory
         self._docs, self._names = list(docs), names
         return index_files(docs, self._encoded, scanner.name_set.intersection(self._encoded), self._payloads)
 

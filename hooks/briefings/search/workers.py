@@ -15,14 +15,16 @@ KEY_PARALLEL_THRESHOLD = 1000
 
 def document_keys_of(
     docs: Sequence[SearchDoc], scanner: NameScanner, key_cache: SearchKeyCache | None = None,
-    workers: int | None = None,
+    workers: int | None = None, entry_keys: Sequence[str] | None = None,
 ) -> list[DocKeys]:
     """The text keys of every document: from the cache where it has them, the others computed
     (in `workers` processes, default one a CPU, when there are KEY_PARALLEL_THRESHOLD or more:
-    they write the cache entries too) and kept in the cache."""
+    they write the cache entries too) and kept in the cache (entry_keys: the documents' keys in
+    it, entry_keys_of(), when the caller has them)."""
     if key_cache is None:
         return _compute_keys(list(docs), scanner, workers)[0]
-    entry_keys = [key_cache.entry_key(doc, scanner.digest) for doc in docs]
+    if entry_keys is None:
+        entry_keys = entry_keys_of(docs, scanner, key_cache)
     found: list[DocKeys | None] = [key_cache.get(key) for key in entry_keys]
     missing = [index for index, keys in enumerate(found) if keys is None]
     computed, written = _compute_keys(
@@ -32,6 +34,10 @@ def document_keys_of(
         found[index] = keys
         key_cache.put(entry_keys[index], keys, written=written)
     return found  # type: ignore[return-value]
+
+
+def entry_keys_of(docs: Sequence[SearchDoc], scanner: NameScanner, key_cache: SearchKeyCache) -> list[str]:
+    return [key_cache.entry_key(doc, scanner.digest) for doc in docs]
 
 
 def _compute_keys(
