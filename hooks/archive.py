@@ -28,7 +28,7 @@ from briefings.progress import Progress, summary_line
 from briefings.search.dictionary import dictionary_words, register_words
 from briefings.site.assembly import SiteSettings
 from briefings.site.data import canonical_address
-from briefings.site.chrome import ShapedRenderer
+from briefings.site.chrome import CompiledTemplates, ShapedRenderer
 from briefings.site.markup import html_text
 from briefings.site.pages.parts import GeneratedPage, toc_tokens
 from mkdocs.config import base
@@ -77,6 +77,7 @@ SHAPED_PAGE_TEMPLATE = "briefings-shaped.html"
 _warnings = _WarningCounter()
 _watchers: dict = {}  # under `mkdocs serve`: the native observer of the archive folder
 _collector = IdleCollector()  # under `mkdocs serve`: cycles collected between rebuilds, not during
+_templates = CompiledTemplates()  # under `mkdocs serve`: the theme's templates, compiled once
 
 
 # what MkDocs runs: "serve" keeps rendered pages in memory between builds; dirty (--dirty):
@@ -304,6 +305,8 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files):
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
+    if _command["name"] == "serve" and env.bytecode_cache is None:
+        env.bytecode_cache = _templates
     # MkDocs stamps every page with the build date, which ends in sitemap.xml(.gz); a date
     # from the archive keeps the output the same for the same input. (Here, not in on_pre_page:
     # a dirty build does not read the pages it skips, and the sitemap lists them too.)

@@ -44,3 +44,25 @@ def test_most_pages_were_filled_in_and_no_shape_was_left_to_jinja(builds):
     assert counts, shaped.log[-2000:]
     filled, rendered = int(counts.group(1)), int(counts.group(2))
     assert filled > rendered and counts.group(3) == "none"
+
+
+def test_compiled_templates_are_kept_across_environments_and_checked_against_their_source():
+    """Under serve each rebuild has a new Jinja environment: a template is compiled once, and
+    compiled again when its source changes."""
+    import jinja2
+    from briefings.site.chrome import CompiledTemplates
+
+    kept = CompiledTemplates()
+    compiled = []
+
+    def environment(source: str) -> jinja2.Environment:
+        env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": source}), bytecode_cache=kept)
+        real = env.compile
+        env.compile = lambda *args, **kwargs: compiled.append(args[1]) or real(*args, **kwargs)
+        return env
+
+    assert environment("页{{ 1 + 1 }}").get_template("main.html").render() == "页2"
+    assert environment("页{{ 1 + 1 }}").get_template("main.html").render() == "页2"
+    assert compiled == ["main.html"]
+    assert environment("改{{ 2 + 2 }}").get_template("main.html").render() == "改4"
+    assert compiled == ["main.html", "main.html"]
