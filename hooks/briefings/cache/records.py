@@ -138,8 +138,10 @@ class BriefingCache(KeptInMemory):
         """entry_key, hashed again only when the file or a sidecar changed on disk: a build asks
         twice a file (prefetch, then the archive's loop), and `mkdocs serve` every rebuild."""
         try:
-            signature = (relative_path, vocabulary_digest, *map(stat_signature, (path, *(
-                path.with_suffix(suffix) for suffix in SIDECAR_SUFFIXES))))
+            name = str(path)
+            stem = name[:len(name) - len(path.suffix)]  # path.with_suffix(""), without making paths
+            signature = (relative_path, vocabulary_digest, stat_signature(name),
+                         *(stat_signature(stem + suffix) for suffix in SIDECAR_SUFFIXES))
         except (OSError, ValueError):
             return entry_key(path, relative_path, vocabulary_digest)
         if any(found and not settled(found) for found in signature[2:]):

@@ -44,11 +44,11 @@ class KeptInMemory:
 RACY_NS = 2_000_000_000
 
 
-def stat_signature(path: Path) -> tuple:
+def stat_signature(path: Path | str) -> tuple:
     """What tells a file changed without reading it (the test git's index and MkDocs' dirty
     builds rely on): its identity, size and modification time to the nanosecond; () if gone."""
     try:
-        return signature_of(path.stat())
+        return signature_of(os.stat(path))
     except FileNotFoundError:
         return ()
 

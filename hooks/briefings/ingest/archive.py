@@ -128,7 +128,7 @@ def archive_files(root: Path) -> list[Path]:
     (dangling or looping ones too), hidden files and hidden folders (one entry each, not read).
     The vocabulary files and sidecars are not briefings themselves."""
     files = []
-    for path in sorted(_entries(Path(root))):
+    for path in sorted(_entries(Path(root)), key=_parts):  # as paths sort, without their slow comparisons
         if path.name in (VOCABULARY_FILE, OUTLETS_FILE) and path.parent == root:
             continue
         files.append(path)
@@ -150,7 +150,11 @@ def _entries(root: Path):
 
 
 def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+    return any(part.startswith(".") for part in path.parts[len(root.parts):])  # (under root)
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    return path.parts
 
 
 def entry_problem(path: Path, root: Path, relative: str) -> str | None:
