@@ -205,9 +205,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state["site"] = site
     _state["built"] = built
     _state["briefings"] = built.briefings
-    for generated in site.pages:
-        file = _generated_file(files, config, generated.src_uri, generated.html)
-        ArchivePage(file, config, generated)  # sets file.page: MkDocs keeps a page a file has
+    with _one_build_date():
+        for generated in site.pages:
+            file = _generated_file(files, config, generated.src_uri, generated.html)
+            ArchivePage(file, config, generated)  # sets file.page: MkDocs keeps a page a file has
     for generated in site.files:
         _generated_file(files, config, generated.src_uri, generated.content)
     log.info(
@@ -219,6 +220,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         " (unchanged since the last build: kept from memory)" if built.kept else "",
     )
     return files
+
+
+@contextlib.contextmanager
+def _one_build_date():
+    """MkDocs stamps every new page with the clock (get_build_date: 16,000 readings, 0.13 s of a
+    rebuild at 10,000 briefings); on_env stamps each generated page with its archive date instead."""
+    from mkdocs.structure import pages as pages_module
+
+    real = getattr(pages_module, "get_build_date", None)
+    if real is None:
+        yield
+        return
+    date = real()
+    pages_module.get_build_date = lambda: date
+    try:
+        yield
+    finally:
+        pages_module.get_build_date = real
 
 
 def _generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
