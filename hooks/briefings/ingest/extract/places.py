@@ -231,7 +231,8 @@ def _decide(cities: dict[str, Tally], provinces: dict[str, Tally], marks: list[s
     ranked = sorted(found, key=lambda item: item[1].score, reverse=True)
     warnings = [Warning("city", f"the text also contains anonymised places ({'、'.join(marks[:4])})")] if marks else []
     province, province_tally = _dominant_province(provinces)
-    if province and ranked and province_tally.best == TITLE and ranked[0][1].best != TITLE:
+    if province and ranked and province_tally.best == TITLE and ranked[0][1].best != TITLE and not _locates(
+            province_tally, ranked[0][0]):
         ranked = []  # a headline 湖北省直机关工委召开… is about the province, not the cities taking part
     if ranked and ranked[0][1].score >= _MIN_SCORE:
         city, tally = ranked[0]
@@ -267,6 +268,14 @@ def _decide(cities: dict[str, Tally], provinces: dict[str, Tally], marks: list[s
                            [*warnings, Warning("province", guess)])
         return replace(missing, fallback=fallback) if tally.best == BODY else missing
     return _missing(f"no place named{' (too weak: ' + weak + ')' if weak else ''}", None, "", warnings)
+
+
+def _locates(province: Tally, city: str) -> bool:
+    """Whether the title names the province only to place one of the city's counties or the city
+    itself ("江苏赣榆地税：…" is about 赣榆, of 连云港, not about 江苏's organs)."""
+    g = gazetteer()
+    return any(g.names[found].city == city and not g.names[found].ambiguous
+               for snippet in province.kinds.get(TITLE, ()) for _, _, found in g.scanner.scan(snippet))
 
 
 def _dominant_province(provinces: dict[str, Tally]) -> tuple[str | None, Tally]:
