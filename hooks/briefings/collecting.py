@@ -6,6 +6,9 @@ rebuild makes that many: at 10,000 briefings 2 to 4 such scans, 0.5 s each, took
 a 10 s rebuild (and 10 scans 2.3 s of a cold build: keep_out). So a rebuild starts with what exists frozen (gc.freeze: never scanned; a
 constant-time move), and the full collection, which frees the last build's cycles (MkDocs'
 pages and sections refer to each other), runs once the site is served and the server idle.
+While a rebuild (not the first build) runs the collector is off: its young-generation scans of the millions of
+objects a rebuild makes still took 0.3 s of a 4.5 s rebuild at 10,000, and a rebuild's cycles
+wait a few seconds for the idle collection instead.
 """
 
 from __future__ import annotations
@@ -28,16 +31,21 @@ class IdleCollector:
         self.delay = delay
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
+        self._built = False  # a first build runs with the collector on: it makes a whole site
 
     def build_started(self) -> None:
-        """Before a rebuild: what exists is not scanned again while it runs."""
+        """Before a rebuild: what exists is not scanned again, and nothing is, while it runs."""
         with self._lock:
             self._cancel()
             gc.freeze()
+            if self._built:
+                gc.disable()
 
     def build_finished(self) -> None:
         """After a build: collect everything once the server is idle, then freeze what lives."""
         with self._lock:
+            gc.enable()
+            self._built = True
             self._cancel()
             self._timer = threading.Timer(self.delay, self._collect)
             self._timer.daemon = True
@@ -46,6 +54,7 @@ class IdleCollector:
     def stop(self) -> None:
         with self._lock:
             self._cancel()
+        gc.enable()
         gc.unfreeze()
 
     def _cancel(self) -> None:  # (the lock held)

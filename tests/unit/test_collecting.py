@@ -19,12 +19,16 @@ def test_a_rebuild_starts_frozen_and_the_idle_collection_frees_the_last_builds_c
     collector = IdleCollector(delay=0.05)
     try:
         gc.unfreeze()
+        collector.build_started()
+        assert gc.isenabled()  # a first build is collected as it runs
+        collector.build_finished()
         left_by_a_build = weakref.ref(Node())  # garbage, reachable from itself only
         collector.build_started()
-        assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() > 0 and not gc.isenabled()  # nor is anything scanned while it runs
         gc.collect()  # what was frozen is not scanned: the cycle lives on
         assert left_by_a_build() is not None
         collector.build_finished()
+        assert gc.isenabled()
         for _ in range(100):
             if left_by_a_build() is None and gc.get_freeze_count() > 0:
                 break
@@ -33,7 +37,7 @@ def test_a_rebuild_starts_frozen_and_the_idle_collection_frees_the_last_builds_c
         assert gc.get_freeze_count() > 0  # what lives is frozen again for the next rebuild
     finally:
         collector.stop()
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
 
 
 def test_a_build_started_before_the_idle_collection_puts_it_off():
