@@ -909,3 +909,12 @@ def test_a_government_host_of_an_areas_initials_then_one_of_its_countys(url, cit
 def test_a_shared_reading_settled_by_another_label_of_the_host(url, city):
     p = place("交通运输局党委召开表彰大会", "6月28日，交通运输局党委召开庆七一暨党建工作表彰大会。", url=url)
     assert p.city == city
+
+
+def test_a_title_that_places_a_county_by_its_province_leaves_the_city_to_its_organs():
+    """浙江安吉 in a headline locates 安吉 (of 湖州); the province is not the subject, the
+    county's organ 湖州市安吉县税务局 in the lead is."""
+    found = place("浙江安吉税务：“红色引擎”助推党建品牌", "近日，湖州市安吉县税务局机关党支部开展主题党日活动。湖州市安吉县税务局党员参加。")
+    assert (found.city, found.province) == ("湖州市", "浙江省")
+    about_the_province = place("浙江省直机关工委召开党建工作会议", "近日，湖州市安吉县税务局机关党支部开展主题党日活动。")
+    assert about_the_province.city is None and about_the_province.province == "浙江省"
