@@ -44,7 +44,10 @@ def test_a_build_started_before_the_idle_collection_puts_it_off():
     collector = IdleCollector(delay=0.2)
     try:
         gc.unfreeze()
-        collector.build_finished()
+        collector.build_started()
+        collector.build_finished()  # the first build: collected at once
+        collector.build_started()
+        collector.build_finished()  # a rebuild: collected once the server is idle
         garbage = weakref.ref(Node())
         collector.build_started()  # the pending collection is cancelled
         time.sleep(0.4)
@@ -52,3 +55,15 @@ def test_a_build_started_before_the_idle_collection_puts_it_off():
     finally:
         collector.stop()
         gc.collect()
+
+
+def test_the_first_build_is_collected_at_once_so_the_first_change_does_not_wait():
+    collector = IdleCollector(delay=60)
+    try:
+        gc.unfreeze()
+        collector.build_started()
+        left_by_the_first_build = weakref.ref(Node())
+        collector.build_finished()
+        assert left_by_the_first_build() is None and gc.get_freeze_count() > 0
+    finally:
+        collector.stop()
