@@ -72,6 +72,8 @@ def archive_paths(root: Path) -> list[str]:
 
 def display_path(relative: str) -> str:
     """The path, printable: bytes that are not UTF-8 as \\xNN, control characters as \\uNNNN."""
+    if relative.isprintable():  # most names: no undecodable bytes (surrogates) and no control characters
+        return relative
     text = relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return "".join(char if char.isprintable() or char == " " else f"\\u{ord(char):04x}" for char in text)
 
@@ -163,13 +165,15 @@ def entry_problem(path: Path, root: Path, relative: str) -> str | None:
     if _hidden(path, root):
         what = "folder" if path.is_dir() and not path.is_symlink() else "file"
         return f"hidden {what} (its name starts with a dot: an editor's or system's file): not read"
-    if path.is_symlink() and path.is_dir():  # links to nothing and loops: path_problem says so
-        return "is a symbolic link to a folder: not read (link the files, or copy them)"
     try:
-        regular = stat.S_ISREG(path.stat().st_mode)
+        found = os.lstat(path)  # one call for most entries: a regular file, not a link
+        if stat.S_ISLNK(found.st_mode):
+            if path.is_dir():  # links to nothing and loops: path_problem says so
+                return "is a symbolic link to a folder: not read (link the files, or copy them)"
+            found = os.stat(path)
     except OSError as error:
         return f"cannot be read: {error.strerror or error}"
-    return None if regular else "is not a regular file (a FIFO, socket or device): not read"
+    return None if stat.S_ISREG(found.st_mode) else "is not a regular file (a FIFO, socket or device): not read"
 
 
 def load_vocabulary(root: Path) -> Vocabulary:
