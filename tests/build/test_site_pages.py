@@ -433,21 +433,24 @@ def test_a_search_index_made_in_a_child_process_is_the_one_made_here(tmp_path, m
     assert scripts.catalog_search_files(catalog, True, files_cache=PageCache(tmp_path)) == here  # and it was kept
 
 
-def test_pages_taken_from_the_last_build_are_those_a_fresh_build_makes():
-    """Under serve the pages (pages/memo.py) and feed entries of the last build are reused by
-    their inputs: after each change, every page and file equals a build's without them, and only
-    a few pages are made again."""
+def test_pages_taken_from_the_last_build_are_those_a_fresh_build_makes(monkeypatch):
+    """Under serve the pages (pages/memo.py), feed entries and the data files' and report pages'
+    parts (site/data.py) of the last build are reused by their inputs: after each change, every
+    page and file equals a build's without them, and only a few pages are made again."""
     from dataclasses import replace
 
     from briefings.site.assembly import SiteCaches
+    from briefings.site.data import DataMemo
+    from briefings.site.pages import report
     from briefings.site.pages.memo import PageMemo
 
-    memo, entries = PageMemo(), {}
+    monkeypatch.setattr(report, "REPORT_PAGE_SIZE", 3)  # report pages after the first, whose rows are kept
+    memo, entries, data = PageMemo(), {}, DataMemo()
     small = replace(SETTINGS, page_size=2)  # facet lists of several pages: an insertion shifts them
 
     def both(briefings, settings=small):
         kept = build_site(briefings, (), PROGRAMS, settings, slugify_name,
-                          caches=SiteCaches(pages=memo, feed_entries=entries))
+                          caches=SiteCaches(pages=memo, feed_entries=entries, data=data))
         fresh = build_site(briefings, (), PROGRAMS, settings, slugify_name)
         assert {p.src_uri: p for p in kept.pages} == {p.src_uri: p for p in fresh.pages}
         assert {f.src_uri: f.content for f in kept.files} == {f.src_uri: f.content for f in fresh.files}

@@ -104,7 +104,7 @@ def build_site(
     data_memo = caches.data.start(settings.address) if caches.data is not None else None
     entries = report_entries(briefings, rejections, archive_files, settings.address, data_memo)
     report = report_data(entries)
-    pages = tuple(_pages(catalog, settings, report, caches.pages))
+    pages = tuple(_pages(catalog, settings, report, caches.pages, data_memo))
     if caches.pages is not None:
         caches.pages.finish()
     files = tuple(_files(catalog, settings, report, caches, search_files, data_memo))
@@ -123,8 +123,8 @@ def content_date(briefings: Iterable[Briefing]) -> str:
     return max(days, default=EPOCH_DAY)
 
 
-def _pages(catalog: Catalog, settings: SiteSettings, report: dict, memo: PageMemo | None = None
-           ) -> Iterator[GeneratedPage]:
+def _pages(catalog: Catalog, settings: SiteSettings, report: dict, memo: PageMemo | None = None,
+           data_memo: DataMemo | None = None) -> Iterator[GeneratedPage]:
     title = settings.site_title
     links = Linker(settings.directory_urls)
     if memo is not None:
@@ -142,7 +142,8 @@ def _pages(catalog: Catalog, settings: SiteSettings, report: dict, memo: PageMem
             key, anchors = briefing_page_inputs(briefing, catalog, title)
             yield memo.page(key, anchors, lambda briefing=briefing: render_briefing_page(briefing, catalog, title, links))
     page_src_of = {briefing.path: briefing_src(briefing) for briefing in catalog.briefings}
-    yield from render_report(report["files"], report["counts"], page_src_of, links)
+    yield from render_report(report["files"], report["counts"], page_src_of, links,
+                             rows=data_memo.report_rows if data_memo is not None else None)
 
 
 def _files(catalog: Catalog, settings: SiteSettings, report: dict, caches: SiteCaches,

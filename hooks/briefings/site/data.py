@@ -51,7 +51,7 @@ def _base_path(base: str) -> str:
 
 
 class DataMemo:
-    """Under `mkdocs serve`: what catalog.json and report.json make of each briefing, kept by
+    """Under `mkdocs serve`: what catalog.json, report.json and the report pages make of each briefing, kept by
     the briefing record from one build to the next (encoding 10,000 records into both files
     took 0.5 s of every rebuild; a record the record cache kept is the same object)."""
 
@@ -59,9 +59,10 @@ class DataMemo:
         self.catalog_lines = ObjectMemo()  # briefing -> its line of catalog.json
         self.report_entries = ObjectMemo()  # briefing -> its report entries (its own, its reprints')
         self.report_lines = ObjectMemo()  # report entry -> its line of report.json
+        self.report_rows = ObjectMemo()  # report entry -> its rows on a report page (pages.report)
 
     def start(self, address: SiteAddress) -> DataMemo:
-        for memo in (self.catalog_lines, self.report_entries, self.report_lines):
+        for memo in (self.catalog_lines, self.report_entries, self.report_lines, self.report_rows):
             memo.start(address)
         return self
 
