@@ -28,12 +28,12 @@ def test_a_rebuild_starts_frozen_and_the_idle_collection_frees_the_last_builds_c
         gc.collect()  # what was frozen is not scanned: the cycle lives on
         assert left_by_a_build() is not None
         collector.build_finished()
-        assert gc.isenabled()
+        assert not gc.isenabled()  # until the idle collection: none before the site is served
         for _ in range(100):
             if left_by_a_build() is None and gc.get_freeze_count() > 0:
                 break
             time.sleep(0.02)
-        assert left_by_a_build() is None
+        assert left_by_a_build() is None and gc.isenabled()
         assert gc.get_freeze_count() > 0  # what lives is frozen again for the next rebuild
     finally:
         collector.stop()
@@ -65,5 +65,25 @@ def test_the_first_build_is_collected_at_once_so_the_first_change_does_not_wait(
         left_by_the_first_build = weakref.ref(Node())
         collector.build_finished()
         assert left_by_the_first_build() is None and gc.get_freeze_count() > 0
+    finally:
+        collector.stop()
+
+
+def test_rebuilds_in_a_row_with_no_idle_time_are_collected_now_and_then():
+    from briefings.collecting import MAX_UNCOLLECTED
+
+    collector = IdleCollector(delay=60)
+    try:
+        gc.unfreeze()
+        collector.build_started()
+        collector.build_finished()
+        garbage = weakref.ref(Node())
+        for _ in range(MAX_UNCOLLECTED):
+            collector.build_started()
+            collector.build_finished()
+            assert garbage() is not None and not gc.isenabled()
+        collector.build_started()
+        collector.build_finished()  # one too many: collected at its end
+        assert garbage() is None and gc.isenabled()
     finally:
         collector.stop()
