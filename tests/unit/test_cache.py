@@ -270,3 +270,25 @@ def test_the_reading_workers_are_forked_after_the_warm_up(tmp_path):
     done = subprocess.run([sys.executable, "-c", _FORKED_AFTER_THE_WARM_UP, str(root), str(tmp_path / "cache")],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_an_object_memo_keeps_values_by_the_object_for_one_build_and_one_context():
+    """store.ObjectMemo: a value is made once per object (not per equal value), kept to the next
+    build only when that build takes it, and never taken under another context."""
+    memo, made = store.ObjectMemo(), []
+
+    def make(source: list) -> str:
+        made.append(source)
+        return f"made from {len(made)}"
+
+    first, equal_but_other = ["简报"], ["简报"]
+    memo.start("a")
+    assert memo.of(first, make) == memo.of(first, make) == "made from 1"
+    assert memo.of(equal_but_other, make) == "made from 2"  # equal is not the same object
+    memo.start("a")
+    assert memo.of(first, make) == "made from 1"  # kept: taken by this build
+    memo.start("a")
+    memo.start("a")
+    assert memo.of(equal_but_other, make) == "made from 3"  # let go: the build before did not take it
+    memo.start("b")
+    assert memo.of(first, make) == "made from 4"  # another context
