@@ -118,3 +118,14 @@ def test_object_prototype_names_are_plain_queries(reader, query):
     assert search(page, "粗体")  # results on screen, then a query named like Object's own members
     assert search(page, query) == []
     assert "没有找到" in result_meta(page) and errors == []
+
+
+def test_ties_are_listed_newest_first(reader):
+    """A filter alone scores every briefing alike: they come newest first, as the catalog lists
+    them (documents are numbered oldest first, search.js breaks ties the other way)."""
+    page = reader.open("/")
+    cities = [r["city"] for r in reader.catalog["briefings"] if r["city"]]
+    city = max(set(cities), key=cities.count)
+    expected = [reader.url(r["url"]) for r in reader.catalog["briefings"] if r["city"] == city]
+    listed = result_urls(search(page, "", city=city))
+    assert len(listed) >= 2 and listed == expected[:len(listed)]

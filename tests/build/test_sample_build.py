@@ -278,14 +278,18 @@ def test_search_index_keeps_names_whole_and_boosts_fields(sample):
     # Names the query splitter keeps whole, and exact keys of the index
     assert {"驻马店市", "星级党支部", "星级党支部创建"} <= set(meta["names"])
     postings = search_postings(build.site)
-    number = next(i for i, r in enumerate(catalog["briefings"]) if r["city"] == "驻马店市")
+    def document_number(i: int) -> int:  # the catalog lists the newest first, the index numbers the oldest first
+        return len(catalog["briefings"]) - 1 - i
+
+    position = next(i for i, r in enumerate(catalog["briefings"]) if r["city"] == "驻马店市")
+    number = document_number(position)
     for key in ("星级党支部", "驻马店", "city:驻马店市", "year:2021", "program:星级党支部创建"):
         assert key in postings, key
     # Every document's record points at its page; the title is text, whatever it holds
     per = meta["docs_per_file"]
     kind, n, records = read_search_script(build.site / "search" / "docs" / f"{number // per}.js")
-    assert (kind, n, "/" + records[number % per]["u"]) == ("docs", number // per, catalog["briefings"][number]["url"])
-    hostile = next(i for i, r in enumerate(catalog["briefings"]) if "<script>" in r["title"])
+    assert (kind, n, "/" + records[number % per]["u"]) == ("docs", number // per, catalog["briefings"][position]["url"])
+    hostile = document_number(next(i for i, r in enumerate(catalog["briefings"]) if "<script>" in r["title"]))
     raw = (build.site / "search" / "docs" / f"{hostile // per}.js").read_text("utf-8")
     assert "</script>" not in raw and "<\\/script>" in raw
     # Lists, cards and charts are not searched: only briefings are documents

@@ -161,7 +161,8 @@
         postings.get(key).forEach(function (w, doc) { only.set(doc, 0); });
         narrow(only);
       });
-      return Array.from(scores || new Map()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
+      // ties newest first: documents are numbered oldest first (search/scripts.py)
+      return Array.from(scores || new Map()).sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; })
         .map(function (pair) { return pair[0]; });
     });
   }

@@ -1,7 +1,7 @@
 """The last build's index, kept by `mkdocs serve` and patched where the documents changed.
 
-Documents are numbered newest first, so one briefing added in the middle renumbers all the
-older ones. In a key's delta-encoded postings that changes one posting only: the first after
+Documents are numbered oldest first, so one briefing added in the middle renumbers all the
+newer ones (one newer than all, the usual addition, none). In a key's delta-encoded postings that changes one posting only: the first after
 the change (the others are relative to their predecessor). So a rebuild finds the run of
 documents that changed (what lies between the common head and the common tail of the old and
 new lists), keeps each key's postings before it, encodes the new documents' postings and that

@@ -29,7 +29,10 @@ PREFIX = "window.__briefingsSearch.add"
 
 
 def search_docs(catalog: Catalog, url_of: Callable[[str], str], fields_of: Callable[[Briefing], list[str]]) -> list[SearchDoc]:
-    """The catalog's briefings, newest first (a doc's number is its place in this list)."""
+    """The catalog's briefings, oldest first (a doc's number is its place in this list): a
+    briefing newer than all the others, the usual addition, is numbered last and moves no other
+    document (at 10,000, one such briefing rewrote 1,200 document files). The page shows ties
+    newest first (docs/assets/briefings/search.js)."""
     return [
         SearchDoc(
             url=url_of(briefing_src(briefing)),
@@ -42,7 +45,7 @@ def search_docs(catalog: Catalog, url_of: Callable[[str], str], fields_of: Calla
             programs=tuple(briefing.programs),
             fields=tuple(fields_of(briefing)),
         )
-        for briefing in catalog.briefings
+        for briefing in reversed(catalog.briefings)
     ]
 
 
