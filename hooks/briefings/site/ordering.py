@@ -32,13 +32,19 @@ def newest_first_key(briefing: Briefing) -> tuple:
 
 def neighbours_of(ordered, by_city, by_program) -> dict[str, Neighbours]:
     """ordered: every briefing, newest first (newest_first_key); by_city and by_program: lists of
-    them in that order."""
+    them in that order. A briefing's related ones are those nearest to it in time in its city and
+    programs, not the newest of them: a briefing added (mostly the newest) changes the pages of its
+    few neighbours in time, not every page of its city and programs (7,000 pages of 10,000 for a
+    briefing of three common programs), and a reader of a 2015 briefing sees others of about 2015."""
     result: dict[str, Neighbours] = {}
     rank = {briefing.id: position for position, briefing in enumerate(ordered)}  # the sort key, computed once
+    places = {id(members): {b.id: i for i, b in enumerate(members)} for members in (*by_city.values(),
+                                                                                    *by_program.values())}
     for position, briefing in enumerate(ordered):
-        same_city = _first_others(by_city.get(briefing.city, []) if briefing.city else [], briefing, set())
-        program_lists = [by_program[name] for name in briefing.programs]
-        same_program = _merged_others(program_lists, briefing, {other.id for other in same_city}, rank)
+        city = by_city.get(briefing.city, []) if briefing.city else []
+        same_city = _nearest_others([(city, places[id(city)] if city else {})], briefing, set(), rank)
+        program_lists = [(by_program[name], places[id(by_program[name])]) for name in briefing.programs]
+        same_program = _nearest_others(program_lists, briefing, {other.id for other in same_city}, rank)
         result[briefing.id] = Neighbours(
             previous=ordered[position + 1] if position + 1 < len(ordered) else None,
             next=ordered[position - 1] if position > 0 else None,
@@ -48,23 +54,28 @@ def neighbours_of(ordered, by_city, by_program) -> dict[str, Neighbours]:
     return result
 
 
-def _first_others(members: list[Briefing], briefing: Briefing, exclude: set[str]) -> tuple[Briefing, ...]:
-    """Up to RELATED_LIMIT members other than the briefing; reads at most a few entries."""
-    found: list[Briefing] = []
-    for other in members:
-        if other.id != briefing.id and other.id not in exclude:
-            found.append(other)
-            if len(found) == RELATED_LIMIT:
-                break
-    return tuple(found)
-
-
-def _merged_others(
-    lists: list[list[Briefing]], briefing: Briefing, exclude: set[str], rank: dict[str, int]
-) -> tuple[Briefing, ...]:
-    """The newest RELATED_LIMIT briefings sharing any of the lists, without repeats."""
-    candidates = {other.id: other for members in lists for other in _first_others(members, briefing, exclude)}
-    return tuple(sorted(candidates.values(), key=lambda other: rank[other.id])[:RELATED_LIMIT])
+def _nearest_others(lists: list[tuple[list[Briefing], dict[str, int]]], briefing: Briefing, exclude: set[str],
+                    rank: dict[str, int]) -> tuple[Briefing, ...]:
+    """Up to RELATED_LIMIT briefings sharing any of the lists, the nearest to the briefing in time
+    (ties: the newer), without repeats, newest first; reads a few entries around it in each."""
+    own = rank[briefing.id]
+    candidates: dict[str, Briefing] = {}
+    for members, place in lists:
+        at = place.get(briefing.id)
+        if at is None:
+            continue
+        found, newer, older = 0, at - 1, at + 1
+        while found < RELATED_LIMIT and (newer >= 0 or older < len(members)):
+            # step to the side whose next member is nearer in time (the newer on a tie)
+            if older >= len(members) or (newer >= 0 and own - rank[members[newer].id] <= rank[members[older].id] - own):
+                other, newer = members[newer], newer - 1
+            else:
+                other, older = members[older], older + 1
+            if other.id not in exclude:
+                candidates[other.id] = other
+                found += 1
+    nearest = sorted(candidates.values(), key=lambda other: (abs(rank[other.id] - own), rank[other.id]))
+    return tuple(sorted(nearest[:RELATED_LIMIT], key=lambda other: rank[other.id]))
 
 
 def _is_day(value: str | None) -> bool:
