@@ -11,6 +11,7 @@ on_config. Every module-level name starting with on_ is an event handler.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import re
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from briefings import build, watching
 from briefings.collecting import IdleCollector
+from briefings.partner import Joined, fork_partner, log_joined
 from briefings.cache.outputs import ContentDigests, WrittenOutputs
 from briefings.cache.pages import PageCache, PageKeys, build_signature, page_digest, page_key
 from briefings.ingest.extract import gazetteer
@@ -35,7 +37,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -87,6 +89,9 @@ _written = WrittenOutputs()
 _digests = ContentDigests()  # of the generated files, by their content object (a dirty build)
 _page_keys = PageKeys()
 DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
+# Generated pages a build writes before a forked partner writes every other one (briefings.partner);
+# BRIEFINGS_PARTNER=0: never, =always: whatever the count (the tests compare both builds).
+PARTNER_PAGES = 400
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -97,6 +102,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
         _serve_dirty()
     if dirty or command == "serve":
         logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
+    logging.getLogger("mkdocs.commands.build").addFilter(_written_elsewhere)
 
 
 def _serve_dirty() -> None:
@@ -345,11 +351,23 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     if _state.get("shaped"):
         env.globals["briefings_shaped"] = (renderer := ShapedRenderer(env)).from_context
         _state["shaped"] = renderer
+    _state["env"] = env
     return env
+
+
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
+    if "partner" not in _state:  # the first page to be written: all are read, none written
+        _state["partner"] = _start_partner(page, config, nav)
+    return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     _advance("html_progress")
+    partner = _state.get("partner")
+    if partner is not None and page.file.src_uri in _state["elsewhere"]:
+        if partner.is_partner and page is _state["last_page"]:  # the loop's end: the first process goes on
+            _finish_partner(partner)
+        return ""  # the other process writes it (MkDocs writes no empty output)
     cache: PageCache | None = _state.get("page_cache")
     if cache is None or not isinstance(page, ArchivePage):
         return output
@@ -364,6 +382,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    partner = _state.pop("partner", None)
+    if partner is not None:
+        if partner.is_partner:  # its last page was never reached (a draft?): finish here
+            _finish_partner(partner)
+        _join_partner(partner.join(), config)
     if _state.get("built") is not None:  # the build's data is whole even when strict mode stops it below
         build.keep_whole(_state["built"], _cache_folder(config, _state["settings"]))
     quiet = not logging.getLogger("mkdocs").isEnabledFor(logging.WARNING)
@@ -396,9 +419,104 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def on_build_error(*, error: Exception) -> None:
+    partner = _state.pop("partner", None)
+    if partner is not None and partner.is_partner:
+        partner.finish(error=f"{type(error).__name__}: {error}")
+    if partner is not None:
+        partner.stop()
+        gc.unfreeze()
     _written.forget()  # the site folder holds an unknown mix: the next dirty build writes all
     if _command["name"] == "serve":
         _collector.build_finished()
+
+
+def _start_partner(current: Page, config: MkDocsConfig, nav):
+    """Fork a partner to write every other generated page after the current one, when there
+    are enough of them, two cores, and no fork hazard: not under serve (threads), nor in a
+    dirty build (which outputs were written is known to one process), nor with a plugin (it may
+    read every page's output). Each process marks the pages the other writes: an empty
+    template, no output."""
+    setting = os.environ.get("BRIEFINGS_PARTNER", "")
+    files: Files | None = _state.get("files")
+    if setting == "0" or files is None or _command["name"] == "serve" or _command["dirty"] or _state["plugins"]:
+        return None
+    pages = [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)]
+    start = next((index for index, page in enumerate(pages) if page is current), len(pages)) + 1
+    shared = [page for page in pages[start:-1] if isinstance(page, ArchivePage)]  # the last is the first's
+    if setting != "always" and (len(shared) < PARTNER_PAGES or (os.cpu_count() or 1) < 2):
+        return None
+    for cache in (_state.get("page_cache"),):
+        if cache is not None:
+            cache.flush()  # its writing thread: no thread may run at the fork
+    gc.freeze()  # the partner's collections would touch, and so copy, every object of the build
+    partner = fork_partner()
+    if partner is None:
+        gc.unfreeze()
+        return None
+    taken = {id(page) for index, page in enumerate(shared) if partner.takes(index)}
+    if partner.is_partner:
+        elsewhere = [page for page in pages if id(page) not in taken]
+        _state["html_progress"] = None  # one process shows the progress
+        if isinstance(_state.get("shaped"), ShapedRenderer):
+            _state["shaped"].filled = _state["shaped"].rendered = 0
+            _state["shaped"].mismatched = []
+    else:
+        elsewhere = [page for page in shared if id(page) not in taken]
+        _state["partner_pages"] = elsewhere
+        _state["nav"], _state["doc_files"] = nav, [page.file for page in pages]
+    for page in elsewhere:
+        if page is not current:
+            page.own_template = page.meta.get("template")
+            page.meta["template"] = CACHED_PAGE_TEMPLATE
+    _state["elsewhere"] = {page.file.src_uri for page in elsewhere}
+    _state["last_page"] = pages[-1] if pages else None
+    return partner
+
+
+def _finish_partner(partner) -> None:
+    cache: PageCache | None = _state.get("page_cache")
+    try:
+        if cache is not None:
+            cache.flush()  # the pages it cached are on disk before it goes
+    except Exception as error:  # noqa: BLE001 - said to the first process, which stops the build
+        partner.finish(error=f"the page cache: {error}")
+    shaped = _state.get("shaped")
+    counts = (shaped.filled, shaped.rendered, shaped.mismatched) if isinstance(shaped, ShapedRenderer) else None
+    partner.finish({"shaped": counts})
+
+
+def _join_partner(joined: Joined, config: MkDocsConfig) -> None:
+    """The partner's log lines and counts here; its error stops the build. If it died (killed,
+    out of memory) without a word, its pages are written here."""
+    gc.unfreeze()
+    log_joined(joined)
+    if joined.error:
+        raise PluginError(f"the second process writing pages failed: {joined.error}")
+    shaped = _state.get("shaped")
+    counts = joined.report.get("shaped")
+    if isinstance(shaped, ShapedRenderer) and counts:
+        shaped.filled += counts[0]
+        shaped.rendered += counts[1]
+        shaped.mismatched += [key for key in counts[2] if key not in shaped.mismatched]
+    log.debug("pages: %d written by a second process", 0 if joined.died else len(_state["partner_pages"]))
+    if joined.died:
+        from mkdocs.commands.build import _build_page
+
+        log.warning("archive: the second process writing pages stopped without a word; writing its %d pages here",
+                    len(_state["partner_pages"]))
+        _state["elsewhere"] = set()
+        env = _state["env"]
+        for page in _state["partner_pages"]:
+            page.meta.pop("template")
+            if page.own_template is not None:
+                page.meta["template"] = page.own_template
+            _build_page(page, config, _state["doc_files"], _state["nav"], env)
+
+
+def _written_elsewhere(record: logging.LogRecord) -> bool:
+    # MkDocs says it skipped a page with empty output: those the other process writes are not news.
+    message = record.getMessage()
+    return not (message.startswith("Page skipped: '") and message[15:].split("'", 1)[0] in _state.get("elsewhere", ()))
 
 
 def _finish_outputs(config: MkDocsConfig) -> None:
