@@ -445,9 +445,9 @@ def _start_partner(current: Page, config: MkDocsConfig, nav):
     shared = [page for page in pages[start:-1] if isinstance(page, ArchivePage)]  # the last is the first's
     if setting != "always" and (len(shared) < PARTNER_PAGES or (os.cpu_count() or 1) < 2):
         return None
-    for cache in (_state.get("page_cache"),):
-        if cache is not None:
-            cache.flush()  # its writing thread: no thread may run at the fork
+    cache: PageCache | None = _state.get("page_cache")
+    if cache is not None:
+        cache.flush()  # its writing thread: no thread may run at the fork
     gc.freeze()  # the partner's collections would touch, and so copy, every object of the build
     partner = fork_partner()
     if partner is None:
