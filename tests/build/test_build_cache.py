@@ -41,7 +41,8 @@ def test_cached_builds_make_the_uncached_site(tmp_path: Path) -> None:
     plain = build(archive, tmp_path / "plain", "0")
     build(archive, tmp_path / "cold", str(cache))
     warm = build(archive, tmp_path / "warm", str(cache))
-    assert list(cache.rglob("*.pickle")) and list((cache / "pages").rglob("*.html.zc"))
+    assert (cache / "records.sqlite").is_file() and (cache / "pages" / "entries.sqlite").is_file()
+    assert not [path for path in cache.rglob("*") if path.is_dir() and len(path.name) == 2]  # no file an entry
     assert (cache / "site" / "last-build.pickle").is_file()
     assert "unchanged since the last build" in warm  # nothing read, extracted or assembled
     assert same_tree(tmp_path / "plain", tmp_path / "cold")

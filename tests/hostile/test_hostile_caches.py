@@ -4,6 +4,7 @@ never the end of every later build; a change to a config a mkdocs.yml INHERITs r
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +18,10 @@ from site_build import ROOT, make_sample_archive
 def test_a_damaged_page_entry_is_a_miss(tmp_path, damage):
     cache = PageCache(tmp_path)
     cache.put("ab" * 32, "<html>页面</html>" * 50)
-    path = cache._path("ab" * 32)
-    data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 2] if damage is None else damage)
+    with sqlite3.connect(tmp_path / "entries.sqlite") as connection:
+        data = bytes(connection.execute("SELECT value FROM entries").fetchone()[0])
+        connection.execute("UPDATE entries SET value = ?", (data[: len(data) // 2] if damage is None else damage,))
+    connection.close()
     fresh = PageCache(tmp_path)
     assert not fresh.contains("ab" * 32) and fresh.get("ab" * 32) is None
 

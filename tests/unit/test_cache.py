@@ -4,6 +4,7 @@ file, its sidecar, the vocabulary or the code is a miss."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -91,13 +92,30 @@ def test_a_changed_vocabulary_or_code_is_a_miss_everywhere(archive: Path, tmp_pa
         cache_module.code_key.cache_clear()
 
 
+def damage_entries(entry_file: Path, change) -> None:
+    """Every entry's value replaced by change(value), behind the cache's back."""
+    with sqlite3.connect(entry_file) as connection:
+        for key, value in connection.execute("SELECT key, value FROM entries").fetchall():
+            connection.execute("UPDATE entries SET value = ? WHERE key = ?", (change(bytes(value)), key))
+    connection.close()
+
+
 def test_a_damaged_entry_is_a_miss(archive: Path, tmp_path: Path) -> None:
     cached_read(archive, tmp_path / "cache")
-    for entry in (tmp_path / "cache").rglob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    damage_entries(tmp_path / "cache" / "records.sqlite", lambda value: b"not a pickle")
     cache, result = cached_read(archive, tmp_path / "cache")
     assert (cache.hits, cache.misses) == (0, 6)
     assert result.briefings == read_archive(archive).briefings
+    assert cached_read(archive, tmp_path / "cache")[0].hits == 6  # written again
+
+
+def test_a_cache_file_that_is_not_a_database_is_replaced(archive: Path, tmp_path: Path) -> None:
+    cached_read(archive, tmp_path / "cache")[0].entries.close()
+    entries = tmp_path / "cache" / "records.sqlite"
+    entries.write_bytes(b"garbage, not SQLite" * 100)
+    cache, result = cached_read(archive, tmp_path / "cache")
+    assert (cache.hits, cache.misses) == (0, 6) and result.briefings == read_archive(archive).briefings
+    assert cached_read(archive, tmp_path / "cache")[0].hits == 6
 
 
 def test_the_page_cache_round_trips_and_misses_on_damage(tmp_path: Path) -> None:
@@ -109,10 +127,10 @@ def test_the_page_cache_round_trips_and_misses_on_damage(tmp_path: Path) -> None
     assert cache.get(key) == "<html>济宁</html>"
     assert cache.get("0" * 64) is None
     assert (cache.hits, cache.misses) == (1, 1)
-    entry = next(tmp_path.rglob("*.html.zc"))
-    entry.write_bytes(entry.read_bytes()[:-3])  # cut short: its CRC says so before any decompression
+    entries = tmp_path / "entries.sqlite"
+    damage_entries(entries, lambda value: value[:-3])  # cut short: its CRC says so before any decompression
     assert not PageCache(tmp_path).contains(key) and PageCache(tmp_path).get(key) is None
-    entry.write_bytes(b"damaged")
+    damage_entries(entries, lambda value: b"damaged")
     assert PageCache(tmp_path).get(key) is None
 
 

@@ -8,6 +8,7 @@ import json
 import random
 import re
 import shutil
+import sqlite3
 import unicodedata
 import zlib
 from collections import Counter, defaultdict
@@ -258,7 +259,7 @@ def test_cached_uncached_and_parallel_files_are_identical(tmp_path, monkeypatch)
     parallel_cache = SearchKeyCache(tmp_path / "parallel")
     assert build_search_files(docs, MORE_NAMES, key_cache=parallel_cache) == plain_files and len(pools) == 2
     assert (parallel_cache.hits, parallel_cache.misses) == (0, len(docs))
-    reread = SearchKeyCache(tmp_path / "parallel")  # the entries the worker processes wrote
+    reread = SearchKeyCache(tmp_path / "parallel")  # the entries kept from what the worker processes made
     assert build_search_files(docs, MORE_NAMES, key_cache=reread) == plain_files
     assert (reread.hits, reread.misses) == (len(docs), 0) and len(pools) == 2
 
@@ -286,8 +287,17 @@ def test_keys_are_the_same_in_a_spawned_process(monkeypatch):
     assert spawned == document_keys_of(docs, scanner, workers=1) and len(here) == len(docs)
 
 
-def entry_files(folder) -> list:
-    return sorted(folder.glob("*/*.keys"))
+def entries_of(folder) -> dict:
+    with sqlite3.connect(folder / "entries.sqlite") as connection:
+        found = {key: bytes(value) for key, value in connection.execute("SELECT key, value FROM entries")}
+    connection.close()
+    return found
+
+
+def replace_entry(folder, key: str, data: bytes) -> None:
+    with sqlite3.connect(folder / "entries.sqlite") as connection:
+        connection.execute("UPDATE entries SET value = ? WHERE key = ?", (data, key))
+    connection.close()
 
 
 def sealed(payload: bytes) -> bytes:
@@ -302,10 +312,9 @@ def test_a_damaged_entry_is_a_miss_and_is_rewritten(tmp_path, damage):
     docs = random_docs(20)
     plain_files = build_search_files(docs, MORE_NAMES)
     build_search_files(docs, MORE_NAMES, key_cache=SearchKeyCache(tmp_path))
-    victim = max(entry_files(tmp_path), key=lambda path: path.stat().st_size)
-    data = victim.read_bytes()
+    victim, data = max(entries_of(tmp_path).items(), key=lambda entry: len(entry[1]))
     payload = data[4:]
-    victim.write_bytes({
+    replace_entry(tmp_path, victim, {
         "truncated": data[: len(data) // 2],
         "garbage": b"\x80not an entry at all",
         "empty": b"",

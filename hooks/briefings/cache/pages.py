@@ -3,7 +3,7 @@ renders only the generated pages that changed. The same store keeps the feeds (b
 
 The caller (the hook) makes the key: the page's content and path plus a signature of the
 build (configuration, theme overrides, navigation, versions). Values are zlib-compressed,
-kept in memory for the builds of one `mkdocs serve` and on disk (.cache/briefings/pages/)
+kept in memory for the builds of one `mkdocs serve` and on disk (.cache/briefings/pages/entries.sqlite)
 for the next `mkdocs build`. Safe to delete; a damaged entry is a miss.
 """
 
@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from briefings.cache.store import KeptInMemory, write_atomically
+from briefings.cache.store import KeptInMemory
 from briefings.site.pages.parts import GeneratedPage
 
 _MAX_PENDING = 256  # pages waiting for the writing thread (under 10 MB)
@@ -91,15 +91,12 @@ class PageCache(KeptInMemory):
         return found
 
     def _load(self, key: str) -> bool:
-        if self.folder is None:
+        if self.entries is None:
             return False
         if key in self._pending_keys:
             self.flush()
-        try:
-            data = self._path(key).read_bytes()
-        except OSError:
-            return False
-        if _sound(data) is None:
+        data = self.entries.get(key)
+        if data is None or _sound(data) is None:
             return False
         if self.in_memory:
             self._memory[key] = data
@@ -116,11 +113,8 @@ class PageCache(KeptInMemory):
         data = self._memory.get(key)
         if data is None and key in self._pending_keys:
             self.flush()
-        if data is None and self.folder is not None:
-            try:
-                data = self._path(key).read_bytes()
-            except OSError:
-                data = None
+        if data is None and self.entries is not None:
+            data = self.entries.get(key)
         if data is not None:
             compressed = _sound(data)
             try:
@@ -182,12 +176,8 @@ class PageCache(KeptInMemory):
         data = zlib.crc32(compressed).to_bytes(4, "big") + compressed
         if self.in_memory or self.folder is None:
             self._memory[key] = data
-        if self.folder is None:
-            return
-        write_atomically(self._path(key), data)
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.html.zc"
+        if self.entries is not None:
+            self.entries.put(key, data)
 
 
 def _sound(data: bytes) -> bytes | None:

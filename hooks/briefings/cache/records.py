@@ -7,7 +7,7 @@ the vocabulary, and the code (CODE_VERSION, the source of this package and the v
 libraries extraction uses). Change any of them and the key changes: a stale record is never
 read, it is simply not found. An entry holds the Briefing, or the path and problem of the
 ArchiveError the file
-raised, pickled, one file each under the cache folder (by default .cache/briefings/ beside mkdocs.yml).
+raised, pickled, in records.sqlite in the cache folder (by default .cache/briefings/ beside mkdocs.yml).
 The folder is safe to delete at any time; a damaged entry is read as a miss.
 
 A BriefingCache also keeps the records it has seen in memory, so `mkdocs serve` (whose hook
@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from briefings.cache.store import KeptInMemory, code_digest, settled, stat_signature, write_atomically
+from briefings.cache.store import KeptInMemory, code_digest, settled, stat_signature
 from briefings.ingest.extract.programs import Vocabulary
 from briefings.ingest.reading import SIDECAR_SUFFIXES
 from briefings.model import ArchiveError, Briefing
@@ -129,6 +129,8 @@ class BriefingCache(KeptInMemory):
     cache first; hits and misses count what the last builds found.
     """
 
+    entries_name = "records.sqlite"
+
     def __init__(self, folder: Path | None):
         super().__init__(folder)
         self._keys_by_signature: dict[tuple, str] = {}
@@ -199,14 +201,14 @@ class BriefingCache(KeptInMemory):
         warm_up(vocabulary): loads what reading needs (jieba, pypinyin, the rules' data) once,
         here, before the workers are forked, instead of once in each (about 1.5 s apiece)."""
         digest = self._vocabulary_digest(vocabulary)
-        missing: list[tuple[str, Path, str]] = []
+        keyed: list[tuple[str, Path, str]] = []
         for path, relative in files:
             try:
-                key = self._key_of(Path(path), relative, digest)
+                keyed.append((self._key_of(Path(path), relative, digest), Path(path), relative))
             except _Uncacheable:
                 continue
-            if key not in self._memory and (self.folder is None or not self._entry_path(key).is_file()):
-                missing.append((key, Path(path), relative))
+        on_disk = self.entries.present(key for key, _, _ in keyed) if self.entries is not None else set()
+        missing = [entry for entry in keyed if entry[0] not in self._memory and entry[0] not in on_disk]
         workers = workers or os.cpu_count() or 1
         if workers < 2 or len(missing) < PARALLEL_THRESHOLD:
             return 0
@@ -226,9 +228,9 @@ class BriefingCache(KeptInMemory):
             for job in concurrent.futures.as_completed(jobs):
                 results = job.result()
                 for relative, record in results:
-                    key = by_relative[relative]
-                    self._memory[key] = record
-                    self._store(key, record)
+                    self._memory[by_relative[relative]] = record
+                if self.entries is not None:  # one transaction a chunk
+                    self.entries.put_many((by_relative[relative], _pickled(record)) for relative, record in results)
                 if progress is not None:
                     progress(len(results))
         return len(missing)
@@ -241,22 +243,20 @@ class BriefingCache(KeptInMemory):
             self._last_vocabulary = cached
         return cached[1]
 
-    def _entry_path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
-
     def _load(self, key: str) -> Briefing | _Rejected | None:
-        if self.folder is None:
+        data = self.entries.get(key) if self.entries is not None else None
+        if data is None:
             return None
         try:
-            with open(self._entry_path(key), "rb") as file:
-                value = pickle.load(file)
-        except FileNotFoundError:
-            return None
+            value = pickle.loads(data)
         except Exception:  # noqa: BLE001 - a damaged or foreign entry is a miss, rewritten below
             return None
         return value if isinstance(value, (Briefing, _Rejected)) else None
 
     def _store(self, key: str, value: Briefing | _Rejected) -> None:
-        if self.folder is None:
-            return
-        write_atomically(self._entry_path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        if self.entries is not None:
+            self.entries.put(key, _pickled(value))
+
+
+def _pickled(value: Briefing | _Rejected) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

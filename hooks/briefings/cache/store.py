@@ -12,14 +12,20 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from briefings.cache.entries import EntryFile
+
 
 class KeptInMemory:
     """The memory side of a cache kept by one process across builds (`mkdocs serve`): entries
     a build uses stay in memory, the others leave; hits and misses count the last build.
-    Call reset_counts() before a build and forget_unused() after it (disk entries stay)."""
+    Call reset_counts() before a build and forget_unused() after it (disk entries stay).
+    The disk side: `entries`, one SQLite file in the folder (entries.py)."""
+
+    entries_name = "entries.sqlite"
 
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder is not None else None
+        self.entries = EntryFile(self.folder / self.entries_name) if self.folder is not None else None
         self._memory: dict = {}
         self._used: set[str] = set()
         self.hits = 0

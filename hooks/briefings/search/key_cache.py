@@ -1,4 +1,4 @@
-"""Each document's keys kept by content across builds (memory, and files under the cache folder)."""
+"""Each document's keys kept by content across builds (memory, and the cache folder's entries)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import zlib
 from functools import cache
 from pathlib import Path
 
-from briefings.cache.store import KeptInMemory, write_atomically
+from briefings.cache.store import KeptInMemory
 from briefings.search import keys
 from briefings.search.keys import (
     BODY_CAP,
@@ -44,9 +44,9 @@ class SearchKeyCache(KeptInMemory):
 
     An entry's key is the SHA-256 of the document's title, text and boosted names, the known
     names (NameScanner.digest) and rules_digest(): a change to any of them is a miss, never a
-    stale entry. One file an entry, FOLDER/ab/abcd....keys (the keys as UTF-8 and their
-    weights, ~7 KB a briefing, with a CRC-32 that makes a damaged entry a miss), written with
-    cache.write_atomically. Memory keeps the entries the last build used, so a
+    stale entry. On disk (FOLDER/entries.sqlite, cache/entries.py) an entry is the keys as
+    UTF-8 and their weights, ~7 KB a briefing, with a CRC-32 that makes a damaged entry a
+    miss. Memory keeps the entries the last build used, so a
     `mkdocs serve` rebuild reads no file. Use one object per folder across builds:
     reset_counts() before a build, forget_unused() after it; hits and misses count the last.
     """
@@ -62,11 +62,9 @@ class SearchKeyCache(KeptInMemory):
 
     def get(self, key: str) -> DocKeys | None:
         found = self._memory.get(key)
-        if found is None and self.folder is not None:
-            try:
-                found = decode_entry(self._path(key).read_bytes())
-            except OSError:
-                found = None
+        if found is None and self.entries is not None:
+            data = self.entries.get(key)
+            found = decode_entry(data) if data is not None else None
         if found is None:
             self.misses += 1
             return None
@@ -75,23 +73,16 @@ class SearchKeyCache(KeptInMemory):
         self.hits += 1
         return found
 
-    def put(self, key: str, keys: DocKeys, written: bool = False) -> None:
-        """Keep an entry (written: a worker process has written its file already)."""
-        self._memory[key] = keys
-        self._used.add(key)
-        if self.folder is not None and not written:
-            write_entry(self.folder, key, keys)
+    def put(self, key: str, keys: DocKeys) -> None:
+        self.put_many([(key, keys)])
 
-    def _path(self, key: str) -> Path:
-        return entry_path(self.folder, key)
-
-
-def entry_path(folder: Path, key: str) -> Path:
-    return folder / key[:2] / f"{key}.keys"
-
-
-def write_entry(folder: Path, key: str, keys: DocKeys) -> None:
-    write_atomically(entry_path(folder, key), encode_entry(keys))
+    def put_many(self, entries: list[tuple[str, DocKeys]]) -> None:
+        """Keep entries (on disk in one transaction)."""
+        for key, doc_keys in entries:
+            self._memory[key] = doc_keys
+            self._used.add(key)
+        if self.entries is not None:
+            self.entries.put_many((key, encode_entry(doc_keys)) for key, doc_keys in entries)
 
 
 def encode_entry(keys: DocKeys) -> bytes:
