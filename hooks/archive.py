@@ -22,6 +22,7 @@ from pathlib import Path
 from briefings import build, watching
 from briefings.collecting import IdleCollector
 from briefings.partner import Joined, fork_partner, log_joined
+from briefings.cache import site_folder
 from briefings.cache.outputs import ContentDigests, WrittenOutputs
 from briefings.cache.pages import PageCache, PageKeys, build_signature, page_digest, page_key
 from briefings.ingest.extract import gazetteer
@@ -103,6 +104,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     if dirty or command == "serve":
         logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
     logging.getLogger("mkdocs.commands.build").addFilter(_written_elsewhere)
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_cleaned)
 
 
 def _serve_dirty() -> None:
@@ -154,6 +156,43 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site"] = None
     _state["plugins"] = _plugins(config)
     return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _keep_site_folder(config)
+
+
+def _keep_site_folder(config: MkDocsConfig) -> None:
+    """A one-off build writes over the last build's site folder instead of letting MkDocs empty
+    it first, and removes at the end what it did not write (cache/site_folder.py). Not with
+    another plugin, nor for dirty builds and serve (which keep the folder their own way);
+    BRIEFINGS_KEEP_SITE=0: MkDocs' clean."""
+    import mkdocs.utils
+
+    if (_command["name"] == "serve" or _command["dirty"] or _state["plugins"]
+            or os.environ.get("BRIEFINGS_KEEP_SITE") == "0" or not os.path.isdir(config.site_dir)):
+        return
+    mark = site_folder.start_mark(Path(config.site_dir))
+    if mark is None:
+        return
+    _state["keeping_site"] = True  # MkDocs' "Cleaning site directory" would say otherwise
+    real = mkdocs.utils.clean_directory
+
+    def keep(directory: str) -> None:
+        mkdocs.utils.clean_directory = real
+        if os.path.abspath(directory) != os.path.abspath(config.site_dir):
+            real(directory)
+            return
+        _state["site_mark"] = mark
+
+    keep.briefings_wraps = real
+    mkdocs.utils.clean_directory = keep
+
+
+def _restore_clean_directory() -> None:
+    import mkdocs.utils
+
+    mkdocs.utils.clean_directory = _unwrapped(mkdocs.utils.clean_directory)
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):
@@ -225,6 +264,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         " (unchanged since the last build: from the cache)" if built.whole else
         " (unchanged since the last build: kept from memory)" if built.kept else "",
     )
+    if "site_mark" in _state:  # the last build's files stay: nothing may stand where an output goes
+        site = Path(config.site_dir)
+        templates = [*config.theme.static_templates, *config.extra_templates]
+        outputs = [*(file.abs_dest_path for file in files), *(site / name for name in templates), site / "sitemap.xml.gz"]
+        site_folder.clear_the_way(site, outputs)
     return files
 
 
@@ -387,6 +431,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         if partner.is_partner:  # its last page was never reached (a draft?): finish here
             _finish_partner(partner)
         _join_partner(partner.join(), config)
+    _restore_clean_directory()
+    if "site_mark" in _state:  # every output is written: what is older is the last build's alone
+        removed = site_folder.remove_stale(Path(config.site_dir), _state["site_mark"])
+        log.debug("site folder: written over in place, %d files of the last build removed", removed)
     if _state.get("built") is not None:  # the build's data is whole even when strict mode stops it below
         build.keep_whole(_state["built"], _cache_folder(config, _state["settings"]))
     quiet = not logging.getLogger("mkdocs").isEnabledFor(logging.WARNING)
@@ -419,6 +467,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def on_build_error(*, error: Exception) -> None:
+    _restore_clean_directory()
     partner = _state.pop("partner", None)
     if partner is not None and partner.is_partner:
         partner.finish(error=f"{type(error).__name__}: {error}")
@@ -511,6 +560,10 @@ def _join_partner(joined: Joined, config: MkDocsConfig) -> None:
             if page.own_template is not None:
                 page.meta["template"] = page.own_template
             _build_page(page, config, _state["doc_files"], _state["nav"], env)
+
+
+def _not_cleaned(record: logging.LogRecord) -> bool:
+    return not (_state.get("keeping_site") and record.getMessage() == "Cleaning site directory")
 
 
 def _written_elsewhere(record: logging.LogRecord) -> bool:

@@ -64,3 +64,31 @@ def test_cached_builds_make_the_uncached_site(tmp_path: Path) -> None:
     vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert "unchanged since the last build" not in build(archive, tmp_path / "vocabulary", str(cache))
     assert "unchanged since the last build" in build(archive, tmp_path / "vocabulary-again", str(cache))
+
+
+def test_a_build_over_the_last_ones_site_folder_ends_as_a_clean_build(tmp_path: Path) -> None:
+    """The folder is written over in place (the files of the last build keep their inodes), and
+    what the new build does not make goes: a removed briefing's page, a stray file, a folder
+    where a file goes. Hidden entries at the top stay, as MkDocs' clean keeps them."""
+    archive = make_sample_archive(tmp_path / "archive")
+    site = tmp_path / "site"
+    build(archive, site, "0")
+    about = site / "about" / "index.html"
+    inode = about.stat().st_ino
+    removed = sorted(path for path in archive.rglob("*") if path.suffix in {".txt", ".md", ".html"})[0]
+    for path in (removed, removed.with_suffix(".yml")):  # the briefing and its sidecar
+        path.unlink(missing_ok=True)
+    (site / "stray" / "deep").mkdir(parents=True)
+    (site / "stray" / "deep" / "page.html").write_text("旧页", encoding="utf-8")
+    (site / "catalog.json").unlink()
+    (site / "catalog.json").mkdir()  # a folder where a file goes
+    (site / "catalog.json" / "x").write_text("", encoding="utf-8")
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    log = build(archive, site, "0")
+    assert "Cleaning site directory" not in log and about.stat().st_ino == inode
+    assert (site / ".git" / "HEAD").is_file()
+    (site / ".git" / "HEAD").unlink()
+    (site / ".git").rmdir()
+    build(archive, tmp_path / "fresh", "0")
+    assert same_tree(site, tmp_path / "fresh")
