@@ -9,18 +9,21 @@ import random
 import re
 import shutil
 import unicodedata
-import zlib
 from dataclasses import replace
 from pathlib import Path
 
 from briefings.cache.records import BriefingCache
 from briefings.ingest import read_archive, read_briefing
 from briefings.ingest.reprints import (
+    SHINGLE,
     SKETCH_SIZE,
+    THRESHOLD,
     Fingerprint,
     find_reprints,
     normalised_text,
+    shingle_hash,
     similarity,
+    sketch,
     sketch_normalised,
     text_fingerprint,
 )
@@ -181,5 +184,25 @@ def test_a_fingerprint_is_compact():
     fingerprint = text_fingerprint("".join(chr(0x4E00 + n) for n in range(3000)))
     assert len(fingerprint.packed) == 4 * SKETCH_SIZE and len(fingerprint.digest) == 16
     assert fingerprint.sketch == tuple(sorted(fingerprint.sketch))
-    first = zlib.crc32("".join(chr(0x4E00 + n) for n in range(5)).encode("utf-32-le"))
-    assert first in fingerprint.sketch or first > fingerprint.sketch[-1]  # crc32 of 5-character shingles
+    first = shingle_hash("".join(chr(0x4E00 + n) for n in range(5)))
+    assert first in fingerprint.sketch or first > fingerprint.sketch[-1]  # the hashes of 5-character shingles
+
+
+def test_the_sketch_is_the_smallest_hashes_of_every_shingle():
+    """numpy's all-at-once hashes are shingle_hash of each shingle, written out one by one."""
+    rng = random.Random(11)
+    alphabet = "机关党建工作会议济宁市2021年abc" + chr(0x20000) + chr(0x2A6D6)
+    for length in (0, 1, 4, 5, 6, 40, 300, 2000):
+        text = "".join(rng.choice(alphabet) for _ in range(length))
+        shingles = {text[i : i + SHINGLE] for i in range(max(len(text) - SHINGLE, 0) + 1)}
+        assert sketch_normalised(text) == tuple(sorted({shingle_hash(s) for s in shingles})[:SKETCH_SIZE])
+
+
+def test_sketches_tell_a_reprint_from_another_briefing():
+    rng = random.Random(3)
+    words = ["机关党建", "工作会议", "济宁市", "市直机关", "学习教育", "党支部", "主题党日", "调研", "部署", "召开"]
+    original = "".join(rng.choice(words) + rng.choice("，。、") for _ in range(400))
+    reprint = "本网讯" + original[:-30] + "责任编辑：张三"
+    other = "".join(rng.choice(words) + rng.choice("，。、") for _ in range(400))
+    assert similarity(sketch(original), sketch(reprint)) >= THRESHOLD
+    assert similarity(sketch(original), sketch(other)) < THRESHOLD
