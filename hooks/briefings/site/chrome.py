@@ -27,10 +27,14 @@ _MARK = "\ue000{}\ue001"
 _MARKS = {slot: _MARK.format(slot) for slot in _SLOTS}
 _SPLIT = re.compile("\ue000(" + "|".join(_SLOTS) + ")\ue001")
 
-# The parts rendered per page, each the way the full template renders it.
-_TOC = '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}'
-_SKIP = "{{ (page.toc | first).url | url }}"  # "#anchor": the url filter keeps a fragment as it is
+# The parts rendered per page, each the way the full template renders it: in one Jinja render
+# (one context, not one a part), apart by a character; the skip link is "#anchor" (the url
+# filter keeps a fragment as it is). `lang`, the module the TOC's title comes from, is made once.
 FEED_LINKS = "partials/feed-links.html"
+_APART = "\ue002"
+_EACH_PART = (f'{{% include "{FEED_LINKS}" %}}', '{% include "partials/toc.html" %}',
+              "{% if page.toc %}{{ (page.toc | first).url | url }}{% endif %}")
+_LANGUAGE = "partials/language.html"
 
 
 @dataclass
@@ -86,9 +90,10 @@ class ShapedRenderer:
 
     def __init__(self, env: jinja2.Environment, main: str = "main.html"):
         self._main = env.get_template(main)
-        self._toc = env.from_string(_TOC)
-        self._skip = env.from_string(_SKIP)
-        self._feeds = env.get_template(FEED_LINKS)
+        self._parts = env.from_string(_APART.join(_EACH_PART))
+        self._each_part = [env.from_string(part) for part in _EACH_PART]
+        self._language = env.get_template(_LANGUAGE)
+        self._lang = None  # the language module, made with the first page's context
         self._shapes: dict[tuple, _Shape] = {}
         self.filled = self.rendered = 0
         self.mismatched: list[tuple] = []  # shapes whose filled page was not Jinja's (for the log)
@@ -128,13 +133,20 @@ class ShapedRenderer:
 
     def _values(self, values: dict) -> dict[str, str]:
         page = values["page"]
+        if self._lang is None:
+            self._lang = self._language.make_module(values)
+        context = {**values, "lang": self._lang}
+        parts = self._parts.render(context).split(_APART)
+        if len(parts) != len(_EACH_PART):  # the character in one of the archive's headings
+            parts = [part.render(context) for part in self._each_part]
+        feeds, toc, skip = parts
         return {
             "title": str(page.meta.get("title", "")),
             "description": str(page.meta.get("description", "")),
             "canonical": str(page.canonical_url or ""),
-            "feeds": self._feeds.render(values),
-            "toc": self._toc.render(values),
-            "skip": self._skip.render(values).removeprefix("#") if page.toc else "",
+            "feeds": feeds,
+            "toc": toc,
+            "skip": skip.removeprefix("#"),
             "content": page.content or "",
         }
 
