@@ -89,6 +89,9 @@ _command = {"name": "build", "dirty": False}
 _written = WrittenOutputs()
 _digests = ContentDigests()  # of the generated files, by their content object (a dirty build)
 _page_keys = PageKeys()
+# under `mkdocs serve`: each generated file's destination and URL as MkDocs made them, by its
+# path and the configuration's (a rebuild makes 19,000 files again at 10,000 briefings)
+_file_paths: dict = {"for": None, "paths": {}, "used": {}}
 DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
 # Generated pages a build writes before a forked partner writes every other one (briefings.partner);
 # BRIEFINGS_PARTNER=0: never, =always: whatever the count (the tests compare both builds).
@@ -256,6 +259,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             ArchivePage(file, config, generated)  # sets file.page: MkDocs keeps a page a file has
     for generated in site.files:
         _generated_file(files, config, generated.src_uri, generated.content)
+    _forget_unused_paths()
     log.info(
         "archive: %d briefings, %d rejected files, %d generated files%s",
         built.briefings,
@@ -291,13 +295,33 @@ def _one_build_date():
 
 
 def _generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
-    written = files.get_file_from_path(src_uri)
+    file = ArchiveFile.generated(config, src_uri, content=content)
+    written = files.src_uris.get(file.src_uri)  # (get_file_from_path would normalise the path again)
     if written is not None:
         log.warning("docs/%s is replaced by the page generated from the archive", src_uri)
         files.remove(written)
-    file = ArchiveFile.generated(config, src_uri, content=content)
+    if _command["name"] == "serve":
+        _remembered_paths(file, config)
     files.append(file)
     return file
+
+
+def _remembered_paths(file: File, config: MkDocsConfig) -> None:
+    """The file's destination and URL as the last build of this process had them: MkDocs
+    derives them through pathlib and quoting, 40 us a file, at every rebuild."""
+    settings = (config.site_dir, config.use_directory_urls)
+    if _file_paths["for"] != settings:
+        _file_paths.update({"for": settings, "paths": {}, "used": {}})
+    known = _file_paths["paths"].get(file.src_uri)
+    if known is None:
+        known = {"dest_uri": file.dest_uri, "url": file.url, "abs_dest_path": file.abs_dest_path}
+    else:
+        file.__dict__.update(known)  # what functools.cached_property would have stored
+    _file_paths["used"][file.src_uri] = known
+
+
+def _forget_unused_paths() -> None:
+    _file_paths["paths"], _file_paths["used"] = _file_paths["used"], {}
 
 
 class ArchiveFile(File):
@@ -601,7 +625,7 @@ def _page_cache(config: MkDocsConfig) -> PageCache | None:
     if folder is None or _state["page_signature"] is None or not _in_theme(config, CACHED_PAGE_TEMPLATE):
         return None
     cache = _kept.get(folder / "pages", PageCache)
-    cache.in_memory = _command["name"] == "serve"
+    cache.in_memory = cache.batched = _command["name"] == "serve"
     return cache
 
 

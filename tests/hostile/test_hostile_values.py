@@ -246,6 +246,8 @@ def test_any_file_names_are_all_accounted_for(tmp_path_factory, names):
         name = (stem + suffix).strip()
         if name in (".", "..", "") or len(name.encode("utf-8")) > 250:
             continue
+        if name in ("programs.yml", "outlets.yml"):  # the vocabulary: checked when the build starts, a bad one stops it
+            continue
         try:
             (archive / name).write_text(BODY + stem, encoding="utf-8")
         except OSError:

@@ -134,6 +134,25 @@ def test_the_page_cache_round_trips_and_misses_on_damage(tmp_path: Path) -> None
     assert PageCache(tmp_path).get(key) is None
 
 
+def test_a_batched_page_cache_puts_a_builds_pages_on_disk_in_one_transaction_when_it_ends(tmp_path: Path,
+                                                                                           monkeypatch) -> None:
+    from briefings.cache.entries import EntryFile
+
+    transactions = []
+    real = EntryFile.put_many
+    monkeypatch.setattr(EntryFile, "put_many", lambda self, entries: (transactions.append(list(entries)),
+                                                                      real(self, transactions[-1])))
+    cache = PageCache(tmp_path)
+    cache.in_memory = cache.batched = True  # as under `mkdocs serve`
+    for number in range(3):
+        cache.put(f"k{number}", f"<p>第{number}页</p>")
+    assert cache.get("k1") == "<p>第1页</p>"  # from memory at once
+    assert transactions == [] and PageCache(tmp_path).get("k1") is None  # not on disk yet
+    cache.forget_unused()  # the build's end
+    assert [len(entries) for entries in transactions] == [3]
+    assert [PageCache(tmp_path).get(f"k{number}") for number in range(3)] == [f"<p>第{number}页</p>" for number in range(3)]
+
+
 def test_write_atomically_makes_the_folder_replaces_and_leaves_nothing_aside(tmp_path: Path, monkeypatch) -> None:
     import itertools
     import os

@@ -48,7 +48,7 @@ def test_under_serve_a_file_is_read_again_only_when_its_stat_changed(tmp_path, m
     assert key == whole.build_key(root, "s")  # the same key as reading every file
     read = []
     real = whole._file_bytes
-    monkeypatch.setattr(whole, "_file_bytes", lambda path: read.append(path.name) or real(path))
+    monkeypatch.setattr(whole, "_file_bytes", lambda path: read.append(os.path.basename(path)) or real(path))
     assert whole.build_key(root, "s", known) == key and read == [] and known.changed == 0
     (root / "2021" / "a.txt").write_text("市直机关工委召开会议！", encoding="utf-8")
     changed = whole.build_key(root, "s", known)

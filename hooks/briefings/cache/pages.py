@@ -72,12 +72,16 @@ class PageCache(KeptInMemory):
     # Under `mkdocs serve` pages stay in memory for the next rebuild; a one-off build sets this
     # off and reads each page from disk when it writes it (16,000 pages are 130 MB compressed).
     in_memory = True
+    # Under `mkdocs serve` the entries a build puts go to disk when it ends (flush), in one
+    # transaction, not one a page: a rebuild makes hundreds of pages.
+    batched = False
 
     def __init__(self, folder: Path | None):
         super().__init__(folder)
         self._thread = None
         self._pending: list = []
         self._pending_keys: set[str] = set()  # read one of these only once it is written
+        self._unsaved: list[tuple[str, bytes]] = []  # in memory, for the disk when the build ends
 
     def contains(self, key: str) -> bool:
         """Whether a sound entry is there. It is read and checked now (a damaged one, garbage,
@@ -148,7 +152,11 @@ class PageCache(KeptInMemory):
         self._compress_and_write(key, parts)
 
     def flush(self) -> None:
-        """Wait until the entries given to the writing thread are on disk."""
+        """Put on disk what is kept in memory only (one transaction, not one a page: a rebuild
+        under serve makes hundreds) and wait until the entries given to the writing thread are."""
+        unsaved, self._unsaved = self._unsaved, []
+        if unsaved and self.entries is not None:
+            self.entries.put_many(unsaved)
         pending, self._pending = self._pending, []
         for job in pending:
             job.result()
@@ -176,7 +184,11 @@ class PageCache(KeptInMemory):
         data = zlib.crc32(compressed).to_bytes(4, "big") + compressed
         if self.in_memory or self.folder is None:
             self._memory[key] = data
-        if self.entries is not None:
+        if self.entries is None:
+            return
+        if self.batched and self.in_memory:
+            self._unsaved.append((key, data))
+        else:
             self.entries.put(key, data)
 
 

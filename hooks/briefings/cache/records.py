@@ -162,7 +162,8 @@ class BriefingCache(KeptInMemory):
     def reader(self, read: Reader) -> Reader:
         def cached_read(path: Path, relative_path: str, vocabulary: Vocabulary) -> Briefing:
             try:
-                key = self._key_of(Path(path), relative_path, self._vocabulary_digest(vocabulary))
+                key = self._key_of(path if isinstance(path, Path) else Path(path), relative_path,
+                                   self._vocabulary_digest(vocabulary))
             except _Uncacheable:
                 return read(path, relative_path, vocabulary)
             self._used.add(key)

@@ -48,14 +48,15 @@ def build_key(root: Path, settings: str, known: FileDigests | None = None) -> st
     if known is not None:
         known.now, known.changed = {}, 0
     try:
-        for folder, folders, names in os.walk(root):
-            base = Path(folder)
+        top = os.fspath(root)
+        for folder, folders, names in os.walk(top):
             entries = sorted([*folders, *names])
             folders[:] = sorted(name for name in folders if not name.startswith("."))  # one entry each, not read
+            under = os.fsencode(os.path.relpath(folder, top)) + b"/" if folder != top else b""
             for name in entries:
-                path = base / name
-                digest.update(os.fsencode(path.relative_to(root)) + b"\0")
-                digest.update(_entry_bytes(path, known))
+                # plain strings: 10,000 Paths made and made relative took 0.3 s of a rebuild
+                digest.update(under + os.fsencode(name) + b"\0")
+                digest.update(_entry_bytes(os.path.join(folder, name), known))
     except OSError:
         return None
     if known is not None:
@@ -63,7 +64,7 @@ def build_key(root: Path, settings: str, known: FileDigests | None = None) -> st
     return digest.hexdigest()
 
 
-def _entry_bytes(path: Path, known: FileDigests | None = None) -> bytes:
+def _entry_bytes(path: str, known: FileDigests | None = None) -> bytes:
     found = os.lstat(path)
     mode = found.st_mode
     if known is not None and stat.S_ISREG(mode):
@@ -87,8 +88,9 @@ def _entry_bytes(path: Path, known: FileDigests | None = None) -> bytes:
     return _file_bytes(path) if stat.S_ISREG(mode) else b"\0special"
 
 
-def _file_bytes(path: Path) -> bytes:
-    data = path.read_bytes()
+def _file_bytes(path: str) -> bytes:
+    with open(path, "rb") as file:
+        data = file.read()
     return len(data).to_bytes(8, "big") + hashlib.sha256(data).digest()
 
 

@@ -45,8 +45,10 @@ def read_archive(root: Path, vocabulary: Vocabulary | None = None, read=None, fi
         vocabulary = load_vocabulary(root)
     briefings: list[Briefing] = []
     rejections: list[Rejection] = []
+    under = os.path.join(root, "")  # relative_to makes two Paths a file (0.2 s of a rebuild at 10,000)
     for path in archive_files(root) if files is None else files:
-        relative = path.relative_to(root).as_posix()
+        name = str(path)
+        relative = name[len(under):] if os.sep == "/" and name.startswith(under) else path.relative_to(root).as_posix()
         problem = path_problem(path, root, relative) or entry_problem(path, root, relative)
         if problem:
             rejections.append(Rejection(display_path(relative), problem))
