@@ -122,7 +122,8 @@ def test_object_prototype_names_are_plain_queries(reader, query):
 
 def test_ties_are_listed_newest_first(reader):
     """A filter alone scores every briefing alike: they come newest first, as the catalog lists
-    them (documents are numbered oldest first, search.js breaks ties the other way)."""
+    them (documents are numbered by archive path, search.js breaks ties by meta.js's newest-first
+    places)."""
     page = reader.open("/")
     cities = [r["city"] for r in reader.catalog["briefings"] if r["city"]]
     city = max(set(cities), key=cities.count)

@@ -278,8 +278,10 @@ def test_search_index_keeps_names_whole_and_boosts_fields(sample):
     # Names the query splitter keeps whole, and exact keys of the index
     assert {"驻马店市", "星级党支部", "星级党支部创建"} <= set(meta["names"])
     postings = search_postings(build.site)
-    def document_number(i: int) -> int:  # the catalog lists the newest first, the index numbers the oldest first
-        return len(catalog["briefings"]) - 1 - i
+    def document_number(i: int) -> int:  # numbered by archive path; meta.newest: each one's place in the catalog
+        return meta["newest"].index(i)
+
+    assert sorted(meta["newest"]) == list(range(len(catalog["briefings"])))
 
     position = next(i for i, r in enumerate(catalog["briefings"]) if r["city"] == "驻马店市")
     number = document_number(position)

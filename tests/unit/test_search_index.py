@@ -451,3 +451,42 @@ def test_a_splice_of_postings_text_cuts_from_either_end_alike():
         middle = [str(rng.randint(100, 999)) for _ in range(rng.randint(0, 3))]
         assert _spliced(",".join(parts), len(parts), start, stop, middle) == ",".join(
             parts[:start] + middle + parts[stop:])
+
+
+def test_a_briefing_appended_to_a_kept_index_changes_only_the_last_document_file_and_its_keys_shards():
+    """Documents are numbered by archive path: a file that sorts after the others is appended,
+    moves no other document, and the patch is still the index made from scratch."""
+    from briefings.search.incremental import KeptIndex
+
+    docs = [doc(title=f"第{n}篇机关党建简报", text=f"驻马店市主题党日{n}。", url=f"briefings/{n:02d}/")
+            for n in range(20)]
+    newest = list(range(19, -1, -1))
+    kept = KeptIndex()
+    before = dict(kept.files(docs, NAMES, newest=newest))
+    added = [*docs, doc(title="菏泽市星级党支部观摩", text="菏泽市召开会议。", url="briefings/zz/", year=2009)]
+    newest = [n + 1 for n in newest] + [0]  # an older archive's file, added last: newest ties go first anyway
+    after = dict(kept.files(added, NAMES, newest=newest))
+    assert kept.patched and after == dict(build_search_files(added, NAMES, newest=newest))
+    changed = {path for path in after if before.get(path) != after[path]}
+    assert {"search/meta.js", "search/docs/2.js"} <= changed
+    assert not {path for path in changed if path.startswith("search/docs/")} - {"search/docs/2.js"}
+    assert read(after["search/meta.js"])[2]["newest"] == newest
+
+
+def test_search_documents_go_in_archive_path_order_with_their_newest_first_places():
+    from briefings.search.scripts import search_docs
+
+    class Catalog:  # what search_docs reads of one: its briefings newest first
+        briefings = [briefing(path, slug, date) for path, slug, date in (
+            ("2023/b.txt", "b", "2023-05-01"), ("2019/z.txt", "z", "2019-01-02"), ("2019/a.txt", "a", "2019-01-01"))]
+
+    docs, newest = search_docs(Catalog, lambda src: src, lambda b: [])
+    assert [d.url for d in docs] == ["briefings/a.md", "briefings/z.md", "briefings/b.md"]
+    assert newest == [2, 1, 0]
+
+
+def briefing(path: str, slug: str, date: str):
+    from briefings.model import Block, Briefing
+
+    return Briefing(path=path, id=slug, slug=slug, title=slug, city=None, province=None, year=int(date[:4]),
+                    date=date, source=None, url=None, programs=(), discovered=(), blocks=(Block("paragraph", slug),))

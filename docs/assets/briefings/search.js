@@ -161,8 +161,12 @@
         postings.get(key).forEach(function (w, doc) { only.set(doc, 0); });
         narrow(only);
       });
-      // ties newest first: documents are numbered oldest first (search/scripts.py)
-      return Array.from(scores || new Map()).sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; })
+      // ties newest first: documents are numbered by archive path, meta.newest has each one's
+      // place in the catalog's newest-first order (search/scripts.py)
+      var newest = meta.newest || [];
+      return Array.from(scores || new Map()).sort(function (a, b) {
+        return b[1] - a[1] || (newest[a[0]] || 0) - (newest[b[0]] || 0) || a[0] - b[0];
+      })
         .map(function (pair) { return pair[0]; });
     });
   }

@@ -1,7 +1,7 @@
 """The last build's index, kept by `mkdocs serve` and patched where the documents changed.
 
-Documents are numbered oldest first, so one briefing added in the middle renumbers all the
-newer ones (one newer than all, the usual addition, none). In a key's delta-encoded postings that changes one posting only: the first after
+Documents are numbered in archive-path order (scripts.search_docs), so a file added among the
+others renumbers all that sort after it (one sorting after all, the usual addition, none). In a key's delta-encoded postings that changes one posting only: the first after
 the change (the others are relative to their predecessor). So a rebuild finds the run of
 documents that changed (what lies between the common head and the common tail of the old and
 new lists), keeps each key's postings before it, encodes the new documents' postings and that
@@ -38,14 +38,16 @@ class KeptIndex:
         self._entry_keys: list[str] = []  # each document's key in the search-key cache
         self.patched = False  # whether the last build patched the one before (not made it whole)
 
-    def files(self, docs: list[SearchDoc], names: Iterable[str], key_cache: SearchKeyCache | None = None
-              ) -> list[tuple[str, str]]:
+    def files(self, docs: list[SearchDoc], names: Iterable[str], key_cache: SearchKeyCache | None = None,
+              newest: Sequence[int] | None = None) -> list[tuple[str, str]]:
+        """The index's files (build_search_files' arguments)."""
         names = tuple(names)
         scanner = NameScanner(names)
         changed = self._changed(docs, names)
         if key_cache is not None and len(self._entry_keys) != len(self._docs):
             changed = None  # the last index was made without the key cache: its entries are unknown
         self.patched = changed is not None
+        old_count = len(self._docs)
         self._docs = []  # until this build's index is whole: a build stopped half-way leaves nothing to patch
         if changed is None:
             self._entry_keys = entry_keys_of(docs, scanner, key_cache) if key_cache is not None else []
@@ -56,7 +58,7 @@ class KeptIndex:
             start, removed, added = changed
             new_docs = docs[start:start + added]
             new_entry_keys = entry_keys_of(new_docs, scanner, key_cache) if key_cache is not None else []
-            self._patch(start, removed, new_docs,
+            self._patch(start, removed, old_count, new_docs,
                         document_keys_of(new_docs, scanner, key_cache, entry_keys=new_entry_keys or None))
             self._payloads[start:start + removed] = [doc_payload(doc) for doc in new_docs]
             if key_cache is not None:
@@ -64,7 +66,7 @@ class KeptIndex:
                 for key in self._entry_keys:
                     key_cache.keep(key)  # the unchanged documents' entries stay in memory
         self._docs, self._names = list(docs), names
-        return index_files(docs, self._encoded, scanner.name_set.intersection(self._encoded), self._payloads)
+        return index_files(docs, self._encoded, scanner.name_set.intersection(self._encoded), self._payloads, newest)
 
     def _changed(self, docs: Sequence[SearchDoc], names: tuple[str, ...]) -> tuple[int, int, int] | None:
         """(where the changed run starts, documents removed there, documents added there), or
@@ -82,12 +84,14 @@ class KeptIndex:
         removed, added = len(old) - head - tail, len(docs) - head - tail
         return (head, removed, added) if removed + added <= MAX_CHANGED else None
 
-    def _patch(self, start: int, removed: int, added: Sequence[SearchDoc], added_keys: Sequence[DocKeys]) -> None:
+    def _patch(self, start: int, removed: int, old_count: int, added: Sequence[SearchDoc],
+               added_keys: Sequence[DocKeys]) -> None:
         shift = (len(added) - removed) << WEIGHT_BITS
         first, after = start << WEIGHT_BITS, (start + removed) << WEIGHT_BITS
         new_postings, _ = _postings(added, added_keys, start, encode=False)
         postings, encoded = self._postings, self._encoded
-        for key in list(postings.keys() | new_postings.keys()):
+        appended = removed == 0 and start == old_count  # no old posting moves: only the new keys change
+        for key in list(new_postings if appended else postings.keys() | new_postings.keys()):
             values = postings.get(key)
             inserted = new_postings.get(key)
             if values is None:  # a key only the new documents have

@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -28,12 +28,16 @@ BACKGROUND_THRESHOLD = 1000  # documents: below this a child process costs more 
 PREFIX = "window.__briefingsSearch.add"
 
 
-def search_docs(catalog: Catalog, url_of: Callable[[str], str], fields_of: Callable[[Briefing], list[str]]) -> list[SearchDoc]:
-    """The catalog's briefings, oldest first (a doc's number is its place in this list): a
-    briefing newer than all the others, the usual addition, is numbered last and moves no other
-    document (at 10,000, one such briefing rewrote 1,200 document files). The page shows ties
-    newest first (docs/assets/briefings/search.js)."""
-    return [
+def search_docs(catalog: Catalog, url_of: Callable[[str], str], fields_of: Callable[[Briefing], list[str]]
+                ) -> tuple[list[SearchDoc], list[int]]:
+    """The catalog's briefings in the order of their archive paths (a doc's number is its place
+    in this list), and each one's place in the catalog's newest-first order, by which the page
+    breaks ties (docs/assets/briefings/search.js). By path, not by date: an archivist's new files
+    mostly sort after the others, so a briefing added of any year is numbered last and moves no
+    other document (numbered by date, one of a random year rewrote 840 document files at 10,000)."""
+    newest = {briefing.id: place for place, briefing in enumerate(catalog.briefings)}
+    by_path = sorted(catalog.briefings, key=lambda briefing: (briefing.path, briefing.id))
+    docs = [
         SearchDoc(
             url=url_of(briefing_src(briefing)),
             title=plain(briefing.title),
@@ -45,8 +49,9 @@ def search_docs(catalog: Catalog, url_of: Callable[[str], str], fields_of: Calla
             programs=tuple(briefing.programs),
             fields=tuple(fields_of(briefing)),
         )
-        for briefing in reversed(catalog.briefings)
+        for briefing in by_path
     ]
+    return docs, [newest[briefing.id] for briefing in by_path]
 
 
 def catalog_search_files(
@@ -72,16 +77,16 @@ def start_catalog_search_files(
     from briefings.site.pages.briefing import search_tags
 
     address = SiteAddress("", directory_urls)
-    docs = search_docs(catalog, lambda src: address.url(src).lstrip("/"), lambda b: search_tags(b, catalog))
+    docs, newest = search_docs(catalog, lambda src: address.url(src).lstrip("/"), lambda b: search_tags(b, catalog))
     programs = [name for facet in catalog.programs for name in (facet.name, *facet.aliases)]
     names = [*all_place_names(), *programs]
-    key = _index_key(docs, names) if files_cache is not None else None
+    key = _index_key(docs, names, newest) if files_cache is not None else None
     found = files_cache.get_bytes(key) if key is not None else None
     if found is not None:
         return lambda: _unpacked(found)
     if kept is not None:
-        return functools.partial(kept.files, docs, names, key_cache)
-    work = functools.partial(build_search_files, docs, names, key_cache=key_cache)
+        return functools.partial(kept.files, docs, names, key_cache, newest)
+    work = functools.partial(build_search_files, docs, names, key_cache=key_cache, newest=newest)
     made = in_background(work) if background and len(docs) >= BACKGROUND_THRESHOLD else work
 
     def files() -> list[tuple[str, str]]:
@@ -93,9 +98,10 @@ def start_catalog_search_files(
     return files
 
 
-def _index_key(docs: list[SearchDoc], names: list[str]) -> str:
+def _index_key(docs: list[SearchDoc], names: list[str], newest: list[int]) -> str:
     digest = hashlib.sha256(_code_digest().encode())
     digest.update("\0".join(names).encode("utf-8", "surrogatepass"))
+    digest.update(repr(newest).encode())
     for doc in docs:
         digest.update(repr(doc).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
@@ -121,16 +127,18 @@ def _unpacked(data: bytes) -> list[tuple[str, str]]:
 
 
 def build_search_files(
-    docs: list[SearchDoc], names: Iterable[str], key_cache: SearchKeyCache | None = None
+    docs: list[SearchDoc], names: Iterable[str], key_cache: SearchKeyCache | None = None,
+    newest: Sequence[int] | None = None,
 ) -> list[tuple[str, str]]:
-    """Every file of the index as (site-relative path, content)."""
+    """Every file of the index as (site-relative path, content). newest: each document's place
+    in newest-first order, for ties on the page (None: the documents are given oldest first)."""
     scanner = NameScanner(names)
     encoded = encoded_postings(docs, document_keys_of(docs, scanner, key_cache))
-    return index_files(docs, encoded, scanner.name_set.intersection(encoded))
+    return index_files(docs, encoded, scanner.name_set.intersection(encoded), newest=newest)
 
 
 def index_files(docs: list[SearchDoc], encoded: dict[str, str], found_names: Iterable[str],
-                payloads: list[str] | None = None) -> list[tuple[str, str]]:
+                payloads: list[str] | None = None, newest: Sequence[int] | None = None) -> list[tuple[str, str]]:
     """The files of an index: meta, the shards of the encoded postings, a file every
     DOCS_PER_FILE documents (payloads: each document's doc_payload, when the caller has them)."""
     total = sum(len(key) * 3 + len(value) + 6 for key, value in encoded.items())
@@ -139,7 +147,8 @@ def index_files(docs: list[SearchDoc], encoded: dict[str, str], found_names: Ite
     for key in sorted(encoded):
         shards[key_hash(key) % shard_count][key] = encoded[key]
     width = len(f"{shard_count - 1:x}")
-    files = [("search/meta.js", script_file("meta", 0, meta_record(docs, shard_count, width, sorted(found_names))))]
+    meta = meta_record(docs, shard_count, width, sorted(found_names), newest)
+    files = [("search/meta.js", script_file("meta", 0, meta))]
     files += [(f"search/shard-{i:0{width}x}.js", script_file("shard", i, shard)) for i, shard in enumerate(shards)]
     payloads = payloads if payloads is not None else [doc_payload(doc) for doc in docs]
     files += [(f"search/docs/{n}.js", _script("docs", n, "[" + ",".join(payloads[start:start + DOCS_PER_FILE]) + "]"))
@@ -147,7 +156,8 @@ def index_files(docs: list[SearchDoc], encoded: dict[str, str], found_names: Ite
     return files
 
 
-def meta_record(docs: list[SearchDoc], shard_count: int, width: int, names: list[str]) -> dict:
+def meta_record(docs: list[SearchDoc], shard_count: int, width: int, names: list[str],
+                newest: Sequence[int] | None = None) -> dict:
     def counted(values: Iterable) -> list[list]:
         counts: dict = defaultdict(int)
         for value in values:
@@ -163,6 +173,7 @@ def meta_record(docs: list[SearchDoc], shard_count: int, width: int, names: list
         "cities": counted(doc.city or "" for doc in docs),
         "years": sorted(counted(doc.year or "" for doc in docs), key=lambda pair: str(pair[0]), reverse=True),
         "programs": counted(program for doc in docs for program in doc.programs),
+        "newest": list(newest) if newest is not None else list(range(len(docs) - 1, -1, -1)),
     }
 
 
