@@ -135,6 +135,20 @@ def test_facet_lists_are_newest_first_and_paginated_past_the_page_size():
     assert "共 <strong>120</strong> 篇简报" in files[pages[0]].html
 
 
+def test_a_long_facet_pager_links_the_first_last_and_nearby_pages():
+    briefings = [make_briefing(n, date=f"2021-{1 + n // 28:02d}-{1 + n % 28:02d}") for n in range(300)]
+    _, files = site_files(briefings, SiteSettings(SETTINGS.site_title, SETTINGS.site_url, page_size=10))
+    city = slugify_name("济宁市")
+    sixth = files[f"cities/{city}/page/6/index.md"].html
+    pager = sixth.split('<nav class="facet-pager"', 1)[1].split("</nav>", 1)[0]
+    numbers = re.findall(r">(\d+|…)</(?:a|strong)>|(…)", pager)
+    assert [a or b for a, b in numbers] == ["1", "…", "4", "5", "6", "7", "8", "…", "30"]
+    assert "<strong>6</strong>" in pager and '<a href="../30/">30</a>' in pager and '<a href="../../">1</a>' in pager
+    assert "第 6 / 30 页" in pager
+    first = files[f"cities/{city}/index.md"].html.split('<nav class="facet-pager"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r">(\d+)</(?:a|strong)>", first) == ["1", "2", "3", "30"]
+
+
 def test_related_briefings_and_previous_next_in_time():
     briefings = [
         make_briefing(1, date="2021-01-01", programs=("双报到",)),

@@ -40,11 +40,14 @@ def render_facet_pages(
     """Every page of the facet's list, newest briefings first; with a memo (serve), a page
     whose inputs are those of the last build is taken from it."""
     pages = pages_of(facet.briefings, page_size)
+    leads: dict[bool, str] = {}  # pages after the first are at one depth: their links are alike
     for number, members in enumerate(pages, start=1):
         body = PageBody(facet.page_src(number), links)
         title = facet_title(facet) if number == 1 else f"{facet_title(facet)}（第 {number} 页）"
-        lead = _lead(facet, catalog, body)
-        overview = _overview(facet, catalog, body) if number == 1 else ""
+        lead = leads.get(number == 1)
+        if lead is None:
+            lead = leads[number == 1] = _lead(facet, catalog, body)
+        overview = _overview(facet, catalog, body, memo) if number == 1 else ""
 
         def make(body=body, title=title, lead=lead, overview=overview, number=number, members=members):
             body.heading(1, title)
@@ -93,28 +96,47 @@ def _lead(facet: Facet, catalog: Catalog, body: PageBody) -> str:
     return f'<div class="facet-lead">\n{lead}\n</div>\n'
 
 
-def _overview(facet: Facet, catalog: Catalog, body: PageBody) -> str:
-    """Per-year chart and year links on city and program pages; cities of the year on year pages."""
+def _overview(facet: Facet, catalog: Catalog, body: PageBody, memo: PageMemo | None = None) -> str:
+    """Per-year chart and year links on city and program pages; cities of the year on year pages.
+    With a memo, one made from the same data for the same page is taken from the last build."""
+    data = _overview_data(facet, catalog)
+    if memo is None:
+        return _overview_html(facet, data, body)
+    return memo.fragment(("overview", facet.kind, facet.name, body.src_uri, data),
+                         lambda: _overview_html(facet, data, body))
+
+
+def _overview_data(facet: Facet, catalog: Catalog) -> tuple:
+    """What the overview shows: (briefings a year, ((label, page, count) of each link))."""
     if facet.kind in ("city", "program") and facet.briefings:
-        text = year_bar_chart(year_counts(facet.briefings), f"{facet.name}：各年份简报数") + "\n"
-        if facet.kind == "city":
-            city_years = [catalog.city_year_facet(b) for b in facet.briefings]
-            distinct = sorted({f.slug: f for f in city_years if f}.values(), key=lambda f: -(f.year or 0))
-            if distinct:
-                links = " · ".join(f"{body.link(f'{f.year} 年', f.index_src)}（{f.count}）" for f in distinct)
-                text += f"<p>按年份：{links}</p>\n"
-        return text
+        counts = tuple(year_counts(facet.briefings).items())
+        if facet.kind != "city":
+            return counts, ()
+        city_years = [catalog.city_year_facet(b) for b in facet.briefings]
+        distinct = sorted({f.slug: f for f in city_years if f}.values(), key=lambda f: -(f.year or 0))
+        return counts, tuple((f"{f.year} 年", f.index_src, f.count) for f in distinct)
     if facet.kind == "year":
         cities = {}
         for briefing in facet.briefings:
             target = catalog.city_year_facet(briefing) or catalog.city_facet(briefing)
             cities[target.directory] = (catalog.city_facet(briefing).name, target)
-        links = " · ".join(
-            f"{body.link(name, target.index_src)}（{target.count}）"
-            for name, target in sorted(cities.values(), key=lambda item: item[1].directory)
-        )
-        return f"<p>本年城市：{links}</p>\n" if links else ""
-    return ""
+        ordered = sorted(cities.values(), key=lambda item: item[1].directory)
+        return None, tuple((name, target.index_src, target.count) for name, target in ordered)
+    return None, ()
+
+
+def _overview_html(facet: Facet, data: tuple, body: PageBody) -> str:
+    counts, links = data
+    if counts is not None:
+        text = year_bar_chart(dict(counts), f"{facet.name}：各年份简报数") + "\n"
+        if links:
+            text += f"<p>按年份：{_linked(links, body)}</p>\n"
+        return text
+    return f"<p>本年城市：{_linked(links, body)}</p>\n" if links else ""
+
+
+def _linked(links: tuple, body: PageBody) -> str:
+    return " · ".join(f"{body.link(label, src)}（{count}）" for label, src, count in links)
 
 
 def _link_list(items: list[str]) -> str:

@@ -19,6 +19,8 @@ class PageMemo:
     def __init__(self) -> None:
         self._kept: dict[Hashable, tuple[tuple, GeneratedPage]] = {}
         self._now: dict[Hashable, tuple[tuple, GeneratedPage]] = {}
+        self._kept_fragments: dict[Hashable, str] = {}  # parts of pages, by all they are made from
+        self._now_fragments: dict[Hashable, str] = {}
         self._settings: Hashable = None
         self.hits = 0
         self.misses = 0
@@ -27,8 +29,8 @@ class PageMemo:
         """This memo for a build with these settings (the site's title, its kind of URL ...):
         with other settings than the last build's, nothing kept is taken."""
         if settings != self._settings:
-            self._kept, self._settings = {}, settings
-        self._now = {}  # what a build stopped half-way made is not kept
+            self._kept, self._kept_fragments, self._settings = {}, {}, settings
+        self._now, self._now_fragments = {}, {}  # what a build stopped half-way made is not kept
         self.hits = self.misses = 0
         return self
 
@@ -45,6 +47,15 @@ class PageMemo:
         self._now[key] = (anchors, page)
         return page
 
+    def fragment(self, key: Hashable, make: Callable[[], str]) -> str:
+        """The part of a page kept under key (which holds everything it is made from), else make()'s."""
+        found = self._kept_fragments.get(key)
+        if found is None:
+            found = make()
+        self._now_fragments[key] = found
+        return found
+
     def finish(self) -> None:
         """End a build: what it used is kept for the next, the rest is let go."""
         self._kept, self._now = self._now, {}
+        self._kept_fragments, self._now_fragments = self._now_fragments, {}

@@ -144,12 +144,27 @@ def pager(facet: Facet, number: int, total: int, body: PageBody, label: str = PA
     parts.append(f"第 {number} / {total} 页")
     if number < total:
         parts.append(f'<a href="{body.href(facet.page_src(number + 1))}">下一页 →</a>')
-    pages = " ".join(
-        f"<strong>{n}</strong>" if n == number else f'<a href="{body.href(facet.page_src(n))}">{n}</a>'
-        for n in range(1, total + 1)
-    )
+    shown, last = [], 0
+    for n in pager_numbers(number, total):
+        if n > last + 1:
+            shown.append("…")
+        shown.append(f"<strong>{n}</strong>" if n == number else f'<a href="{body.href(facet.page_src(n))}">{n}</a>')
+        last = n
+    pages = " ".join(shown)
     return (f'<nav class="facet-pager" aria-label="{label}" data-search-exclude>\n<p>{" · ".join(parts)}</p>\n'
             f"<p>{pages}</p>\n</nav>\n")
+
+
+PAGER_REACH = 2  # page numbers shown on each side of the current one
+
+
+def pager_numbers(number: int, total: int) -> list[int]:
+    """The page numbers a pager links: the first, the last and those near the current page, as
+    Material's blog paginates ("1 … 4 5 6 7 8 … 92"); a gap of one page shows that page."""
+    near = range(max(1, number - PAGER_REACH), min(total, number + PAGER_REACH) + 1)
+    wanted = {1, total, *near}
+    wanted |= {n + 1 for n in wanted if n + 2 in wanted and n + 1 not in wanted}  # no "…" for one page
+    return sorted(n for n in wanted if 1 <= n <= total)
 
 
 def toc_tokens(headings: tuple[Heading, ...]) -> list[dict]:
