@@ -479,7 +479,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         log.debug("page cache: %d pages reused, %d rendered", _state["page_cache"].hits,
                   _state["page_cache"].misses)
     if _command["name"] == "serve":
-        _collector.build_finished()
+        cache = _state.get("page_cache")
+        _collector.build_finished(then=cache.flush if cache is not None else None)
     log.info(
         summary_line(
             _state.get("briefings", 0),

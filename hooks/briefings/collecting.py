@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Callable
 
 IDLE_DELAY = 2.0  # seconds after a build: the browser has reloaded the page it shows
 MAX_UNCOLLECTED = 4  # rebuilds in a row with no idle time between: the next collects at its end
@@ -35,6 +36,7 @@ class IdleCollector:
         self._lock = threading.Lock()
         self._built = False  # a first build runs with the collector on: it makes a whole site
         self._uncollected = 0  # builds since the last collection (rebuilds in a row, no idle time between)
+        self._idle_work: list[Callable[[], None]] = []
 
     def build_started(self) -> None:
         """Before a rebuild: what exists is not scanned again, and nothing is, while it runs."""
@@ -44,12 +46,16 @@ class IdleCollector:
             if self._built:
                 gc.disable()
 
-    def build_finished(self) -> None:
+    def build_finished(self, then: Callable[[], None] | None = None) -> None:
         """After a build: collect everything once the server is idle, then freeze what lives.
         After the first, at once: a briefing added as soon as the site is served (an archivist's
-        first change) must not wait for the collection (0.4 s at 10,000), and no page is viewed yet."""
+        first change) must not wait for the collection (0.4 s at 10,000), and no page is viewed yet.
+        then: what else waits for the idle time (the page cache's disk writes); it runs with the
+        collection (after a later build, if one starts first), or at stop()."""
         with self._lock:
             self._cancel()
+            if then is not None and then not in self._idle_work:
+                self._idle_work.append(then)
             self._uncollected += 1
             if not self._built or self._uncollected > MAX_UNCOLLECTED:
                 self._built = True
@@ -64,6 +70,7 @@ class IdleCollector:
     def stop(self) -> None:
         with self._lock:
             self._cancel()
+            self._run_idle_work()
         gc.enable()
         gc.unfreeze()
 
@@ -79,7 +86,13 @@ class IdleCollector:
             self._timer = None
             self._collect_now()
 
+    def _run_idle_work(self) -> None:  # (the lock held)
+        work, self._idle_work = self._idle_work, []
+        for then in work:
+            then()
+
     def _collect_now(self) -> None:  # (the lock held)
+        self._run_idle_work()
         gc.unfreeze()
         gc.enable()
         gc.collect()

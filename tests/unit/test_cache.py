@@ -134,23 +134,46 @@ def test_the_page_cache_round_trips_and_misses_on_damage(tmp_path: Path) -> None
     assert PageCache(tmp_path).get(key) is None
 
 
-def test_a_batched_page_cache_puts_a_builds_pages_on_disk_in_one_transaction_when_it_ends(tmp_path: Path,
-                                                                                           monkeypatch) -> None:
+def test_a_batched_page_cache_keeps_a_builds_pages_uncompressed_and_puts_them_on_disk_at_once_when_flushed(
+        tmp_path: Path, monkeypatch) -> None:
     from briefings.cache.entries import EntryFile
 
-    transactions = []
+    transactions, compressed = [], []
     real = EntryFile.put_many
     monkeypatch.setattr(EntryFile, "put_many", lambda self, entries: (transactions.append(list(entries)),
                                                                       real(self, transactions[-1])))
+    real_compress = PageCache._compress_and_write
+    monkeypatch.setattr(PageCache, "_compress_and_write",
+                        lambda self, key, parts: (compressed.append(key), real_compress(self, key, parts)))
     cache = PageCache(tmp_path)
     cache.in_memory = cache.batched = True  # as under `mkdocs serve`
     for number in range(3):
         cache.put(f"k{number}", f"<p>第{number}页</p>")
-    assert cache.get("k1") == "<p>第1页</p>"  # from memory at once
-    assert transactions == [] and PageCache(tmp_path).get("k1") is None  # not on disk yet
-    cache.forget_unused()  # the build's end
-    assert [len(entries) for entries in transactions] == [3]
-    assert [PageCache(tmp_path).get(f"k{number}") for number in range(3)] == [f"<p>第{number}页</p>" for number in range(3)]
+    assert cache.get("k1") == "<p>第1页</p>" and cache.contains("k2")  # from memory at once
+    cache.forget_unused()  # the build's end: the server is not idle yet
+    assert transactions == [] and compressed == [] and PageCache(tmp_path).get("k1") is None  # not on disk yet
+    cache.reset_counts()
+    cache.put("k3", "<p>下一次构建</p>")  # the next build, before any idle time: k0 ... k2 unused
+    assert cache.get("k3") == "<p>下一次构建</p>"
+    cache.forget_unused()
+    assert cache.get("k0") is None  # out of memory, on its way to the disk
+    cache.flush()  # idle
+    assert [len(entries) for entries in transactions] == [4] and sorted(compressed) == ["k0", "k1", "k2", "k3"]
+    fresh = PageCache(tmp_path)
+    assert [fresh.get(f"k{number}") for number in range(3)] == [f"<p>第{number}页</p>" for number in range(3)]
+    assert fresh.get("k3") == "<p>下一次构建</p>" and cache.get("k3") == "<p>下一次构建</p>"
+
+
+def test_a_batched_page_cache_compresses_as_it_goes_past_its_memory_limit(tmp_path: Path, monkeypatch) -> None:
+    from briefings.cache import pages
+
+    monkeypatch.setattr(pages, "_MAX_RAW", 100)
+    cache = PageCache(tmp_path)
+    cache.in_memory = cache.batched = True
+    cache.put("big", "页" * 60)  # 180 bytes: compressed at once, in memory, not yet on disk
+    assert cache._raw == {} and PageCache(tmp_path).get("big") is None and cache.get("big") == "页" * 60
+    cache.flush()
+    assert PageCache(tmp_path).get("big") == "页" * 60
 
 
 def test_write_atomically_makes_the_folder_replaces_and_leaves_nothing_aside(tmp_path: Path, monkeypatch) -> None:

@@ -87,3 +87,27 @@ def test_rebuilds_in_a_row_with_no_idle_time_are_collected_now_and_then():
         assert garbage() is None and gc.isenabled()
     finally:
         collector.stop()
+
+
+def test_work_left_for_the_idle_time_runs_once_there_or_at_the_stop():
+    collector = IdleCollector(delay=0.05)
+    done = []
+    try:
+        collector.build_started()
+        collector.build_finished()  # the first build collects at once
+        collector.build_started()
+        collector.build_finished(then=lambda: done.append("idle"))
+        assert done == []  # not before the site is served
+        for _ in range(100):
+            if done:
+                break
+            time.sleep(0.02)
+        assert done == ["idle"]
+        collector.build_started()
+        work = lambda: done.append("stop")  # noqa: E731
+        collector.build_finished(then=work)
+        collector.build_started()  # a rebuild before any idle time: the work waits
+        collector.build_finished(then=work)  # given again: still once
+    finally:
+        collector.stop()
+    assert done == ["idle", "stop"]

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from briefings.search.key_cache import SearchKeyCache
 from briefings.search.keys import WEIGHT_BITS, DocKeys, NameScanner, SearchDoc
 from briefings.search.postings import delta_encode, keys_and_weights
-from briefings.search.scripts import doc_payload, index_files
+from briefings.search.scripts import DOCS_PER_FILE, doc_payload, document_files, index_files
 from briefings.search.workers import document_keys_of, entry_keys_of
 
 MAX_CHANGED = 64  # documents removed and added: more, and the index is made again (a big change)
@@ -35,6 +35,7 @@ class KeptIndex:
         self._postings: dict[str, array] = {}  # key -> (number << WEIGHT_BITS) | weight, ascending
         self._encoded: dict[str, str] = {}  # key -> its postings as the shards carry them
         self._payloads: list[str] = []  # each document's file content after its number
+        self._doc_files: list[tuple[str, str]] = []  # the documents' files, DOCS_PER_FILE a file
         self._entry_keys: list[str] = []  # each document's key in the search-key cache
         self.patched = False  # whether the last build patched the one before (not made it whole)
 
@@ -54,6 +55,7 @@ class KeptIndex:
             doc_keys = document_keys_of(docs, scanner, key_cache, entry_keys=self._entry_keys or None)
             self._postings, self._encoded = _postings(docs, doc_keys, 0)
             self._payloads = [doc_payload(doc) for doc in docs]
+            self._doc_files = document_files(self._payloads)
         else:  # only the documents of the changed run are keyed: the others' keys are in the index
             start, removed, added = changed
             new_docs = docs[start:start + added]
@@ -61,12 +63,17 @@ class KeptIndex:
             self._patch(start, removed, old_count, new_docs,
                         document_keys_of(new_docs, scanner, key_cache, entry_keys=new_entry_keys or None))
             self._payloads[start:start + removed] = [doc_payload(doc) for doc in new_docs]
+            # the files from the change's on when documents moved, else those of the changed run
+            first = start // DOCS_PER_FILE
+            stop = None if added != removed else -(-(start + added) // DOCS_PER_FILE)
+            self._doc_files[first:stop] = document_files(self._payloads, first, stop)
             if key_cache is not None:
                 self._entry_keys[start:start + removed] = new_entry_keys
                 for key in self._entry_keys:
                     key_cache.keep(key)  # the unchanged documents' entries stay in memory
         self._docs, self._names = list(docs), names
-        return index_files(docs, self._encoded, scanner.name_set.intersection(self._encoded), self._payloads, newest)
+        return index_files(docs, self._encoded, scanner.name_set.intersection(self._encoded), newest=newest,
+                           doc_files=self._doc_files)
 
     def _changed(self, docs: Sequence[SearchDoc], names: tuple[str, ...]) -> tuple[int, int, int] | None:
         """(where the changed run starts, documents removed there, documents added there), or

@@ -138,9 +138,11 @@ def build_search_files(
 
 
 def index_files(docs: list[SearchDoc], encoded: dict[str, str], found_names: Iterable[str],
-                payloads: list[str] | None = None, newest: Sequence[int] | None = None) -> list[tuple[str, str]]:
+                payloads: list[str] | None = None, newest: Sequence[int] | None = None,
+                doc_files: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     """The files of an index: meta, the shards of the encoded postings, a file every
-    DOCS_PER_FILE documents (payloads: each document's doc_payload, when the caller has them)."""
+    DOCS_PER_FILE documents (payloads: each document's doc_payload, doc_files: the documents'
+    files, when the caller has them)."""
     total = sum(len(key) * 3 + len(value) + 6 for key, value in encoded.items())
     shard_count = shards_for(total)
     shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
@@ -150,10 +152,16 @@ def index_files(docs: list[SearchDoc], encoded: dict[str, str], found_names: Ite
     meta = meta_record(docs, shard_count, width, sorted(found_names), newest)
     files = [("search/meta.js", script_file("meta", 0, meta))]
     files += [(f"search/shard-{i:0{width}x}.js", script_file("shard", i, shard)) for i, shard in enumerate(shards)]
-    payloads = payloads if payloads is not None else [doc_payload(doc) for doc in docs]
-    files += [(f"search/docs/{n}.js", _script("docs", n, "[" + ",".join(payloads[start:start + DOCS_PER_FILE]) + "]"))
-              for n, start in enumerate(range(0, len(payloads), DOCS_PER_FILE))]
-    return files
+    if doc_files is None:
+        doc_files = document_files(payloads if payloads is not None else [doc_payload(doc) for doc in docs])
+    return files + doc_files
+
+
+def document_files(payloads: Sequence[str], first: int = 0, stop: int | None = None) -> list[tuple[str, str]]:
+    """The documents' files from number first (up to stop), each of DOCS_PER_FILE payloads."""
+    last = -(-len(payloads) // DOCS_PER_FILE) if stop is None else stop
+    return [(f"search/docs/{n}.js", _script("docs", n, "[" + ",".join(payloads[n * DOCS_PER_FILE:(n + 1) * DOCS_PER_FILE]) + "]"))
+            for n in range(first, last)]
 
 
 def meta_record(docs: list[SearchDoc], shard_count: int, width: int, names: list[str],
