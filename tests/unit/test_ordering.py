@@ -41,3 +41,28 @@ def test_a_newest_briefing_added_changes_only_its_neighbours_related_briefings()
     changed = [b.id for b in briefings if (before[b.id].same_city, before[b.id].same_program)
                != (after[b.id].same_city, after[b.id].same_program)]
     assert 0 < len(changed) <= 2 * RELATED_LIMIT
+
+
+def test_related_briefings_match_their_definition_on_random_archives():
+    """Against the definition itself: the RELATED_LIMIT nearest in time (ties: the newer) of all
+    that share the city; then of all that share a program, not the briefing nor those listed."""
+    import random
+
+    rng = random.Random(3)
+    for _ in range(30):
+        briefings = [made(n, rng.randint(2010, 2016), rng.choice(["济宁市", "临沂市", None]),
+                          tuple(rng.sample(["甲", "乙", "丙"], rng.randint(0, 3)))) for n in range(rng.randint(1, 60))]
+        ordered = sorted(briefings, key=newest_first_key)
+        rank = {b.id: place for place, b in enumerate(ordered)}
+        found = neighbours(briefings)
+
+        def nearest(briefing, others):
+            chosen = sorted(others, key=lambda o: (abs(rank[o.id] - rank[briefing.id]), rank[o.id]))[:RELATED_LIMIT]
+            return tuple(sorted(chosen, key=lambda o: rank[o.id]))
+
+        for b in briefings:
+            city = [o for o in ordered if b.city and o.city == b.city and o is not b]
+            assert found[b.id].same_city == nearest(b, city)
+            listed = {o.id for o in found[b.id].same_city}
+            program = [o for o in ordered if set(o.programs) & set(b.programs) and o is not b and o.id not in listed]
+            assert found[b.id].same_program == nearest(b, program)

@@ -57,25 +57,20 @@ def neighbours_of(ordered, by_city, by_program) -> dict[str, Neighbours]:
 def _nearest_others(lists: list[tuple[list[Briefing], dict[str, int]]], briefing: Briefing, exclude: set[str],
                     rank: dict[str, int]) -> tuple[Briefing, ...]:
     """Up to RELATED_LIMIT briefings sharing any of the lists, the nearest to the briefing in time
-    (ties: the newer), without repeats, newest first; reads a few entries around it in each."""
+    (ties: the newer), without repeats, newest first. A list is in time order, so the nearest of
+    it on each side are next to the briefing: a few entries around it are read, no more."""
     own = rank[briefing.id]
+    reach = RELATED_LIMIT + len(exclude)  # enough on each side when all the excluded are there
     candidates: dict[str, Briefing] = {}
     for members, place in lists:
         at = place.get(briefing.id)
         if at is None:
             continue
-        found, newer, older = 0, at - 1, at + 1
-        while found < RELATED_LIMIT and (newer >= 0 or older < len(members)):
-            # step to the side whose next member is nearer in time (the newer on a tie)
-            if older >= len(members) or (newer >= 0 and own - rank[members[newer].id] <= rank[members[older].id] - own):
-                other, newer = members[newer], newer - 1
-            else:
-                other, older = members[older], older + 1
+        for other in (*members[max(0, at - reach):at], *members[at + 1:at + 1 + reach]):
             if other.id not in exclude:
                 candidates[other.id] = other
-                found += 1
-    nearest = sorted(candidates.values(), key=lambda other: (abs(rank[other.id] - own), rank[other.id]))
-    return tuple(sorted(nearest[:RELATED_LIMIT], key=lambda other: rank[other.id]))
+    placed = sorted((abs(rank[other_id] - own), rank[other_id], other_id) for other_id in candidates)
+    return tuple(candidates[other_id] for _, _, other_id in sorted(placed[:RELATED_LIMIT], key=lambda p: p[1]))
 
 
 def _is_day(value: str | None) -> bool:
