@@ -25,6 +25,7 @@ from briefings.partner import Joined, fork_partner, log_joined
 from briefings.cache import site_folder
 from briefings.cache.outputs import ContentDigests, WrittenOutputs
 from briefings.cache.pages import PageCache, PageKeys, build_signature, page_digest, page_key
+from briefings.cache.store import ObjectMemo
 from briefings.ingest.extract import gazetteer
 from briefings.ingest.extract.programs import VocabularyError
 from briefings.progress import Progress, summary_line
@@ -89,6 +90,7 @@ _command = {"name": "build", "dirty": False}
 _written = WrittenOutputs()
 _digests = ContentDigests()  # of the generated files, by their content object (a dirty build)
 _page_keys = PageKeys()
+_page_meta = ObjectMemo()  # each generated page's metadata as MkDocs is given it, by the page object
 # under `mkdocs serve`: each generated file's destination and URL as MkDocs made them, by its
 # path and the configuration's (a rebuild makes 19,000 files again at 10,000 briefings)
 _file_paths: dict = {"for": None, "paths": {}, "used": {}}
@@ -222,6 +224,7 @@ def _stop_watching() -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings: ArchiveSettings = _state["settings"]
+    _page_meta.start()
     root = Path(settings.dir)
     site_settings = SiteSettings(
         site_title=config.site_name,
@@ -296,6 +299,7 @@ def _one_build_date():
 
 def _generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
     file = ArchiveFile.generated(config, src_uri, content=content)
+    file.made_from = content
     written = files.src_uris.get(file.src_uri)  # (get_file_from_path would normalise the path again)
     if written is not None:
         log.warning("docs/%s is replaced by the page generated from the archive", src_uri)
@@ -330,9 +334,20 @@ class ArchiveFile(File):
 
     unchanged = False
     content_digest: str | None = None  # of a generated file's content (pages: their page key)
+    # the content as generated: the same object as the last build's is not hashed again
+    # (File.content_bytes encodes a string anew at each call)
+    made_from: str | bytes | None = None
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
+
+
+def _escaped_meta(generated: GeneratedPage) -> dict:
+    # Material prints the title and description into HTML unescaped.
+    meta = dict(generated.meta, title=html_text(generated.title))
+    if "description" in meta:
+        meta["description"] = html_text(meta["description"])
+    return meta
 
 
 class ArchivePage(Page):
@@ -369,13 +384,8 @@ class ArchivePage(Page):
 
     def read_meta(self) -> None:
         """Title and metadata: all the navigation needs of a page a dirty build skips."""
-        generated = self.generated
         self.markdown = ""
-        self.meta = dict(generated.meta)
-        # Material prints the title and description into HTML unescaped.
-        self.meta["title"] = html_text(generated.title)
-        if "description" in self.meta:
-            self.meta["description"] = html_text(self.meta["description"])
+        self.meta = dict(_page_meta.of(self.generated, _escaped_meta))
         if _state.get("shaped"):
             self.meta["template"] = SHAPED_PAGE_TEMPLATE
 
@@ -658,7 +668,7 @@ def _skip_unchanged(files: Files, config: MkDocsConfig, signature: str | None) -
             if isinstance(file.page, ArchivePage):
                 file.content_digest = file.page.key
             else:
-                file.content_digest = _digests.of(file.content_bytes)
+                file.content_digest = _digests.of(file.made_from if file.made_from is not None else file.content_bytes)
             file.unchanged = kept and file.content_digest is not None and _written.unchanged(
                 file.abs_dest_path, file.content_digest)
             skipped += file.unchanged
