@@ -37,40 +37,45 @@ def neighbours_of(ordered, by_city, by_program) -> dict[str, Neighbours]:
     few neighbours in time, not every page of its city and programs (7,000 pages of 10,000 for a
     briefing of three common programs), and a reader of a 2015 briefing sees others of about 2015."""
     result: dict[str, Neighbours] = {}
-    rank = {briefing.id: position for position, briefing in enumerate(ordered)}  # the sort key, computed once
-    places = {id(members): {b.id: i for i, b in enumerate(members)} for members in (*by_city.values(),
-                                                                                    *by_program.values())}
+    # in ranks (places in `ordered`) throughout: ints, no record read in the walks below
+    rank = {briefing.id: position for position, briefing in enumerate(ordered)}
+    ranks_of = {id(members): [rank[b.id] for b in members] for members in (*by_city.values(), *by_program.values())}
+    places = {id(members): {r: i for i, r in enumerate(ranks_of[id(members)])} for members in (
+        *by_city.values(), *by_program.values())}
     for position, briefing in enumerate(ordered):
-        city = by_city.get(briefing.city, []) if briefing.city else []
-        same_city = _nearest_others([(city, places[id(city)] if city else {})], briefing, set(), rank)
-        program_lists = [(by_program[name], places[id(by_program[name])]) for name in briefing.programs]
-        same_program = _nearest_others(program_lists, briefing, {other.id for other in same_city}, rank)
+        city = by_city.get(briefing.city) if briefing.city else None
+        same_city = _nearest_others([(ranks_of[id(city)], places[id(city)])] if city else [], position, set())
+        program_lists = [(ranks_of[id(by_program[name])], places[id(by_program[name])]) for name in briefing.programs]
+        same_program = _nearest_others(program_lists, position, set(same_city))
         result[briefing.id] = Neighbours(
             previous=ordered[position + 1] if position + 1 < len(ordered) else None,
             next=ordered[position - 1] if position > 0 else None,
-            same_city=same_city,
-            same_program=same_program,
+            same_city=tuple(ordered[r] for r in same_city),
+            same_program=tuple(ordered[r] for r in same_program),
         )
     return result
 
 
-def _nearest_others(lists: list[tuple[list[Briefing], dict[str, int]]], briefing: Briefing, exclude: set[str],
-                    rank: dict[str, int]) -> tuple[Briefing, ...]:
-    """Up to RELATED_LIMIT briefings sharing any of the lists, the nearest to the briefing in time
-    (ties: the newer), without repeats, newest first. A list is in time order, so the nearest of
-    it on each side are next to the briefing: a few entries around it are read, no more."""
-    own = rank[briefing.id]
-    reach = RELATED_LIMIT + len(exclude)  # enough on each side when all the excluded are there
-    candidates: dict[str, Briefing] = {}
+def _nearest_others(lists: list[tuple[list[int], dict[int, int]]], own: int, exclude: set[int]) -> list[int]:
+    """Up to RELATED_LIMIT ranks sharing any of the lists (each ascending, with each rank's
+    place), the nearest to own (ties: the newer, the lower), without repeats, ascending; reads
+    a few entries around it in each."""
+    candidates: set[int] = set()
     for members, place in lists:
-        at = place.get(briefing.id)
+        at = place.get(own)
         if at is None:
             continue
-        for other in (*members[max(0, at - reach):at], *members[at + 1:at + 1 + reach]):
-            if other.id not in exclude:
-                candidates[other.id] = other
-    placed = sorted((abs(rank[other_id] - own), rank[other_id], other_id) for other_id in candidates)
-    return tuple(candidates[other_id] for _, _, other_id in sorted(placed[:RELATED_LIMIT], key=lambda p: p[1]))
+        found, newer, older, count = 0, at - 1, at + 1, len(members)
+        while found < RELATED_LIMIT and (newer >= 0 or older < count):
+            # step to the side whose next member is nearer in time (the newer on a tie)
+            if older >= count or (newer >= 0 and own - members[newer] <= members[older] - own):
+                other, newer = members[newer], newer - 1
+            else:
+                other, older = members[older], older + 1
+            if other not in exclude:
+                candidates.add(other)
+                found += 1
+    return sorted(sorted(candidates, key=lambda other: (abs(other - own), other))[:RELATED_LIMIT])
 
 
 def _is_day(value: str | None) -> bool:
