@@ -25,7 +25,7 @@ from briefings.partner import Joined, fork_partner, log_joined
 from briefings.cache import site_folder
 from briefings.cache.outputs import ContentDigests, WrittenOutputs
 from briefings.cache.pages import PageCache, PageKeys, build_signature, page_digest, page_key
-from briefings.cache.store import ObjectMemo
+from briefings.cache.store import BuildMemo, ObjectMemo
 from briefings.ingest.extract import gazetteer
 from briefings.ingest.extract.programs import VocabularyError
 from briefings.progress import Progress, summary_line
@@ -40,6 +40,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure import pages as pages_module
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -91,9 +92,10 @@ _written = WrittenOutputs()
 _digests = ContentDigests()  # of the generated files, by their content object (a dirty build)
 _page_keys = PageKeys()
 _page_meta = ObjectMemo()  # each generated page's metadata as MkDocs is given it, by the page object
-# under `mkdocs serve`: each generated file's destination and URL as MkDocs made them, by its
-# path and the configuration's (a rebuild makes 19,000 files again at 10,000 briefings)
-_file_paths: dict = {"for": None, "paths": {}, "used": {}}
+# under `mkdocs serve`: each generated file and page object MkDocs was given, by its path, with
+# what it was made from and the configuration's part it reads (a rebuild at 10,000 briefings
+# has 19,000 generated files, nearly all made from the last build's very objects)
+_kept_files: dict = {"for": None, "files": BuildMemo()}
 DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
 # Generated pages a build writes before a forked partner writes every other one (briefings.partner);
 # BRIEFINGS_PARTNER=0: never, =always: whatever the count (the tests compare both builds).
@@ -256,13 +258,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state["site"] = site
     _state["built"] = built
     _state["briefings"] = built.briefings
+    kept = _kept_files_for(config)
     with _one_build_date():
         for generated in site.pages:
-            file = _generated_file(files, config, generated.src_uri, generated.html)
-            ArchivePage(file, config, generated)  # sets file.page: MkDocs keeps a page a file has
-    for generated in site.files:
-        _generated_file(files, config, generated.src_uri, generated.content)
-    _forget_unused_paths()
+            _generated_file(files, config, generated.src_uri, generated.html, kept, generated)
+        for generated in site.files:
+            _generated_file(files, config, generated.src_uri, generated.content, kept)
     log.info(
         "archive: %d briefings, %d rejected files, %d generated files%s",
         built.briefings,
@@ -283,8 +284,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _one_build_date():
     """MkDocs stamps every new page with the clock (get_build_date: 16,000 readings, 0.13 s of a
     rebuild at 10,000 briefings); on_env stamps each generated page with its archive date instead."""
-    from mkdocs.structure import pages as pages_module
-
     real = getattr(pages_module, "get_build_date", None)
     if real is None:
         yield
@@ -297,35 +296,41 @@ def _one_build_date():
         pages_module.get_build_date = real
 
 
-def _generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
-    file = ArchiveFile.generated(config, src_uri, content=content)
-    file.made_from = content
+def _generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes, kept: BuildMemo | None,
+                    page: GeneratedPage | None = None) -> File:
+    """The File of a generated file (with its ArchivePage when page is given), the last build's
+    when it was made from the same object (kept: under serve)."""
+    source = page if page is not None else content
+    found = kept.get(src_uri) if kept is not None else None
+    if found is not None and found[0] is source:
+        file = found[1]
+        file.start_again()
+    else:
+        file = ArchiveFile.generated(config, src_uri, content=content)
+        file.made_from = content
+        if page is not None:
+            ArchivePage(file, config, page)  # sets file.page: MkDocs keeps a page a file has
+    if kept is not None:
+        kept.put(src_uri, (source, file))
     written = files.src_uris.get(file.src_uri)  # (get_file_from_path would normalise the path again)
     if written is not None:
         log.warning("docs/%s is replaced by the page generated from the archive", src_uri)
         files.remove(written)
-    if _command["name"] == "serve":
-        _remembered_paths(file, config)
     files.append(file)
     return file
 
 
-def _remembered_paths(file: File, config: MkDocsConfig) -> None:
-    """The file's destination and URL as the last build of this process had them: MkDocs
-    derives them through pathlib and quoting, 40 us a file, at every rebuild."""
-    settings = (config.site_dir, config.use_directory_urls)
-    if _file_paths["for"] != settings:
-        _file_paths.update({"for": settings, "paths": {}, "used": {}})
-    known = _file_paths["paths"].get(file.src_uri)
-    if known is None:
-        known = {"dest_uri": file.dest_uri, "url": file.url, "abs_dest_path": file.abs_dest_path}
-    else:
-        file.__dict__.update(known)  # what functools.cached_property would have stored
-    _file_paths["used"][file.src_uri] = known
-
-
-def _forget_unused_paths() -> None:
-    _file_paths["paths"], _file_paths["used"] = _file_paths["used"], {}
+def _kept_files_for(config: MkDocsConfig) -> BuildMemo | None:
+    """Under serve, the last build's generated files, when made with the same configuration."""
+    if _command["name"] != "serve":
+        return None
+    reads = tuple(repr(config.get(name)) for name in (
+        "site_dir", "docs_dir", "use_directory_urls", "site_url", "repo_url", "edit_uri", "edit_uri_template",
+        "exclude_docs", "not_in_nav", "draft_docs"))
+    if _kept_files["for"] != reads:
+        _kept_files.update({"for": reads, "files": BuildMemo()})
+    _kept_files["files"].start()
+    return _kept_files["files"]
 
 
 class ArchiveFile(File):
@@ -340,6 +345,14 @@ class ArchiveFile(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
+
+    def start_again(self) -> None:
+        """The same file in a later build of this process: what a build set on it is unset."""
+        self.unchanged = False
+        self.content_digest = None
+        self.inclusion = InclusionLevel.UNDEFINED  # set_exclusions decides again
+        if isinstance(self.page, ArchivePage):
+            self.page.start_again()
 
 
 def _escaped_meta(generated: GeneratedPage) -> dict:
@@ -362,6 +375,18 @@ class ArchivePage(Page):
         self.key: str | None = None  # everything its HTML is made from, with the build's signature
         self.cache_key: str | None = None  # set when the page's HTML comes from the page cache
         self.new_key: str | None = None  # set when the page is rendered and then cached
+
+    def start_again(self) -> None:
+        """Unset what a build sets on a page (as Page.__init__ leaves it), for the next build."""
+        self.children = None
+        self.previous_page = self.next_page = self.parent = None
+        self.active = False
+        self.update_date = pages_module.get_build_date()
+        self.markdown = self.content = self._title_from_render = None
+        self.toc = []
+        self.meta = {}
+        self.key = self.cache_key = self.new_key = None
+        self.present_anchor_ids = None  # as the class has it until render
 
     def _set_canonical_url(self, base: str | None) -> None:
         addresses = canonical_address(base, self.url) if base else None
