@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from briefings.cache.store import ObjectMemo
 from briefings.search.key_cache import SearchKeyCache
 from briefings.search.keys import WEIGHT_BITS, DocKeys, NameScanner, SearchDoc
 from briefings.search.postings import delta_encode, keys_and_weights
@@ -38,6 +39,7 @@ class KeptIndex:
         self._doc_files: list[tuple[str, str]] = []  # the documents' files, DOCS_PER_FILE a file
         self._entry_keys: list[str] = []  # each document's key in the search-key cache
         self.patched = False  # whether the last build patched the one before (not made it whole)
+        self.documents = ObjectMemo()  # each record's SearchDoc, by the record (scripts.search_docs)
 
     def files(self, docs: list[SearchDoc], names: Iterable[str], key_cache: SearchKeyCache | None = None,
               newest: Sequence[int] | None = None) -> list[tuple[str, str]]:
@@ -83,10 +85,10 @@ class KeptIndex:
             return None
         shortest = min(len(old), len(docs))
         head = 0
-        while head < shortest and old[head] == docs[head]:
+        while head < shortest and (old[head] is docs[head] or old[head] == docs[head]):
             head += 1
         tail = 0
-        while tail < shortest - head and old[-1 - tail] == docs[-1 - tail]:
+        while tail < shortest - head and (old[-1 - tail] is docs[-1 - tail] or old[-1 - tail] == docs[-1 - tail]):
             tail += 1
         removed, added = len(old) - head - tail, len(docs) - head - tail
         return (head, removed, added) if removed + added <= MAX_CHANGED else None

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
+from briefings.cache.store import ObjectMemo
 from briefings.model import Briefing
 from briefings.search.background import in_background
 from briefings.search.key_cache import SearchKeyCache
@@ -28,17 +29,20 @@ BACKGROUND_THRESHOLD = 1000  # documents: below this a child process costs more 
 PREFIX = "window.__briefingsSearch.add"
 
 
-def search_docs(catalog: Catalog, url_of: Callable[[str], str], fields_of: Callable[[Briefing], list[str]]
-                ) -> tuple[list[SearchDoc], list[int]]:
+def search_docs(catalog: Catalog, url_of: Callable[[str], str], fields_of: Callable[[Briefing], list[str]],
+                memo: ObjectMemo | None = None) -> tuple[list[SearchDoc], list[int]]:
     """The catalog's briefings in the order of their archive paths (a doc's number is its place
     in this list), and each one's place in the catalog's newest-first order, by which the page
     breaks ties (docs/assets/briefings/search.js). By path, not by date: an archivist's new files
     mostly sort after the others, so a briefing added of any year is numbered last and moves no
-    other document (numbered by date, one of a random year rewrote 840 document files at 10,000)."""
+    other document (numbered by date, one of a random year rewrote 840 document files at 10,000).
+    memo: each record's document, by the record object (started with what url_of and fields_of
+    read besides the record)."""
     newest = {briefing.id: place for place, briefing in enumerate(catalog.briefings)}
     by_path = sorted(catalog.briefings, key=lambda briefing: (briefing.path, briefing.id))
-    docs = [
-        SearchDoc(
+
+    def document(briefing: Briefing) -> SearchDoc:
+        return SearchDoc(
             url=url_of(briefing_src(briefing)),
             title=plain(briefing.title),
             text=briefing.text,
@@ -49,8 +53,8 @@ def search_docs(catalog: Catalog, url_of: Callable[[str], str], fields_of: Calla
             programs=tuple(briefing.programs),
             fields=tuple(fields_of(briefing)),
         )
-        for briefing in by_path
-    ]
+
+    docs = [memo.of(briefing, document) for briefing in by_path] if memo is not None else list(map(document, by_path))
     return docs, [newest[briefing.id] for briefing in by_path]
 
 
@@ -77,7 +81,11 @@ def start_catalog_search_files(
     from briefings.site.pages.briefing import search_tags
 
     address = SiteAddress("", directory_urls)
-    docs, newest = search_docs(catalog, lambda src: address.url(src).lstrip("/"), lambda b: search_tags(b, catalog))
+    memo = kept.documents if kept is not None else None
+    if memo is not None:  # what a document reads besides its record: the URLs' kind, the programs' aliases
+        memo.start((directory_urls, tuple((facet.name, facet.aliases) for facet in catalog.programs)))
+    docs, newest = search_docs(catalog, lambda src: address.url(src).lstrip("/"), lambda b: search_tags(b, catalog),
+                               memo)
     programs = [name for facet in catalog.programs for name in (facet.name, *facet.aliases)]
     names = [*all_place_names(), *programs]
     key = _index_key(docs, names, newest) if files_cache is not None else None
