@@ -113,7 +113,11 @@ class Catalog:
         return self._program_of[program]
 
     def city_year_facet(self, briefing: Briefing) -> Facet | None:
-        return self._city_year_of.get((briefing.city, briefing.year)) if briefing.year else None
+        return self.city_year(briefing.city, briefing.year)
+
+    def city_year(self, city: str | None, year: int | None) -> Facet | None:
+        """The facet of a city's (None: the unknown city's) briefings of a year."""
+        return self._city_year_of.get((city, year)) if year else None
 
     def province_group(self, province: str | None) -> ProvinceGroup | None:
         return next((group for group in self.provinces if group.name == province), None)

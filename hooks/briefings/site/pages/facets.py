@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from briefings.model import Briefing
 from briefings.site.catalog import Catalog, Facet, year_counts
 from briefings.site.charts import year_bar_chart
 from briefings.site.markup import Linker, html_text
@@ -109,17 +110,23 @@ def _overview(facet: Facet, catalog: Catalog, body: PageBody, memo: PageMemo | N
 def _overview_data(facet: Facet, catalog: Catalog) -> tuple:
     """What the overview shows: (briefings a year, ((label, page, count) of each link))."""
     if facet.kind in ("city", "program") and facet.briefings:
-        counts = tuple(year_counts(facet.briefings).items())
+        counts = year_counts(facet.briefings)
         if facet.kind != "city":
-            return counts, ()
-        city_years = [catalog.city_year_facet(b) for b in facet.briefings]
-        distinct = sorted({f.slug: f for f in city_years if f}.values(), key=lambda f: -(f.year or 0))
-        return counts, tuple((f"{f.year} 年", f.index_src, f.count) for f in distinct)
+            return tuple(counts.items()), ()
+        city = facet.briefings[0].city  # (None: the unknown city's facet)
+        years = sorted((year for year in counts if year), reverse=True)
+        links = tuple((f"{year} 年", found.index_src, found.count) for year in years
+                      if (found := catalog.city_year(city, year)) is not None)
+        return tuple(counts.items()), links
     if facet.kind == "year":
-        cities = {}
+        first_of: dict[str | None, Briefing] = {}  # a briefing of each city of the year
         for briefing in facet.briefings:
-            target = catalog.city_year_facet(briefing) or catalog.city_facet(briefing)
-            cities[target.directory] = (catalog.city_facet(briefing).name, target)
+            first_of.setdefault(briefing.city, briefing)
+        cities = {}
+        for city, briefing in first_of.items():
+            own = catalog.city_facet(briefing)
+            target = catalog.city_year(city, facet.year) or own  # the unknown year: each city's own page
+            cities[target.directory] = (own.name, target)
         ordered = sorted(cities.values(), key=lambda item: item[1].directory)
         return None, tuple((name, target.index_src, target.count) for name, target in ordered)
     return None, ()
