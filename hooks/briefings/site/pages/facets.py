@@ -67,9 +67,9 @@ def render_facet_pages(
             continue
         # everything the page reads: the facet's names and counts, the lead and overview as
         # made, its place among the pages, the briefings listed and their cities
-        cities = tuple((city.name, city.directory) for city in map(catalog.city_facet, members))
+        cities = tuple([(city.name, city.directory) for city in map(catalog.city_facet, members)])
         key = ("facet", facet.kind, facet.name, facet.slug, facet.directory, facet.year, facet.count,
-               facet.has_feed, site_title, number, len(pages), lead, overview, tuple(b.id for b in members), cities)
+               facet.has_feed, site_title, number, len(pages), lead, overview, tuple([b.id for b in members]), cities)
         yield memo.page(key, tuple(members), make)
 
 

@@ -37,8 +37,7 @@ class PageMemo:
     def page(self, key: Hashable, anchors: tuple, make: Callable[[], GeneratedPage]) -> GeneratedPage:
         """The page kept under key when it shows the same anchors, else make()'s."""
         found = self._kept.get(key)
-        if found is not None and len(found[0]) == len(anchors) and all(
-                kept is anchor or kept == anchor for kept, anchor in zip(found[0], anchors)):
+        if found is not None and found[0] == anchors:  # (a tuple compares each item by identity first)
             self.hits += 1
             page = found[1]
         else:
