@@ -25,7 +25,7 @@ from briefings.partner import Joined, fork_partner, log_joined
 from briefings.cache import site_folder
 from briefings.cache.outputs import ContentDigests, WrittenOutputs
 from briefings.cache.pages import PageCache, PageKeys, build_signature, page_digest, page_key
-from briefings.cache.store import BuildMemo, ObjectMemo
+from briefings.cache.store import MadeFrom, ObjectMemo
 from briefings.ingest.extract import gazetteer
 from briefings.ingest.extract.programs import VocabularyError
 from briefings.progress import Progress, summary_line
@@ -95,7 +95,7 @@ _page_meta = ObjectMemo()  # each generated page's metadata as MkDocs is given i
 # under `mkdocs serve`: each generated file and page object MkDocs was given, by its path, with
 # what it was made from and the configuration's part it reads (a rebuild at 10,000 briefings
 # has 19,000 generated files, nearly all made from the last build's very objects)
-_kept_files: dict = {"for": None, "files": BuildMemo()}
+_kept_files = MadeFrom()
 DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
 # Generated pages a build writes before a forked partner writes every other one (briefings.partner);
 # BRIEFINGS_PARTNER=0: never, =always: whatever the count (the tests compare both builds).
@@ -296,14 +296,13 @@ def _one_build_date():
         pages_module.get_build_date = real
 
 
-def _generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes, kept: BuildMemo | None,
+def _generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes, kept: MadeFrom | None,
                     page: GeneratedPage | None = None) -> File:
     """The File of a generated file (with its ArchivePage when page is given), the last build's
     when it was made from the same object (kept: under serve)."""
     source = page if page is not None else content
-    found = kept.get(src_uri) if kept is not None else None
-    if found is not None and found[0] is source:
-        file = found[1]
+    file = kept.get(src_uri, source) if kept is not None else None
+    if file is not None:
         file.start_again()
     else:
         file = ArchiveFile.generated(config, src_uri, content=content)
@@ -311,7 +310,7 @@ def _generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: s
         if page is not None:
             ArchivePage(file, config, page)  # sets file.page: MkDocs keeps a page a file has
     if kept is not None:
-        kept.put(src_uri, (source, file))
+        kept.put(src_uri, source, file)
     written = files.src_uris.get(file.src_uri)  # (get_file_from_path would normalise the path again)
     if written is not None:
         log.warning("docs/%s is replaced by the page generated from the archive", src_uri)
@@ -320,17 +319,14 @@ def _generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: s
     return file
 
 
-def _kept_files_for(config: MkDocsConfig) -> BuildMemo | None:
+def _kept_files_for(config: MkDocsConfig) -> MadeFrom | None:
     """Under serve, the last build's generated files, when made with the same configuration."""
     if _command["name"] != "serve":
         return None
-    reads = tuple(repr(config.get(name)) for name in (
+    _kept_files.start(tuple(repr(config.get(name)) for name in (
         "site_dir", "docs_dir", "use_directory_urls", "site_url", "repo_url", "edit_uri", "edit_uri_template",
-        "exclude_docs", "not_in_nav", "draft_docs"))
-    if _kept_files["for"] != reads:
-        _kept_files.update({"for": reads, "files": BuildMemo()})
-    _kept_files["files"].start()
-    return _kept_files["files"]
+        "exclude_docs", "not_in_nav", "draft_docs")))
+    return _kept_files
 
 
 class ArchiveFile(File):

@@ -352,3 +352,18 @@ def test_an_object_memo_keeps_values_by_the_object_for_one_build_and_one_context
     assert memo.of(equal_but_other, make) == "made from 3"  # let go: the build before did not take it
     memo.start("b")
     assert memo.of(first, make) == "made from 4"  # another context
+
+
+def test_made_from_takes_what_was_made_from_the_very_same_source_under_the_same_context() -> None:
+    kept = store.MadeFrom()
+    content, other = "<p>一</p>", "".join(["<p>", "一", "</p>"])  # equal, not the same object
+    kept.start("site/")
+    kept.put("a.html", content, "made for a")
+    kept.put("b.html", content, "made for b")  # one content object, two outputs
+    kept.start("site/")
+    assert kept.get("a.html", content) == "made for a"  # taken: kept for the next build too
+    assert kept.get("a.html", other) is None and kept.get("c.html", content) is None
+    kept.start("site/")  # b.html, which the last build did not take, is let go
+    assert (kept.get("a.html", content), kept.get("b.html", content)) == ("made for a", None)
+    kept.start("another-site/")  # another context: nothing is taken
+    assert kept.get("a.html", content) is None

@@ -117,6 +117,29 @@ class ObjectMemo:
         return found[1]
 
 
+class MadeFrom:
+    """Objects made for named outputs (a generated file's File), kept by name from one build of
+    this process to the next with what each was made from: one made from the very same object
+    (identity: two outputs may share a content object) under the same context is taken again."""
+
+    def __init__(self) -> None:
+        self._kept = BuildMemo()  # name -> (source, made)
+        self._context = None
+
+    def start(self, context=None) -> None:
+        if context != self._context:
+            self._kept, self._context = BuildMemo(), context
+        self._kept.start()
+
+    def get(self, name: str, source):
+        """What was made for name from this very source, or None."""
+        found = self._kept.get(name)
+        return found[1] if found is not None and found[0] is source else None
+
+    def put(self, name: str, source, made) -> None:
+        self._kept.put(name, (source, made))
+
+
 class LastBuildBytes:
     """Under `mkdocs serve`: a bytes cache (get_bytes/put_bytes) that answers first from what
     the last build got or put, as it was, then from the cache behind it (which keeps entries
