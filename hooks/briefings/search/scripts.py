@@ -146,11 +146,10 @@ def build_search_files(
 
 
 def index_files(docs: list[SearchDoc], encoded: dict[str, str], found_names: Iterable[str],
-                payloads: list[str] | None = None, newest: Sequence[int] | None = None,
-                doc_files: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+                newest: Sequence[int] | None = None, doc_files: list[tuple[str, str]] | None = None
+                ) -> list[tuple[str, str]]:
     """The files of an index: meta, the shards of the encoded postings, a file every
-    DOCS_PER_FILE documents (payloads: each document's doc_payload, doc_files: the documents'
-    files, when the caller has them)."""
+    DOCS_PER_FILE documents (doc_files: those, when the caller has them: document_files)."""
     total = sum(len(key) * 3 + len(value) + 6 for key, value in encoded.items())
     shard_count = shards_for(total)
     shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
@@ -161,7 +160,7 @@ def index_files(docs: list[SearchDoc], encoded: dict[str, str], found_names: Ite
     files = [("search/meta.js", script_file("meta", 0, meta))]
     files += [(f"search/shard-{i:0{width}x}.js", script_file("shard", i, shard)) for i, shard in enumerate(shards)]
     if doc_files is None:
-        doc_files = document_files(payloads if payloads is not None else [doc_payload(doc) for doc in docs])
+        doc_files = document_files([doc_payload(doc) for doc in docs])
     return files + doc_files
 
 
