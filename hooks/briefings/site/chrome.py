@@ -96,6 +96,7 @@ class ShapedRenderer:
         self._lang = None  # the language module, made with the first page's context
         self._shapes: dict[tuple, _Shape] = {}
         self.filled = self.rendered = 0
+        self.filled_page = None  # the last page filled in from its shape (not rendered by Jinja)
         self.mismatched: list[tuple] = []  # shapes whose filled page was not Jinja's (for the log)
 
     @jinja2.pass_context
@@ -122,6 +123,7 @@ class ShapedRenderer:
                 self.rendered += 1
                 return rendered
         self.filled += 1
+        self.filled_page = page
         return filled
 
     def _skeleton(self, values: dict) -> list[str] | None:
