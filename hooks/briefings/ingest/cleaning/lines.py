@@ -176,6 +176,11 @@ _MENU_WORD = re.compile(r"^[•·●○◆◇■□▪▫*\-\s]+|\s+|[>»]+$")  
 _MENU_RUN = 4  # bulleted words in a row, a third of them a site's sections (• 时政 • 国际 • 时评 …)
 
 
+@lru_cache(maxsize=4096)  # drop_noise looks at a page's lines up to 8 times: each line's word is made once
+def _menu_word(text: str) -> str:
+    return _MENU_WORD.sub("", text)
+
+
 def _menu_items(lines: list[Line], facts: list[LineFacts | None]) -> set[int]:
     """The lines of a site's menu printed as a bulleted list, one section a line."""
     found: set[int] = set()
@@ -184,7 +189,7 @@ def _menu_items(lines: list[Line], facts: list[LineFacts | None]) -> set[int]:
         f = facts[i] if i < len(lines) else None
         if i < len(lines) and f is None:
             continue  # a blank line does not break a run
-        word = _MENU_WORD.sub("", lines[i][1]) if f is not None and f.reason is None else ""
+        word = _menu_word(lines[i][1]) if f is not None and f.reason is None else ""
         if word and len(word) <= 10 and word.isalnum():
             run.append((i, is_nav_word(word)))
             continue

@@ -116,8 +116,7 @@ def _year(entry: FeedEntry) -> int | None:
 
 
 def _sort_key(entry: FeedEntry) -> tuple:
-    """Ascending key that puts the newest first. Total: after the guid, the whole entry
-    breaks ties, so even duplicate guids come out in an order the input order cannot change."""
+    """Ascending key that puts the newest first, then by guid (see _newest_first for ties)."""
     day = _published(entry)
     year = day.year if day else _year(entry)
     return (
@@ -126,8 +125,16 @@ def _sort_key(entry: FeedEntry) -> tuple:
         day is None,  # within a year, dated before undated
         -(day.toordinal() if day else 0),
         entry.guid,
-        repr(entry),
     )
+
+
+def _newest_first(entries: Sequence[FeedEntry]) -> list[FeedEntry]:
+    """The entries in _sort_key's order, in an order the input order cannot change: entries that
+    share a guid are ordered by the whole entry first (its repr holds the full text, so it is
+    made only when guids repeat; the sort that follows is stable)."""
+    if len({entry.guid for entry in entries}) < len(entries):
+        entries = sorted(entries, key=repr)
+    return sorted(entries, key=_sort_key)
 
 
 def _updated(entry: FeedEntry, fallback: datetime) -> datetime:
@@ -201,7 +208,7 @@ def render_feeds(channel: FeedChannel, entries: Sequence[FeedEntry], contents: d
     """The (RSS 2.0, Atom) documents for the newest `channel.limit` entries, newest first.
     contents: a dict the caller keeps while it renders many feeds of the same entries, so each
     entry's full text is cleaned and escaped once, not once a feed and format."""
-    shown = sorted(entries, key=_sort_key)[: max(channel.limit, 0)]
+    shown = _newest_first(entries)[: max(channel.limit, 0)]
     contents = {} if contents is None else contents
     rss = _build(channel, shown, rss=True, contents=contents).rss_str(pretty=True)
     atom = _build(channel, shown, rss=False, contents=contents).atom_str(pretty=True)
