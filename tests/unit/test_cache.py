@@ -312,6 +312,11 @@ vocabulary = load_vocabulary(root)
 assert cache.prefetch(files, vocabulary, read_if_warm, workers=2, warm_up=WARMED.append) == len(files)
 read = cache.reader(lambda *args: sys.exit("a record was not in the cache"))
 assert all(read(path, name, vocabulary).title for path, name in files)  # none was read cold
+# the cache was empty, so the workers made the keys: they are the ones a later build makes
+later = BriefingCache(folder)
+assert later.prefetch(files, vocabulary, read_if_warm, workers=2) == 0  # every entry found on disk
+read = later.reader(lambda *args: sys.exit("a record made by a worker was not found by its key"))
+assert all(read(path, name, vocabulary).title for path, name in files)
 """
 
 

@@ -51,6 +51,11 @@ class EntryFile:
                 found.update(row[0] for row in self._query(f"SELECT key FROM entries WHERE key IN ({marks})", part))
         return found
 
+    def is_empty(self) -> bool:
+        """Whether no entry is there (no file, or a file without rows)."""
+        with self._lock:
+            return not self._query("SELECT 1 FROM entries LIMIT 1", ())
+
     def put(self, key: str, data: bytes) -> None:
         self.put_many([(key, data)])
 

@@ -71,7 +71,8 @@ def build_signature(parts: list[str], files: list[Path]) -> str:
 
 class PageCache(KeptInMemory):
     # Under `mkdocs serve` pages stay in memory for the next rebuild; a one-off build sets this
-    # off and reads each page from disk when it writes it (16,000 pages are 130 MB compressed).
+    # off and reads each page from disk when it writes it. (A one-off build puts in only the
+    # pages Jinja rendered: the hook's _worth_keeping.)
     in_memory = True
     # Under `mkdocs serve` the entries a build puts wait in memory, uncompressed, and are
     # compressed and put on disk by flush() in one transaction, once the site is served and the

@@ -94,15 +94,41 @@ def _bytes_or_marker(path: Path) -> bytes:
 
 
 
-def _read_chunk(read: Reader, files: list[tuple[Path, str]], vocabulary: Vocabulary) -> list:
-    """Records of some files, read in a worker process; a rejection as _Rejected."""
+def _read_chunk(read: Reader, files: list[tuple[Path, str]], vocabulary: Vocabulary,
+                keys_digest: str | None = None) -> list:
+    """(relative path, key, stat signature, record) of some files, read in a worker process; a
+    rejection as _Rejected. keys_digest (the vocabulary's): the keys are made here too (a first
+    build, whose every file is missing), else key and signature are None."""
     results = []
     for path, relative in files:
+        key = signature = None
+        if keys_digest is not None:
+            signature = _signature(path, relative, keys_digest)
+            try:
+                key = entry_key(path, relative, keys_digest)
+            except _Uncacheable:
+                continue  # the archive's own loop reads it, uncached
         try:
-            results.append((relative, read(path, relative, vocabulary)))
+            results.append((relative, key, signature, read(path, relative, vocabulary)))
         except ArchiveError as error:
-            results.append((relative, _Rejected(error.path, error.problem)))
+            results.append((relative, key, signature, _Rejected(error.path, error.problem)))
     return results
+
+
+def _settled(signature: tuple) -> bool:
+    return not any(found and not settled(found) for found in signature[2:])
+
+
+def _signature(path: Path, relative_path: str, vocabulary_digest: str) -> tuple | None:
+    """What an entry's key is remembered by: the stat signatures of the file and its sidecars
+    (None when one cannot be had; an empty tuple for each one absent)."""
+    try:
+        name = str(path)
+        stem = name[:len(name) - len(path.suffix)]  # path.with_suffix(""), without making paths
+        return (relative_path, vocabulary_digest, stat_signature(name),
+                *(stat_signature(stem + suffix) for suffix in SIDECAR_SUFFIXES))
+    except (OSError, ValueError):
+        return None
 
 
 class _Uncacheable(Exception):
@@ -139,20 +165,19 @@ class BriefingCache(KeptInMemory):
     def _key_of(self, path: Path, relative_path: str, vocabulary_digest: str) -> str:
         """entry_key, hashed again only when the file or a sidecar changed on disk: a build asks
         twice a file (prefetch, then the archive's loop), and `mkdocs serve` every rebuild."""
-        try:
-            name = str(path)
-            stem = name[:len(name) - len(path.suffix)]  # path.with_suffix(""), without making paths
-            signature = (relative_path, vocabulary_digest, stat_signature(name),
-                         *(stat_signature(stem + suffix) for suffix in SIDECAR_SUFFIXES))
-        except (OSError, ValueError):
-            return entry_key(path, relative_path, vocabulary_digest)
-        if any(found and not settled(found) for found in signature[2:]):
+        signature = _signature(path, relative_path, vocabulary_digest)
+        if signature is None or not _settled(signature):
             return entry_key(path, relative_path, vocabulary_digest)  # written just now: may change again unseen
         key = self._keys_by_signature.get(signature)
         if key is None:
             key = self._keys_by_signature[signature] = entry_key(path, relative_path, vocabulary_digest)
         self._signatures_used.add(signature)
         return key
+
+    def _remember_key(self, signature: tuple | None, key: str) -> None:
+        """A key made elsewhere (a worker), for _key_of to find by the file's signature."""
+        if signature is not None and _settled(signature):
+            self._keys_by_signature[signature] = key
 
     def forget_unused(self) -> None:
         super().forget_unused()
@@ -202,14 +227,19 @@ class BriefingCache(KeptInMemory):
         warm_up(vocabulary): loads what reading needs (jieba, pypinyin, the rules' data) once,
         here, before the workers are forked, instead of once in each (about 1.5 s apiece)."""
         digest = self._vocabulary_digest(vocabulary)
-        keyed: list[tuple[str, Path, str]] = []
-        for path, relative in files:
-            try:
-                keyed.append((self._key_of(Path(path), relative, digest), Path(path), relative))
-            except _Uncacheable:
-                continue
-        on_disk = self.entries.present(key for key, _, _ in keyed) if self.entries is not None else set()
-        missing = [entry for entry in keyed if entry[0] not in self._memory and entry[0] not in on_disk]
+        # A first build (nothing in the cache): every file is missing, and the workers make the
+        # keys as they read the files, not this process alone before it forks them.
+        first = not self._memory and (self.entries is None or self.entries.is_empty())
+        missing: list[tuple[str | None, Path, str]] = [(None, Path(path), relative) for path, relative in files]
+        if not first:
+            keyed: list[tuple[str, Path, str]] = []
+            for _, path, relative in missing:
+                try:
+                    keyed.append((self._key_of(path, relative, digest), path, relative))
+                except _Uncacheable:
+                    continue
+            on_disk = self.entries.present(key for key, _, _ in keyed) if self.entries is not None else set()
+            missing = [entry for entry in keyed if entry[0] not in self._memory and entry[0] not in on_disk]
         workers = workers or os.cpu_count() or 1
         if workers < 2 or len(missing) < PARALLEL_THRESHOLD:
             return 0
@@ -224,14 +254,18 @@ class BriefingCache(KeptInMemory):
         if single and warm_up is not None:
             warm_up(vocabulary)
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-            jobs = [pool.submit(_read_chunk, read, [(p, r) for _, p, r in chunk], vocabulary) for chunk in chunks]
+            jobs = [pool.submit(_read_chunk, read, [(p, r) for _, p, r in chunk], vocabulary, digest if first else None)
+                    for chunk in chunks]
             by_relative = {relative: key for key, _, relative in missing}
             for job in concurrent.futures.as_completed(jobs):
-                results = job.result()
-                for relative, record in results:
-                    self._memory[by_relative[relative]] = record
+                results = [(relative, key or by_relative[relative], signature, record)
+                           for relative, key, signature, record in job.result()]
+                for _, key, signature, record in results:
+                    self._memory[key] = record
+                    if first:
+                        self._remember_key(signature, key)
                 if self.entries is not None:  # one transaction a chunk
-                    self.entries.put_many((by_relative[relative], _pickled(record)) for relative, record in results)
+                    self.entries.put_many((key, _pickled(record)) for _, key, _, record in results)
                 if progress is not None:
                     progress(len(results))
         return len(missing)
