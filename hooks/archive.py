@@ -15,12 +15,14 @@ import gc
 import logging
 import os
 import re
+import sys
 import time
 import types
 from pathlib import Path
 
 from briefings import build, watching
 from briefings.collecting import IdleCollector
+from briefings.leaving import leave_finished_process
 from briefings.partner import Joined, fork_partner, log_joined
 from briefings.cache import site_folder
 from briefings.cache.outputs import ContentDigests, WrittenOutputs
@@ -112,6 +114,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
     logging.getLogger("mkdocs.commands.build").addFilter(_written_elsewhere)
     logging.getLogger("mkdocs.commands.build").addFilter(_not_cleaned)
+    logging.getLogger("mkdocs.commands.build").addFilter(_seen_finished)
 
 
 def _serve_dirty() -> None:
@@ -218,6 +221,22 @@ def on_shutdown() -> None:
     from mkdocs.commands import serve as serve_module
 
     serve_module.build = _unwrapped(serve_module.build)  # as MkDocs had it
+    if _command["name"] == "build" and _state.get("finished") and _run_from_the_command_line():
+        leave_finished_process()  # the site is written: skip freeing the build's objects one by one
+
+
+def _seen_finished(record: logging.LogRecord) -> bool:
+    # MkDocs' last line of a build that succeeded (after on_post_build and --strict's count)
+    if record.getMessage().startswith("Documentation built in"):
+        _state["finished"] = True
+    return True
+
+
+def _run_from_the_command_line() -> bool:
+    """Whether this process is the `mkdocs` command itself (its __main__ holds MkDocs' click
+    group), not a program that called the build, such as a test runner."""
+    commands = getattr(getattr(sys.modules.get("__main__"), "cli", None), "commands", None)
+    return isinstance(commands, dict) and {"build", "serve"} <= commands.keys()
 
 
 def _stop_watching() -> None:
