@@ -273,9 +273,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state["archive_warnings"] = [message for level, message in built.messages if level >= logging.WARNING]
     if "search" in config.plugins:  # Material's search cuts text with jieba's default tokenizer
         register_words(dictionary_words(gazetteer.all_place_names(), list(built.program_names)))
+    if _command["name"] != "serve":
+        _state["keeping_whole"] = build.start_keeping_whole(built, _cache_folder(config, settings))
     site = built.site
     _state["site"] = site
-    _state["built"] = built
     _state["briefings"] = built.briefings
     kept = _kept_files_for(config)
     with _one_build_date():
@@ -519,8 +520,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if "site_mark" in _state:  # every output is written: what is older is the last build's alone
         removed = site_folder.remove_stale(Path(config.site_dir), _state["site_mark"])
         log.debug("site folder: written over in place, %d files of the last build removed", removed)
-    if _state.get("built") is not None:  # the build's data is whole even when strict mode stops it below
-        build.keep_whole(_state["built"], _cache_folder(config, _state["settings"]))
+    if "keeping_whole" in _state:  # the build's data is whole even when strict mode stops it below
+        _state.pop("keeping_whole")()
     quiet = not logging.getLogger("mkdocs").isEnabledFor(logging.WARNING)
     warnings = _state.get("archive_warnings")
     if config.strict and quiet and warnings:
@@ -559,6 +560,9 @@ def on_build_error(*, error: Exception) -> None:
     if partner is not None:
         partner.stop()
         gc.unfreeze()
+    keeping = _state.pop("keeping_whole", None)
+    if keeping is not None:  # the archive's part was whole: what stopped the build came after
+        keeping()
     _written.forget()  # the site folder holds an unknown mix: the next dirty build writes all
     if _command["name"] == "serve":
         _collector.build_finished()

@@ -1,4 +1,4 @@
-"""search/background.py: work in a forked child, its result back; the work done here when a fork
+"""background.py: work in a forked child, its result back; the work done here when a fork
 is not safe or the child fails. The fork cases run in a fresh interpreter, where no thread of an
 earlier test can make the fork unsafe (and so the work be done here)."""
 
@@ -9,7 +9,7 @@ import textwrap
 import threading
 
 import pytest
-from briefings.search.background import in_background
+from briefings.background import in_background
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
 
@@ -22,7 +22,7 @@ def run_alone(code: str) -> None:
 def test_the_childs_result_comes_back_and_the_work_ran_in_the_child():
     run_alone("""
         import os
-        from briefings.search.background import in_background
+        from briefings.background import in_background
         parent = os.getpid()
         result = in_background(lambda: (os.getpid(), [("search/meta.js", "x" * 200_000)]))()
         assert result[0] != parent, "the work ran here"
@@ -33,7 +33,7 @@ def test_the_childs_result_comes_back_and_the_work_ran_in_the_child():
 def test_a_failing_child_leaves_the_work_to_the_caller():
     run_alone("""
         import os
-        from briefings.search.background import in_background
+        from briefings.background import in_background
         parent, calls = os.getpid(), []
         def work():
             calls.append(os.getpid())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefings.cache.store import ObjectMemo
 from briefings.model import Briefing
-from briefings.search.background import in_background
+from briefings.background import in_background
 from briefings.search.key_cache import SearchKeyCache
 from briefings.search.keys import NameScanner, SearchDoc, key_hash
 from briefings.search.postings import encoded_postings, shards_for

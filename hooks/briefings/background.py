@@ -1,8 +1,10 @@
 """Work done by a forked child process while the caller goes on: a first build makes the search
-index on the second core while the pages and feeds are made on the first."""
+index on the second core while the pages and feeds are made on the first, and keeps itself in
+the whole-build cache while MkDocs writes the pages."""
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import threading
@@ -23,6 +25,7 @@ def in_background(work: Callable[[], T]) -> Callable[[], T]:
     if child == 0:  # the child: the work, its result down the pipe, and out without cleanups
         status = 1
         try:
+            gc.disable()  # a collection would touch, and so copy, every object shared with the parent
             os.close(reading)
             with os.fdopen(writing, "wb") as out:
                 pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
