@@ -114,7 +114,6 @@ def on_startup(*, command: str, dirty: bool) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
     logging.getLogger("mkdocs.commands.build").addFilter(_written_elsewhere)
     logging.getLogger("mkdocs.commands.build").addFilter(_not_cleaned)
-    logging.getLogger("mkdocs.commands.build").addFilter(_seen_finished)
 
 
 def _serve_dirty() -> None:
@@ -221,15 +220,11 @@ def on_shutdown() -> None:
     from mkdocs.commands import serve as serve_module
 
     serve_module.build = _unwrapped(serve_module.build)  # as MkDocs had it
-    if _command["name"] == "build" and _state.get("finished") and _run_from_the_command_line():
+    # on_shutdown runs in a `finally`: an exception on its way out (--strict's count after
+    # on_post_build, an error) shows in sys.exc_info, and the process exits as usual with it
+    finished = _state.get("posted") and sys.exc_info()[1] is None
+    if _command["name"] == "build" and finished and _run_from_the_command_line():
         leave_finished_process()  # the site is written: skip freeing the build's objects one by one
-
-
-def _seen_finished(record: logging.LogRecord) -> bool:
-    # MkDocs' last line of a build that succeeded (after on_post_build and --strict's count)
-    if record.getMessage().startswith("Documentation built in"):
-        _state["finished"] = True
-    return True
 
 
 def _run_from_the_command_line() -> bool:
@@ -550,6 +545,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             time.monotonic() - _state.get("started", time.monotonic()),
         )
     )
+    _state["posted"] = True
 
 
 def on_build_error(*, error: Exception) -> None:
