@@ -22,6 +22,7 @@ from briefings.cache.pages import PageCache
 from briefings.cache.records import CACHE_FOLDER, PARALLEL_THRESHOLD, BriefingCache
 from briefings.cache.slugs import NameSlugCache
 from briefings.cache.store import BuildMemo, KeptInMemory, LastBuildBytes
+from briefings.ingest.extract.programs import Vocabulary
 from briefings.ingest.slugs import slugify_name
 from briefings.progress import Progress
 from briefings.search.incremental import KeptIndex
@@ -179,8 +180,11 @@ def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept:
     last build (every file, the settings, the code) comes whole from the cache in folder. Under
     serve, where a rebuild means a change, only from memory: a page of docs/ edited, or a file
     saved unchanged, leaves the archive's part of the site as it was."""
-    key = whole.build_key(root, repr((settings, root.name)), kept.file_digests if serving else None) \
-        if folder is not None else None
+    if folder is not None and not serving and not whole.has_entry(folder / "site"):
+        key = _key_made_while_warming_up(root, repr((settings, root.name)))
+    else:
+        key = whole.build_key(root, repr((settings, root.name)), kept.file_digests if serving else None) \
+            if folder is not None else None
     if key is not None and serving and kept.last_build and kept.last_build[0] == key:
         return replace(kept.last_build[1], kept=True)
     if key is not None and not serving:
@@ -198,6 +202,16 @@ def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept:
                   len(archive.briefings), len(archive.rejections), key=None if serving else key)
     kept.last_build = (key, built) if serving and key is not None else None
     return built
+
+
+def _key_made_while_warming_up(root: Path, settings: str) -> str | None:
+    """A first build has no last build to look its key up in: a forked child hashes the archive
+    while this process loads what reading needs (jieba, pypinyin, the rules' data: about 3 s,
+    paid at the first briefing read anyway), and the key is taken before any file of the
+    archive is read, as it is otherwise."""
+    making = in_background(lambda: whole.build_key(root, settings))
+    ingest.warm_up(Vocabulary())  # what it loads is the same for every vocabulary
+    return making()
 
 
 def keep_whole(built: Built, folder: Path | None) -> None:

@@ -101,6 +101,11 @@ def _code_key() -> str:
     return code_digest(f"whole build, python {sys.version_info[:2]}", files, package, _LIBRARIES)
 
 
+def has_entry(folder: Path) -> bool:
+    """Whether an entry is kept in folder, for whatever key."""
+    return (folder / ENTRY).is_file()
+
+
 def load(folder: Path, key: str) -> list | None:
     """The items stored under key, or None."""
     try:
