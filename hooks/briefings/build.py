@@ -180,7 +180,8 @@ def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept:
     last build (every file, the settings, the code) comes whole from the cache in folder. Under
     serve, where a rebuild means a change, only from memory: a page of docs/ edited, or a file
     saved unchanged, leaves the archive's part of the site as it was."""
-    if folder is not None and not serving and not whole.has_entry(folder / "site"):
+    if (folder is not None and not serving and not whole.has_entry(folder / "site")
+            and kept.get(folder, BriefingCache).is_empty()):  # a first build: it reads every file
         key = _key_made_while_warming_up(root, repr((settings, root.name)))
     else:
         key = whole.build_key(root, repr((settings, root.name)), kept.file_digests if serving else None) \
@@ -205,10 +206,10 @@ def build_archive(root: Path, settings: SiteSettings, folder: Path | None, kept:
 
 
 def _key_made_while_warming_up(root: Path, settings: str) -> str | None:
-    """A first build has no last build to look its key up in: a forked child hashes the archive
-    while this process loads what reading needs (jieba, pypinyin, the rules' data: about 3 s,
-    paid at the first briefing read anyway), and the key is taken before any file of the
-    archive is read, as it is otherwise."""
+    """A first build has no last build to look its key up in, and reads every file: a forked
+    child hashes the archive while this process loads what reading needs (jieba, pypinyin, the
+    rules' data: about 3 s, paid at the first briefing read anyway), and the key is taken before
+    any file of the archive is read, as it is otherwise."""
     making = in_background(lambda: whole.build_key(root, settings))
     ingest.warm_up(Vocabulary())  # what it loads is the same for every vocabulary
     return making()

@@ -211,6 +211,10 @@ class BriefingCache(KeptInMemory):
 
         return cached_read
 
+    def is_empty(self) -> bool:
+        """Whether no record is held, in memory or on disk (a first build)."""
+        return not self._memory and (self.entries is None or self.entries.is_empty())
+
     def prefetch(
         self,
         files: list[tuple[Path, str]],
@@ -229,7 +233,7 @@ class BriefingCache(KeptInMemory):
         digest = self._vocabulary_digest(vocabulary)
         # A first build (nothing in the cache): every file is missing, and the workers make the
         # keys as they read the files, not this process alone before it forks them.
-        first = not self._memory and (self.entries is None or self.entries.is_empty())
+        first = self.is_empty()
         missing: list[tuple[str | None, Path, str]] = [(None, Path(path), relative) for path, relative in files]
         if not first:
             keyed: list[tuple[str, Path, str]] = []
