@@ -108,6 +108,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
     _command["dirty"] = dirty
     _kept.last_messages = None  # a new `mkdocs serve` says everything on its first build
+    _kept.deferring = command == "serve"
     if command == "serve" and not dirty:
         _serve_dirty()
     if dirty or command == "serve":
@@ -535,8 +536,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         log.debug("page cache: %d pages reused, %d rendered", _state["page_cache"].hits,
                   _state["page_cache"].misses)
     if _command["name"] == "serve":
-        cache = _state.get("page_cache")
-        _collector.build_finished(then=cache.flush if cache is not None else None)
+        _collector.build_finished(then=_kept.write_deferred)
     log.info(
         summary_line(
             _state.get("briefings", 0),

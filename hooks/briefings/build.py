@@ -1,6 +1,6 @@
 """The pipeline end to end, for the hook and the command line: archive folder -> Archive
 (ingest, through the record cache, on every core for a first build) -> Site (catalog, pages,
-feeds, data and the search index). Also what a build says about the archive in its log.
+feeds, data and the search index), with what the build says about the archive (build_messages).
 
 No MkDocs here: the hook passes the settings in and hands the pages to MkDocs.
 """
@@ -10,13 +10,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefings import collecting, ingest
 from briefings.background import in_background
+from briefings.build_messages import archive_messages
 from briefings.cache import whole
 from briefings.cache.pages import PageCache
 from briefings.cache.records import CACHE_FOLDER, PARALLEL_THRESHOLD, BriefingCache
@@ -31,12 +31,6 @@ from briefings.site.assembly import GeneratedFile, Site, SiteCaches, SiteSetting
 from briefings.site.catalog import ProgramEntry
 from briefings.site.data import DataMemo
 from briefings.site.pages.memo import PageMemo
-
-# A WARNING fails `mkdocs build --strict`: a rejected file and a guessed field do (the archivist
-# confirms or corrects a guess in a sidecar NAME.yml); a field the text does not give is news.
-REJECTED_FILE_LEVEL = logging.WARNING
-FIELD_LEVELS = {"guessed": logging.WARNING, "missing": logging.INFO}
-NEWS_PER_KIND = 20  # INFO lines of one kind (e.g. "url missing") before they are summed up
 
 
 def cache_folder(enabled: bool, choice: str, config_dir: Path) -> Path | None:
@@ -64,13 +58,25 @@ class KeptCaches:
         self.feed_files = LastBuildBytes()  # under serve: the last build's feeds, as they were
         self.reprints = BuildMemo()  # under serve: the last build's reprint comparisons (ingest.reprints)
         self.site_data = DataMemo()  # under serve: each briefing's part of catalog.json and report.json
+        self.deferring = False  # under serve: the caches' disk writes wait for write_deferred()
 
     def get(self, folder: Path, kind: type[KeptInMemory]):
         cache = self._kept.get(str(folder))
         if cache is None:
             cache = self._kept[str(folder)] = kind(folder)
         cache.reset_counts()
+        if cache.entries is not None:
+            cache.entries.deferred = self.deferring
         return cache
+
+    def write_deferred(self) -> None:
+        """Put on disk what the caches kept back (under serve, once the site is served and the
+        server idle): the page caches' batched pages, then every cache's entries."""
+        for cache in list(self._kept.values()):
+            if isinstance(cache, PageCache):
+                cache.flush()
+            if cache.entries is not None:
+                cache.entries.flush()
 
 
 def read_archive(root: Path, cache: BriefingCache | None, progress: Callable[[str, int], Progress],
@@ -273,34 +279,3 @@ def new_messages(messages: tuple[tuple[int, str], ...], kept: KeptCaches, servin
 
 def program_names(archive: ingest.Archive) -> list[str]:
     return [name for program in archive.vocabulary.programs for name in (program.name, *program.aliases)]
-
-
-def archive_messages(archive: ingest.Archive, root_name: str) -> list[tuple[int, str]]:
-    """(logging level, message) of what the build says about the archive.
-
-    Messages name the file as archive/<path>, the way the archivist sees it. Warnings (rejected
-    files, guessed fields) are always given one by one; news (a field the text does not give, a
-    merged reprint) is, up to NEWS_PER_KIND of a kind, then summed up in one line: at 10,000
-    briefings it would bury the log (the build report lists every one).
-    """
-    messages: list[tuple[int, str]] = []
-    news: list[tuple[str, str]] = []  # (kind, message), in file order
-    for rejection in archive.rejections:
-        messages.append((REJECTED_FILE_LEVEL, f"Skipping {root_name}/{rejection.path}: {rejection.reason}"))
-    for briefing in sorted(archive.briefings, key=lambda briefing: briefing.path):
-        for warning in briefing.warnings:
-            level = FIELD_LEVELS.get(warning.kind, logging.WARNING)
-            if level >= logging.WARNING:
-                messages.append((level, f"{root_name}/{briefing.path}: {warning}"))
-            else:
-                news.append((f"{warning.field} {warning.kind}", f"{root_name}/{briefing.path}: {warning}"))
-        for reprint in briefing.reprints:  # news, not a fault: a reprint is merged, nothing is lost
-            message = f"{root_name}/{reprint.path}: a reprint of {root_name}/{briefing.path}, merged into its page"
-            news.append(("reprints merged", message))
-    counts = Counter(kind for kind, _ in news)
-    for kind, message in news:
-        messages.append((logging.INFO if counts[kind] <= NEWS_PER_KIND else logging.DEBUG, message))
-    for kind, count in counts.items():
-        if count > NEWS_PER_KIND:
-            messages.append((logging.INFO, f"archive: {kind} in {count} files (each listed in the build report)"))
-    return messages

@@ -23,6 +23,39 @@ def test_entries_round_trip_and_are_found_by_a_new_object(tmp_path: Path) -> Non
     assert again.present(["a", "k1", "k1199", "k1200", "b"]) == {"a", "k1", "k1199"}
 
 
+def test_deferred_entries_are_read_from_memory_and_written_at_flush(tmp_path: Path) -> None:
+    path = tmp_path / "entries.sqlite"
+    EntryFile(path).put("old", b"on disk")
+    entries = EntryFile(path)
+    entries.deferred = True
+    entries.put("a", b"first")
+    entries.put_many([("a", b"second"), ("b", b"other")])
+    assert entries.get("a") == b"second" and entries.get("old") == b"on disk"
+    assert entries.present(["a", "b", "old", "c"]) == {"a", "b", "old"}
+    assert EntryFile(path).get("a") is None  # not on disk yet
+    entries.flush()
+    again = EntryFile(path)
+    assert again.get("a") == b"second" and again.get("b") == b"other" and again.get("old") == b"on disk"
+    entries.flush()  # nothing left to write
+    assert entries.get("b") == b"other"
+
+
+def test_kept_caches_defer_their_writes_under_serve_until_asked(tmp_path: Path) -> None:
+    from briefings.build import KeptCaches
+    from briefings.cache.pages import PageCache
+
+    kept = KeptCaches()
+    kept.deferring = True
+    feeds = kept.get(tmp_path / "feeds", PageCache)
+    feeds.put_bytes("feed", b"<feed/>")
+    assert EntryFile(tmp_path / "feeds" / PageCache.entries_name).get("feed") is None
+    kept.write_deferred()
+    assert PageCache(tmp_path / "feeds").get_bytes("feed") == b"<feed/>"
+    kept.deferring = False  # a later one-off build writes as it goes
+    kept.get(tmp_path / "feeds", PageCache).put_bytes("other", b"<feed/>")
+    assert PageCache(tmp_path / "feeds").get_bytes("other") == b"<feed/>"
+
+
 def test_a_file_that_is_not_sqlite_is_replaced(tmp_path: Path) -> None:
     path = tmp_path / "entries.sqlite"
     path.write_bytes(b"not a database at all " * 200)

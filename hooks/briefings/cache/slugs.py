@@ -17,6 +17,8 @@ from briefings.ingest.slugs import slugify_name
 class NameSlugCache:
     """slugify_name, remembered: call it as slugify_name; save() writes what is new."""
 
+    entries = None  # one JSON file, no SQLite entries (as KeptCaches asks of every kept cache)
+
     def __init__(self, folder: Path | None, slugify: Callable[[str], str] = slugify_name):
         self.path = Path(folder) / f"{code_key()[:16]}.json" if folder is not None else None
         self._slugify = slugify
