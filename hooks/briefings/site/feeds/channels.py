@@ -11,7 +11,8 @@ from urllib.parse import urljoin
 from briefings.model import Briefing
 from briefings.site.catalog import Catalog, Facet, briefing_src
 from briefings.site.data import SiteAddress
-from briefings.site.feeds.writer import FeedChannel, FeedEntry, render_feeds
+from briefings.site.feeds.spliced import render_many
+from briefings.site.feeds.writer import FeedChannel, FeedEntry
 from briefings.site.markup import excerpt
 from briefings.site.pages.facets import facet_title
 
@@ -78,11 +79,23 @@ def render_site_feeds(
         limit=limit,
         **span,
     )
-    yield from _pair("feed.xml", "atom.xml", site, entries(catalog.briefings), cache, contents)
+    feeds = [("feed.xml", "atom.xml", site, entries(catalog.briefings))]
     for facet in catalog.facets:
         if facet.has_feed:
             channel = replace(facet_channel(facet, address, site_url, site_title, limit), **span)
-            yield from _pair(facet.rss_src, facet.atom_src, channel, entries(facet.briefings), cache, contents)
+            feeds.append((facet.rss_src, facet.atom_src, channel, entries(facet.briefings)))
+    keys = [_cache_key(channel, digested) if cache is not None else None for _, _, channel, digested in feeds]
+    found = [_cached(cache, key) if key is not None else None for key in keys]
+    missing = [index for index, documents in enumerate(found) if documents is None]
+    made = render_many([(feeds[index][2], [entry for entry, _ in feeds[index][3]]) for index in missing], contents)
+    for index, documents in zip(missing, made):
+        found[index] = documents
+        if keys[index] is not None:
+            cache.put_bytes(f"{keys[index]}-rss", documents[0])
+            cache.put_bytes(f"{keys[index]}-atom", documents[1])
+    for (rss_src, atom_src, _, _), (rss, atom) in zip(feeds, found):
+        yield rss_src, rss
+        yield atom_src, atom
 
 
 def facet_channel(
@@ -98,28 +111,17 @@ def facet_channel(
     )
 
 
-def _pair(
-    rss_src: str, atom_src: str, channel: FeedChannel, digested: list[tuple[FeedEntry, bytes]], cache=None,
-    contents: dict | None = None,
-) -> Iterator[tuple[str, bytes]]:
+def _cache_key(channel: FeedChannel, digested: list[tuple[FeedEntry, bytes]]) -> str:
     """digested: the entries with the digests of their reprs; a feed is keyed by the channel and
     those (an entry shown in several feeds is hashed once, not once a feed)."""
-    key, entries = None, [entry for entry, _ in digested]
-    if cache is not None:
-        digest = hashlib.sha256(f"{FEED_CACHE_VERSION}{channel!r}".encode("utf-8", "surrogatepass"))
-        digest.update(b"".join(entry_digest for _, entry_digest in digested))
-        key = digest.hexdigest()
-        rss, atom = cache.get_bytes(f"{key}-rss"), cache.get_bytes(f"{key}-atom")
-        if rss is not None and atom is not None:
-            yield rss_src, rss
-            yield atom_src, atom
-            return
-    rss, atom = render_feeds(channel, entries, contents)  # it keeps the newest channel.limit
-    if key is not None:
-        cache.put_bytes(f"{key}-rss", rss)
-        cache.put_bytes(f"{key}-atom", atom)
-    yield rss_src, rss
-    yield atom_src, atom
+    digest = hashlib.sha256(f"{FEED_CACHE_VERSION}{channel!r}".encode("utf-8", "surrogatepass"))
+    digest.update(b"".join(entry_digest for _, entry_digest in digested))
+    return digest.hexdigest()
+
+
+def _cached(cache, key: str) -> tuple[bytes, bytes] | None:
+    rss, atom = cache.get_bytes(f"{key}-rss"), cache.get_bytes(f"{key}-atom")
+    return (rss, atom) if rss is not None and atom is not None else None
 
 
 def absolute(site_url: str, site_path: str) -> str:

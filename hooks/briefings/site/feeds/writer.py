@@ -156,10 +156,11 @@ def _content_html(paragraphs: Sequence[str]) -> str:
     return "\n".join(f"<p>{_escape(t)}</p>" for t in texts if t)
 
 
-def _build(channel: FeedChannel, entries: Sequence[FeedEntry], *, rss: bool, contents: dict | None = None
-           ) -> FeedGenerator:
+def _build(channel: FeedChannel, entries: Sequence[FeedEntry], *, rss: bool, contents: dict | None = None,
+           listed: Sequence[FeedEntry] | None = None) -> FeedGenerator:
     """One generator per format: RSS and Atom need different self links and text escaping,
-    and feedgen shares both between its two outputs."""
+    and feedgen shares both between its two outputs. listed: the entries it holds, when not
+    all of them (the feed's dates are still those of entries: spliced.py adds the rest)."""
     # RSS titles and descriptions are HTML to readers; Atom text constructs are plain text.
     text = _escape if rss else (lambda s: s)
     title = _clean(channel.title, UNTITLED)
@@ -181,7 +182,7 @@ def _build(channel: FeedChannel, entries: Sequence[FeedEntry], *, rss: bool, con
     undated = _midnight(channel.first_day)
     fg.updated(max((_updated(e, undated) for e in entries), default=_midnight(channel.last_day)))
 
-    for entry in entries:
+    for entry in entries if listed is None else listed:
         # add_entry prepends by default, which would reverse our order.
         fe = fg.add_entry(order="append")
         fe.id("urn:briefing:" + quote(xml_text(entry.guid), safe=_URN_SAFE))  # also the RSS guid
@@ -208,11 +209,21 @@ def render_feeds(channel: FeedChannel, entries: Sequence[FeedEntry], contents: d
     """The (RSS 2.0, Atom) documents for the newest `channel.limit` entries, newest first.
     contents: a dict the caller keeps while it renders many feeds of the same entries, so each
     entry's full text is cleaned and escaped once, not once a feed and format."""
-    shown = _newest_first(entries)[: max(channel.limit, 0)]
+    shown = newest_shown(channel, entries)
     contents = {} if contents is None else contents
-    rss = _build(channel, shown, rss=True, contents=contents).rss_str(pretty=True)
-    atom = _build(channel, shown, rss=False, contents=contents).atom_str(pretty=True)
-    return rss, atom
+    return serialised(channel, shown, True, contents), serialised(channel, shown, False, contents)
+
+
+def newest_shown(channel: FeedChannel, entries: Sequence[FeedEntry]) -> list[FeedEntry]:
+    """The entries a feed of the channel shows, in its order: the newest channel.limit."""
+    return _newest_first(entries)[: max(channel.limit, 0)]
+
+
+def serialised(channel: FeedChannel, shown: Sequence[FeedEntry], rss: bool, contents: dict,
+               listed: Sequence[FeedEntry] | None = None) -> bytes:
+    """The RSS (rss) or Atom document of the entries shown, in that order (listed: see _build)."""
+    made = _build(channel, shown, rss=rss, contents=contents, listed=listed)
+    return made.rss_str(pretty=True) if rss else made.atom_str(pretty=True)
 
 
 def _content_of(entry: FeedEntry, contents: dict) -> str:
