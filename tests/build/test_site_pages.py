@@ -386,8 +386,9 @@ def test_a_rebuild_takes_unchanged_feeds_from_the_cache(monkeypatch):
     first = feeds(build(seed_like()))
     assert first == feeds(site_files(seed_like())[0])  # the cache changes nothing
     made = []
-    original = briefings.site.feeds.channels.render_feeds
-    monkeypatch.setattr(briefings.site.feeds.channels, "render_feeds", lambda *a: made.append(a) or original(*a))
+    original = briefings.site.feeds.channels.render_many
+    monkeypatch.setattr(briefings.site.feeds.channels, "render_many",
+                        lambda feeds, *a: made.extend(feeds) or original(feeds, *a))
     assert feeds(build(seed_like())) == first and made == []
     changed = seed_like()
     changed[0] = make_briefing(0, title="新标题", date="2021-12-06", programs=("党建+项目",))

@@ -26,7 +26,8 @@ CHANNEL = FeedChannel(
 def entry(guid: str, **fields) -> FeedEntry:
     values = {"guid": guid, "title": f"标题 {guid}", "link": f"https://example.org/briefings/{guid}/",
               "date": "2021-12-01", "year": 2021, "categories": ("杭州市", "模范机关创建"),
-              "summary": f"摘要 {guid}", "paragraphs": (f"第一段 {guid}", f"第二段 {guid}"), "author": None}
+              "summary": f"摘要 {guid}", "paragraphs": (f"第一段 {guid}", f"第二段 {guid}"),
+              "author": None}
     values.update(fields)
     return FeedEntry(**values)
 
@@ -59,7 +60,8 @@ def test_shared_entries_give_the_documents_feedgen_gives_whole() -> None:
 
 
 def test_documents_of_another_shape_are_made_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(spliced._SHAPES, True, (b"    <not-an-item>", b"</item>\n", b"  </channel>\n</rss>\n"))
+    wrong_start = (b"    <not-an-item>", b"</item>\n", b"  </channel>\n</rss>\n")
+    monkeypatch.setitem(spliced._SHAPES, True, wrong_start)
     monkeypatch.setitem(spliced._SHAPES, False, (b"  <entry>", b"</entry>\n", b"</not-the-end>\n"))
     feeds = [(CHANNEL, [entry("a"), entry("b")]), (dataclasses.replace(CHANNEL, title="x"), [entry("b")])]
     assert render_many(feeds) == [render_feeds(channel, listed) for channel, listed in feeds]
@@ -73,7 +75,7 @@ _pieces = st.one_of(
 _text = st.lists(_pieces, max_size=12).map("".join)
 _entries = st.builds(
     FeedEntry,
-    guid=st.sampled_from(["a", "b", "c", "d", "e"]) | _text,  # guids repeat: ties are ordered by the whole entry
+    guid=st.sampled_from(["a", "b", "c", "d", "e"]) | _text,  # repeated guids: ordered by the whole entry
     title=_text,
     link=_text,
     date=st.one_of(st.none(), st.dates().map(lambda day: day.isoformat()), _text),

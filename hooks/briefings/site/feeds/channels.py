@@ -87,7 +87,8 @@ def render_site_feeds(
     keys = [_cache_key(channel, digested) if cache is not None else None for _, _, channel, digested in feeds]
     found = [_cached(cache, key) if key is not None else None for key in keys]
     missing = [index for index, documents in enumerate(found) if documents is None]
-    made = render_many([(feeds[index][2], [entry for entry, _ in feeds[index][3]]) for index in missing], contents)
+    made = render_many([(feeds[index][2], [entry for entry, _ in feeds[index][3]]) for index in missing],
+                       contents)
     for index, documents in zip(missing, made):
         found[index] = documents
         if keys[index] is not None:

@@ -35,7 +35,8 @@ def render_many(feeds: Sequence[tuple[FeedChannel, Sequence[FeedEntry]]], conten
         alike.setdefault(channel.first_day, {}).update(dict.fromkeys(entries))
     parts = {(first_day, rss): _entry_parts(first_day, list(entries), rss, contents)
              for first_day, entries in alike.items() for rss in (True, False)}
-    return [tuple(_feed(channel, entries, rss, contents, parts[channel.first_day, rss]) for rss in (True, False))
+    return [tuple(_feed(channel, entries, rss, contents, parts[channel.first_day, rss])
+                  for rss in (True, False))
             for (channel, _), entries in zip(feeds, shown)]
 
 
