@@ -42,7 +42,10 @@ LOOKALIKE = [
 ]
 
 
-def test_shared_entries_give_the_documents_feedgen_gives_whole() -> None:
+@pytest.mark.parametrize("probe_size", [spliced.PROBE_SIZE, 2])  # parts cut from one document or several
+def test_shared_entries_give_the_documents_feedgen_gives_whole(probe_size: int, monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    monkeypatch.setattr(spliced, "PROBE_SIZE", probe_size)
     entries = [entry(f"b{number}", date=f"20{10 + number % 12}-0{1 + number % 9}-1{number % 10}",
                      author="济宁日报" if number % 3 else None) for number in range(30)]
     undated = [entry("u1", date=None, year=2016), entry("u2", date=None, year=None)]
