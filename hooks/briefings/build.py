@@ -130,11 +130,8 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
     (kept in memory too when `serving`: `mkdocs serve` rebuilds in the same process)."""
     key_cache = kept.get(folder / "search", SearchKeyCache) if folder else None  # each briefing's keys
     feed_cache = kept.get(folder / "feeds", PageCache) if folder else None  # feeds by channel and entries
-    # the whole search index, for a rebuild of an unchanged archive; under serve a rebuild means a change
-    index_cache = kept.get(folder / "search-files", PageCache) if folder and not serving else None
-    for cache in (feed_cache, index_cache):
-        if cache is not None:
-            cache.in_memory = serving
+    if feed_cache is not None:
+        feed_cache.in_memory = serving
     slugs = kept.get(folder / "slugs", NameSlugCache) if folder else slugify_name  # no jieba when known
     site = build_site(
         archive.briefings,
@@ -144,7 +141,7 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
         slugs,
         # named the way ingest names them (undecodable names escaped), so the report counts each once
         archive_files=ingest.archive_paths(root),
-        caches=SiteCaches(search_keys=key_cache, search_files=index_cache,
+        caches=SiteCaches(search_keys=key_cache,
                           feeds=kept.feed_files.begin(feed_cache) if serving and feed_cache else feed_cache,
                           search_background=not serving, pages=kept.pages if serving else None,
                           feed_entries=kept.feed_entries if serving else None,
@@ -158,8 +155,6 @@ def make_site(archive: ingest.Archive, root: Path, settings: SiteSettings, folde
     if key_cache is not None and feed_cache is not None:
         key_cache.forget_unused()
         feed_cache.forget_unused()
-        if index_cache is not None:
-            index_cache.forget_unused()
         log.debug("search keys: %d cached, %d computed", key_cache.hits, key_cache.misses)
     return site
 

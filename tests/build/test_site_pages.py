@@ -415,37 +415,37 @@ def test_the_report_is_paginated_with_every_file_on_one_of_its_pages():
     assert pages[2].title == "构建报告（第 3 页）"
 
 
-def test_an_unchanged_archive_reuses_its_whole_search_index(tmp_path, monkeypatch):
-    from briefings.cache.pages import PageCache
-    from briefings.ingest.slugs import slugify_name
-    from briefings.search import scripts
-    from briefings.site.catalog import build_catalog
-
-    catalog = build_catalog(seed_like(), [], slugify_name)
-    first = scripts.catalog_search_files(catalog, True, files_cache=PageCache(tmp_path))
-    monkeypatch.setattr(scripts, "build_search_files", lambda *a, **k: pytest.fail("the index was built again"))
-    assert scripts.catalog_search_files(catalog, True, files_cache=PageCache(tmp_path)) == first
-    changed = build_catalog([*seed_like()[:-1], make_briefing(9, title="新的简报")], [], slugify_name)
-    monkeypatch.undo()
-    assert scripts.catalog_search_files(changed, True, files_cache=PageCache(tmp_path)) != first
-
-
 def test_a_search_index_made_in_a_child_process_is_the_one_made_here(tmp_path, monkeypatch):
-    from briefings.cache.pages import PageCache
+    import os
+
     from briefings.ingest.slugs import slugify_name
     from briefings.search import scripts
+    from briefings.search.key_cache import SearchKeyCache
     from briefings.site.catalog import build_catalog
 
     catalog = build_catalog(seed_like(), [], slugify_name)
     here = scripts.catalog_search_files(catalog, True)
     monkeypatch.setattr(scripts, "BACKGROUND_THRESHOLD", 1)
-    cache = PageCache(tmp_path)
-    cache.in_memory = False
-    started = scripts.start_catalog_search_files(catalog, True, files_cache=cache, background=True)
+    parent = os.getpid()
+    real = scripts.build_search_files
+    monkeypatch.setattr(scripts, "build_search_files", lambda *a, **k: (os.getpid() != parent or pytest.fail(
+        "made here, not in a child")) and real(*a, **k))
+    started = scripts.start_catalog_search_files(catalog, True, key_cache=SearchKeyCache(tmp_path), background=True)
     assert started() == here
-    cache.flush()
-    monkeypatch.setattr(scripts, "build_search_files", lambda *a, **k: pytest.fail("the index was built again"))
-    assert scripts.catalog_search_files(catalog, True, files_cache=PageCache(tmp_path)) == here  # and it was kept
+    assert SearchKeyCache(tmp_path).get(SearchKeyCache.entry_key(*_first_doc(catalog))) is not None  # keys kept
+
+
+def _first_doc(catalog):
+    from briefings.ingest.extract.gazetteer import all_place_names
+    from briefings.search import scripts
+    from briefings.search.keys import NameScanner
+    from briefings.site.data import SiteAddress
+    from briefings.site.pages.briefing import search_tags
+
+    docs, _ = scripts.search_docs(catalog, lambda src: SiteAddress("", True).url(src).lstrip("/"),
+                                  lambda b: search_tags(b, catalog))
+    names = [*all_place_names(), *(name for facet in catalog.programs for name in (facet.name, *facet.aliases))]
+    return docs[0], NameScanner(names).digest
 
 
 def test_pages_taken_from_the_last_build_are_those_a_fresh_build_makes(monkeypatch):

@@ -4,12 +4,9 @@ window.__briefingsSearch.add (they load from file:// too, where fetch() of JSON 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
-from pathlib import Path
+from collections.abc import Callable, Iterable, Sequence
 
 from briefings.cache.store import ObjectMemo
 from briefings.model import Briefing
@@ -58,24 +55,23 @@ def search_docs(catalog: Catalog, url_of: Callable[[str], str], fields_of: Calla
     return docs, [newest[briefing.id] for briefing in by_path]
 
 
-def catalog_search_files(
-    catalog: Catalog, directory_urls: bool, key_cache: SearchKeyCache | None = None, files_cache=None
-) -> list[tuple[str, str]]:
+def catalog_search_files(catalog: Catalog, directory_urls: bool, key_cache: SearchKeyCache | None = None
+                         ) -> list[tuple[str, str]]:
     """The index of a catalog: names are the gazetteer's places and the programs with aliases.
-    key_cache: keeps the documents' keys across builds (None: all computed); files_cache
-    (get_bytes/put_bytes): the whole index by everything it is made from, so a rebuild of an
-    unchanged archive encodes no postings."""
-    return start_catalog_search_files(catalog, directory_urls, key_cache, files_cache)()
+    key_cache: keeps the documents' keys across builds (None: all computed). (A build of an
+    archive unchanged since the last one takes the whole site, this index too, from the
+    whole-build cache: the index is not kept whole again on its own.)"""
+    return start_catalog_search_files(catalog, directory_urls, key_cache)()
 
 
 def start_catalog_search_files(
-    catalog: Catalog, directory_urls: bool, key_cache: SearchKeyCache | None = None, files_cache=None,
-    background: bool = False, kept=None,
+    catalog: Catalog, directory_urls: bool, key_cache: SearchKeyCache | None = None, background: bool = False,
+    kept=None,
 ) -> Callable[[], list[tuple[str, str]]]:
-    """catalog_search_files, as a function that gives the files. With background, an index the
-    files cache does not hold is made by a forked child meanwhile (see background.py): only for
-    a one-off build, whose key cache need not learn in memory what the child computed. kept
-    (incremental.KeptIndex, under serve): the last build's index, patched where documents changed."""
+    """catalog_search_files, as a function that gives the files. With background, the index is
+    made by a forked child meanwhile (see background.py): only for a one-off build, whose key
+    cache need not learn in memory what the child computed. kept (incremental.KeptIndex, under
+    serve): the last build's index, patched where documents changed."""
     from briefings.ingest.extract.gazetteer import all_place_names
     from briefings.site.data import SiteAddress
     from briefings.site.pages.briefing import search_tags
@@ -88,50 +84,10 @@ def start_catalog_search_files(
                                memo)
     programs = [name for facet in catalog.programs for name in (facet.name, *facet.aliases)]
     names = [*all_place_names(), *programs]
-    key = _index_key(docs, names, newest) if files_cache is not None else None
-    found = files_cache.get_bytes(key) if key is not None else None
-    if found is not None:
-        return lambda: _unpacked(found)
     if kept is not None:
         return functools.partial(kept.files, docs, names, key_cache, newest)
     work = functools.partial(build_search_files, docs, names, key_cache=key_cache, newest=newest)
-    made = in_background(work) if background and len(docs) >= BACKGROUND_THRESHOLD else work
-
-    def files() -> list[tuple[str, str]]:
-        built = made()
-        if key is not None:
-            files_cache.put_parts(key, _packed(built))
-        return built
-
-    return files
-
-
-def _index_key(docs: list[SearchDoc], names: list[str], newest: list[int]) -> str:
-    digest = hashlib.sha256(_code_digest().encode())
-    digest.update("\0".join(names).encode("utf-8", "surrogatepass"))
-    digest.update(repr(newest).encode())
-    for doc in docs:
-        digest.update(repr(doc).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
-
-
-@cache
-def _code_digest() -> str:
-    """The search stage's code: a change to how keys or files are made is a new index."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-# Scripts are JSON inside a call: they hold no raw control character, so these separate them.
-def _packed(files: list[tuple[str, str]]) -> Iterator[bytes]:
-    for number, (path, content) in enumerate(files):
-        yield f"{chr(0) if number else ''}{path}\1{content}".encode("utf-8", "surrogatepass")
-
-
-def _unpacked(data: bytes) -> list[tuple[str, str]]:
-    return [tuple(item.split("\1", 1)) for item in data.decode("utf-8", "surrogatepass").split("\0")]
+    return in_background(work) if background and len(docs) >= BACKGROUND_THRESHOLD else work
 
 
 def build_search_files(

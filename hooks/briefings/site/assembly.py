@@ -53,7 +53,6 @@ class SiteCaches:
 
     search_keys: object = None  # search.key_cache.SearchKeyCache: each briefing's index keys
     feeds: object = None  # get_bytes/put_bytes (page_cache.PageCache): finished feeds
-    search_files: object = None  # get_bytes/put_bytes: the whole search index, by what it is made from
     search_background: bool = False  # make a missing index in a child process (a one-off build)
     pages: object = None  # pages.memo.PageMemo: the last build's pages by their inputs (serve)
     feed_entries: dict | None = None  # the last build's feed entries by briefing id (serve)
@@ -99,8 +98,7 @@ def build_site(
     caches = caches or SiteCaches()
     # the search index first: on a first build a child process makes it while the pages are made
     search_files = start_catalog_search_files(catalog, settings.directory_urls, key_cache=caches.search_keys,
-                                              files_cache=caches.search_files, background=caches.search_background,
-                                              kept=caches.search_index)
+                                              background=caches.search_background, kept=caches.search_index)
     data_memo = caches.data.start(settings.address) if caches.data is not None else None
     entries = report_entries(briefings, rejections, archive_files, settings.address, data_memo)
     report = report_data(entries)
