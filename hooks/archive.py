@@ -108,7 +108,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
     _command["dirty"] = dirty
     _kept.last_messages = None  # a new `mkdocs serve` says everything on its first build
-    _kept.deferring = command == "serve"
+    _kept.deferring = False  # a first build writes its cache entries as it goes (a cold one: 200 MB at 10,000)
     if command == "serve" and not dirty:
         _serve_dirty()
     if dirty or command == "serve":
@@ -536,6 +536,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         log.debug("page cache: %d pages reused, %d rendered", _state["page_cache"].hits,
                   _state["page_cache"].misses)
     if _command["name"] == "serve":
+        _kept.deferring = True  # a rebuild's few entries wait for the idle server
         _collector.build_finished(then=_kept.write_deferred)
     log.info(
         summary_line(

@@ -58,7 +58,7 @@ class KeptCaches:
         self.feed_files = LastBuildBytes()  # under serve: the last build's feeds, as they were
         self.reprints = BuildMemo()  # under serve: the last build's reprint comparisons (ingest.reprints)
         self.site_data = DataMemo()  # under serve: each briefing's part of catalog.json and report.json
-        self.deferring = False  # under serve: the caches' disk writes wait for write_deferred()
+        self.deferring = False  # under serve, after the first build: disk writes wait for write_deferred()
 
     def get(self, folder: Path, kind: type[KeptInMemory]):
         cache = self._kept.get(str(folder))
