@@ -709,6 +709,8 @@ def _skip_unchanged(files: Files, config: MkDocsConfig, signature: str | None) -
                 signature, file.src_uri, page_digest(page.generated))
     if keys:
         keys.finish()
+    if cache is not None and signature is not None:
+        cache.expect([file.page.key for file in files if isinstance(file.page, ArchivePage)])
     if not _command["dirty"]:
         return
     kept = _written.start(config.site_dir, signature)

@@ -134,6 +134,26 @@ def test_the_page_cache_round_trips_and_misses_on_damage(tmp_path: Path) -> None
     assert PageCache(tmp_path).get(key) is None
 
 
+def test_the_keys_a_build_expects_are_asked_of_the_disk_at_once(tmp_path: Path, monkeypatch) -> None:
+    held = [page_key("signature", f"briefings/{number}.md", "x") for number in range(3)]
+    for key in held:
+        PageCache(tmp_path).put(key, f"<p>{key}</p>")
+    cache = PageCache(tmp_path)
+    others = [page_key("signature", f"cities/{number}.md", "x") for number in range(1200)]
+    cache.expect(held + others)
+    asked = set(others)
+    monkeypatch.setattr(cache, "_load", lambda key, real=cache._load: (key not in asked or pytest.fail(
+        f"{key} asked of the disk again")) and real(key))
+    assert all(cache.contains(key) for key in held) and not any(cache.contains(key) for key in others)
+    assert (cache.hits, cache.misses) == (3, 1200)
+    cache.put(others[0], "<p>new</p>")  # put meanwhile: no longer absent
+    assert cache.contains(others[0])
+    cache.reset_counts()  # a new build asks again
+    monkeypatch.undo()
+    PageCache(tmp_path).put(others[1], "<p>by another process</p>")
+    assert cache.contains(others[1])
+
+
 def test_a_batched_page_cache_keeps_a_builds_pages_uncompressed_and_puts_them_on_disk_at_once_when_flushed(
         tmp_path: Path, monkeypatch) -> None:
     from briefings.cache.entries import EntryFile

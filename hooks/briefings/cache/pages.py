@@ -87,11 +87,23 @@ class PageCache(KeptInMemory):
         self._unsaved: list[tuple[str, bytes]] = []  # in memory, for the disk when the build ends
         self._raw: dict[str, bytes] = {}  # batched: entries not compressed yet
         self._raw_size = 0
+        self._absent: set[str] = set()  # keys the disk was asked about at once and does not hold (expect)
+
+    def reset_counts(self) -> None:
+        super().reset_counts()
+        self._absent = set()  # (a new build asks again)
+
+    def expect(self, keys: list[str]) -> None:
+        """The keys a build will ask contains() about, asked of the disk together (a query for
+        500, not one a page: 16,000 queries took 0.3 s of a build at 10,000)."""
+        unknown = [key for key in keys if key not in self._raw and key not in self._memory]
+        held = self.entries.present(unknown) if self.entries is not None else set()
+        self._absent = {key for key in unknown if key not in held}
 
     def contains(self, key: str) -> bool:
         """Whether a sound entry is there. It is read and checked now (a damaged one, garbage,
         cut short or empty, is a miss) and kept in memory, so a reused page is read once."""
-        found = key in self._raw or key in self._memory or self._load(key)
+        found = key in self._raw or key in self._memory or (key not in self._absent and self._load(key))
         if found:
             self._used.add(key)
             self.hits += 1
@@ -155,6 +167,7 @@ class PageCache(KeptInMemory):
         parts, kept on disk only) are compressed and written by a thread while the next page is
         made: zlib and the file system let go of the interpreter."""
         self._used.add(key)
+        self._absent.discard(key)
         if isinstance(parts, list) and self.batched and self.in_memory:
             content = b"".join(parts)
             self._raw_size += len(content) - len(self._raw.get(key, b""))
