@@ -150,11 +150,11 @@ def floor_config(work: Path, corpus: Path) -> Path:
     return config
 
 
-def add_briefing(corpus: Path, number: int) -> Path:
-    """One more briefing, like the corpus's own, in a folder of its own."""
+def add_briefing(corpus: Path, number: int, text: str | None = None) -> Path:
+    """One more briefing, like the corpus's own (text: made already), in a folder of its own."""
     path = corpus / "added" / f"b{number:05d}.txt"
     path.parent.mkdir(exist_ok=True)
-    path.write_text(make_briefing_text(number), encoding="utf-8")
+    path.write_text(make_briefing_text(number) if text is None else text, encoding="utf-8")
     return path
 
 
@@ -179,12 +179,10 @@ def serve_rebuild(config: Path, corpus: Path, number: int, *options: str) -> tup
     try:
         first = _wait_for(lines, "Serving on", 0, started, process)
         time.sleep(2)  # let the watcher settle
-        path = corpus / "added" / f"b{number:05d}.txt"
-        path.parent.mkdir(exist_ok=True)
         text = make_briefing_text(number)  # made first: its first call loads the gazetteer (0.4 s)
         mark = len(lines)
         written = time.perf_counter()
-        path.write_text(text, encoding="utf-8")
+        add_briefing(corpus, number, text)
         done = _wait_for(lines, "Reloading browsers|Serving on|Documentation built", mark, written, process)
         return first, done
     finally:

@@ -433,20 +433,10 @@ def test_a_search_index_made_in_a_child_process_is_the_one_made_here(tmp_path, m
         os.getpid() != parent or not forking or pytest.fail("made here, not in a child")) and real(*a, **k))
     started = scripts.start_catalog_search_files(catalog, True, key_cache=SearchKeyCache(tmp_path), background=True)
     assert started() == here
-    assert SearchKeyCache(tmp_path).get(SearchKeyCache.entry_key(*_first_doc(catalog))) is not None  # keys kept
-
-
-def _first_doc(catalog):
-    from briefings.ingest.extract.gazetteer import all_place_names
-    from briefings.search import scripts
-    from briefings.search.keys import NameScanner
-    from briefings.site.data import SiteAddress
-    from briefings.site.pages.briefing import search_tags
-
-    docs, _ = scripts.search_docs(catalog, lambda src: SiteAddress("", True).url(src).lstrip("/"),
-                                  lambda b: search_tags(b, catalog))
-    names = [*all_place_names(), *(name for facet in catalog.programs for name in (facet.name, *facet.aliases))]
-    return docs[0], NameScanner(names).digest
+    monkeypatch.undo()
+    kept = SearchKeyCache(tmp_path)  # the child kept the documents' keys on disk: a new build computes none
+    assert scripts.catalog_search_files(catalog, True, key_cache=kept) == here
+    assert (kept.hits, kept.misses) == (len(catalog.briefings), 0)
 
 
 def test_pages_taken_from_the_last_build_are_those_a_fresh_build_makes(monkeypatch):
