@@ -170,7 +170,7 @@ def test_warm_up_loads_what_reading_a_briefing_needs():
 
     script = ("import sys; from pathlib import Path; from briefings import ingest; "
               "ingest.warm_up(ingest.load_vocabulary(Path(sys.argv[1]))); "
-              "from briefings.ingest import slugs; print(slugs._tokenizer.cache_info().currsize, 'pypinyin' in sys.modules)")
+              "from briefings.ingest import slugs; print(slugs._dictionary.cache_info().currsize, 'pypinyin' in sys.modules)")
     archive = Path(__file__).resolve().parents[2] / "archive"
     found = subprocess.run([sys.executable, "-c", script, str(archive)], capture_output=True, text=True, check=True)
     assert found.stdout.split() == ["1", "True"]

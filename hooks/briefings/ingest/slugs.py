@@ -2,7 +2,7 @@
 
 python-slugify alone transliterates character by character with Unidecode (济宁 -> ji-zhu,
 重庆 -> zhong-qing); pypinyin reads words (jining, chongqing). Words are grouped with a
-private jieba tokenizer on jieba's default dictionary, so a slug never depends on the
+cut of jieba's default dictionary (briefings.ingest.word_cut), so a slug never depends on the
 archive's own names (the search's user dictionary) and never changes when briefings are
 added or removed.
 """
@@ -28,20 +28,17 @@ def briefing_id(relative_path: str) -> str:
 
 
 @cache
-def _tokenizer():
-    import jieba
-
-    jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
+def _dictionary():
     from briefings.ingest.extract import gazetteer
+    from briefings.ingest.word_cut import default_dictionary
 
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    dictionary = default_dictionary()
     # Place names stand as words of their own: 驻马店市直单位 -> 驻马店 / 市直 / 单位, not 驻马店市 / 直.
     for division in (*gazetteer.cities(), *gazetteer.provinces()):
         if len(division.short_name) >= 2:
-            tokenizer.add_word(division.short_name, freq=100_000)
-            tokenizer.del_word(division.name)
-    return tokenizer
+            dictionary.add_word(division.short_name, 100_000)
+            dictionary.add_word(division.name, 0)  # as jieba's del_word
+    return dictionary
 
 
 def pinyin_words(text: str) -> list[str]:
@@ -50,7 +47,7 @@ def pinyin_words(text: str) -> list[str]:
     position = 0
     for run in _CJK_RUN.finditer(text):
         words.extend(_latin_words(text[position:run.start()]))
-        words.extend(map(_word_pinyin, _tokenizer().lcut(run.group(), HMM=False)))
+        words.extend(map(_word_pinyin, _dictionary().cut(run.group())))
         position = run.end()
     words.extend(_latin_words(text[position:]))
     return [word for word in words if word]
