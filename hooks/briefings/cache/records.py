@@ -94,11 +94,20 @@ def _bytes_or_marker(path: Path) -> bytes:
 
 
 
-def _read_chunk(read: Reader, files: list[tuple[Path, str]], vocabulary: Vocabulary,
-                keys_digest: str | None = None) -> list:
+_worker_reading: tuple = ()  # (read, vocabulary, keys_digest): given each worker once, not each chunk
+
+
+def _take_reading(read: Reader, vocabulary: Vocabulary, keys_digest: str | None) -> None:
+    # a pool's initializer: the vocabulary's patterns are compiled again wherever it is unpickled
+    global _worker_reading
+    _worker_reading = (read, vocabulary, keys_digest)
+
+
+def _read_chunk(files: list[tuple[Path, str]]) -> list:
     """(relative path, key, stat signature, record) of some files, read in a worker process; a
-    rejection as _Rejected. keys_digest (the vocabulary's): the keys are made here too (a first
-    build, whose every file is missing), else key and signature are None."""
+    rejection as _Rejected. With a keys_digest (the vocabulary's), the keys are made here too (a
+    first build, whose every file is missing), else key and signature are None."""
+    read, vocabulary, keys_digest = _worker_reading
     results = []
     for path, relative in files:
         key = signature = None
@@ -257,9 +266,9 @@ class BriefingCache(KeptInMemory):
         context = multiprocessing.get_context("fork" if single else "spawn")
         if single and warm_up is not None:
             warm_up(vocabulary)
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-            jobs = [pool.submit(_read_chunk, read, [(p, r) for _, p, r in chunk], vocabulary, digest if first else None)
-                    for chunk in chunks]
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_take_reading,
+                                                    initargs=(read, vocabulary, digest if first else None)) as pool:
+            jobs = [pool.submit(_read_chunk, [(p, r) for _, p, r in chunk]) for chunk in chunks]
             by_relative = {relative: key for key, _, relative in missing}
             for job in concurrent.futures.as_completed(jobs):
                 results = [(relative, key or by_relative[relative], signature, record)

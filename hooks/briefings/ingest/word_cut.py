@@ -29,6 +29,8 @@ from pathlib import Path
 # jieba cuts runs of these (its re_han_default without the Latin part); any other character of
 # a Han run, such as one of CJK Extension A, is a word of its own
 _JIEBA_HAN = re.compile("([\u4E00-\u9FD5]+)")
+_UNKNOWN = object()
+_KNOWN_AT_MOST = 200_000  # pieces remembered (about 20 MB); then forgotten, all at once
 _FORMAT = 1  # of the kept sorted form: a change makes a new file
 
 
@@ -41,6 +43,7 @@ class WordDictionary:
         self._total = total
         self._added: dict[str, int] = {}
         self._added_starts: set[str] = set()
+        self._known: dict[str, int | None] = {}  # what frequency() found: titles share their words
 
     def add_word(self, word: str, frequency: int) -> None:
         """As jieba's Tokenizer.add_word: the frequency replaces the dictionary's, and counts in
@@ -48,9 +51,18 @@ class WordDictionary:
         self._added[word] = frequency
         self._total += frequency
         self._added_starts.update(word[:end] for end in range(1, len(word)))
+        self._known.clear()
 
     def frequency(self, text: str) -> int | None:
         """The word's frequency; 0 when it only starts a word; None when no word starts so."""
+        known = self._known.get(text, _UNKNOWN)
+        if known is _UNKNOWN:
+            if len(self._known) >= _KNOWN_AT_MOST:
+                self._known.clear()
+            known = self._known[text] = self._look_up(text)
+        return known
+
+    def _look_up(self, text: str) -> int | None:
         if text in self._added:
             return self._added[text]
         words = self._words
