@@ -25,6 +25,7 @@ from briefings.collecting import IdleCollector
 from briefings.leaving import leave_finished_process
 from briefings.partner import Joined, fork_partner, log_joined
 from briefings.cache import site_folder
+from briefings.cache.machine import machine_folder
 from briefings.cache.outputs import ContentDigests, WrittenOutputs
 from briefings.cache.pages import PageCache, PageKeys, build_signature, page_digest, page_key
 from briefings.cache.store import MadeFrom, ObjectMemo
@@ -84,7 +85,7 @@ SHAPED_PAGE_TEMPLATE = "briefings-shaped.html"
 _warnings = _WarningCounter()
 _watchers: dict = {}  # under `mkdocs serve`: the native observer of the archive folder
 _collector = IdleCollector()  # under `mkdocs serve`: cycles collected between rebuilds, not during
-_templates = CompiledTemplates()  # under `mkdocs serve`: the theme's templates, compiled once
+_templates = CompiledTemplates()  # the theme's templates, compiled once a process (and kept on disk)
 
 
 # what MkDocs runs: "serve" keeps rendered pages in memory between builds; dirty (--dirty):
@@ -445,7 +446,8 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files):
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    if _command["name"] == "serve" and env.bytecode_cache is None:
+    if env.bytecode_cache is None and _cache_folder(config, _state["settings"]) is not None:
+        _templates.keep_in(machine_folder("templates"))
         env.bytecode_cache = _templates
     # MkDocs stamps every page with the build date, which ends in sitemap.xml(.gz); a date
     # from the archive keeps the output the same for the same input. (Here, not in on_pre_page:

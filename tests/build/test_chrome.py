@@ -66,3 +66,28 @@ def test_compiled_templates_are_kept_across_environments_and_checked_against_the
     assert compiled == ["main.html"]
     assert environment("改{{ 2 + 2 }}").get_template("main.html").render() == "改4"
     assert compiled == ["main.html", "main.html"]
+
+
+def test_compiled_templates_are_kept_on_disk_for_the_next_process(tmp_path):
+    """A build reads what builds before it compiled (from the machine's cache folder): another
+    process's cache, empty in memory, compiles nothing that is on disk, and an entry whose
+    template changed since is compiled again."""
+    import jinja2
+    from briefings.site.chrome import CompiledTemplates
+
+    compiled = []
+
+    def render(source: str) -> str:
+        kept = CompiledTemplates()  # a new process: nothing in memory
+        kept.keep_in(tmp_path)
+        env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": source}), bytecode_cache=kept)
+        real = env.compile
+        env.compile = lambda *args, **kwargs: compiled.append(args[1]) or real(*args, **kwargs)
+        return env.get_template("main.html").render()
+
+    assert render("页{{ 1 + 1 }}") == "页2"
+    assert list(tmp_path.iterdir())
+    assert render("页{{ 1 + 1 }}") == "页2"
+    assert compiled == ["main.html"]
+    assert render("改{{ 2 + 2 }}") == "改4"
+    assert compiled == ["main.html", "main.html"]

@@ -26,7 +26,7 @@ def pair():
     jieba.setLogLevel(60)
     theirs = jieba.Tokenizer()
     theirs.initialize()
-    ours = default_dictionary()
+    ours = default_dictionary(None)
     for division in (*gazetteer.cities(), *gazetteer.provinces()):
         if len(division.short_name) >= 2:
             theirs.add_word(division.short_name, freq=100_000)
@@ -83,15 +83,18 @@ def test_words_added_later_replace_the_dictionarys_and_count_in_the_total():
     assert dictionary.cut("中国人民") == ["中国人民"]
 
 
-def test_the_sorted_form_is_made_again_when_the_kept_file_is_damaged(tmp_path, monkeypatch):
-    monkeypatch.setattr(word_cut.tempfile, "gettempdir", lambda: str(tmp_path))
-    first = default_dictionary()
-    kept = list(tmp_path.glob("briefings-words-*.pickle"))
+def test_the_sorted_form_is_kept_and_made_again_when_damaged(tmp_path):
+    first = default_dictionary(tmp_path)
+    kept = list(tmp_path.glob("words-*.bin"))
     assert len(kept) == 1
-    kept[0].write_bytes(b"not a pickle")
-    again = default_dictionary()
-    assert again.cut("市直机关工委召开会议") == first.cut("市直机关工委召开会议")
-    assert kept[0].read_bytes() != b"not a pickle"
+    assert kept[0].read_bytes().startswith(b"briefings-words-")  # numbers and text, nothing run
+    again = default_dictionary(tmp_path)
+    assert (again._words, again._frequencies, again._total) == (first._words, first._frequencies, first._total)
+    for damage in (b"not a word list", kept[0].read_bytes()[:-8]):
+        kept[0].write_bytes(damage)
+        made = default_dictionary(tmp_path)
+        assert made.cut("市直机关工委召开会议") == first.cut("市直机关工委召开会议")
+        assert kept[0].read_bytes() != damage
 
 
 def test_dict_txt_is_read_as_jieba_reads_it():

@@ -29,10 +29,11 @@ def briefing_id(relative_path: str) -> str:
 
 @cache
 def _dictionary():
+    from briefings.cache.machine import machine_folder
     from briefings.ingest.extract import gazetteer
     from briefings.ingest.word_cut import default_dictionary
 
-    dictionary = default_dictionary()
+    dictionary = default_dictionary(machine_folder("words"))
     # Place names stand as words of their own: 驻马店市直单位 -> 驻马店 / 市直 / 单位, not 驻马店市 / 直.
     for division in (*gazetteer.cities(), *gazetteer.provinces()):
         if len(division.short_name) >= 2:
