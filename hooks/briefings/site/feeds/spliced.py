@@ -4,12 +4,11 @@ site's), so feedgen and lxml made 4,500 entries where 2,800 are different.
 
 feedgen appends a feed's entries as the last children of <channel> (RSS) or <feed> (Atom), and
 lxml's pretty printing of an element depends only on the element and its depth. So a feed is
-its channel's document without entries, with each entry's part put in before the closing tags;
-the parts are cut from documents of a few entries each (archive text is escaped, so a line that
-starts with <item> or <entry> is a tag). A document not of that shape is made whole by feedgen,
-as writer.render_feeds makes it; tests/unit/test_feeds_spliced.py compares the two feed by feed.
-At 1,000 briefings the feeds took 0.5 s and take 0.3 s; at 3,000 0.9 s and 0.7 s; at 10,000,
-where most entries are in one feed only, about the same 2 s.
+its channel's document without entries, with each entry's part put in before the closing tags.
+A part is filled into its shape (filled.py), or, for a shape that module leaves to feedgen, cut
+from a document of a few such entries (archive text is escaped, so a line that starts with <item>
+or <entry> is a tag). A document not of that shape is made whole by feedgen, as
+writer.render_feeds makes it; tests/unit/test_feeds_spliced.py compares the two feed by feed.
 """
 
 from __future__ import annotations
@@ -17,7 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from briefings.site.feeds.writer import FeedChannel, FeedEntry, newest_shown, serialised
+from briefings.site.feeds.filled import EntryShapes
+from briefings.site.feeds.writer import FeedChannel, FeedEntry, entry_fields, midnight, newest_shown, serialised
 
 _SHAPES = {  # format (rss?) -> (an entry's first line starts, its part ends, the document ends)
     True: (b"    <item>", b"</item>\n", b"  </channel>\n</rss>\n"),
@@ -39,12 +39,22 @@ def render_many(feeds: Sequence[tuple[FeedChannel, Sequence[FeedEntry]]], conten
     uses = Counter((channel.first_day, entry) for (channel, _), entries in zip(feeds, shown) for entry in entries)
     parts: dict[bool, dict[tuple, bytes]] = {True: {}, False: {}}
     spliceable = {True: True, False: True}  # False once a document is not of the expected shape
+    shapes = {True: EntryShapes(True), False: EntryShapes(False)}
     made = []
     for (channel, _), entries in zip(feeds, shown):
         documents = []
+        undated = midnight(channel.first_day)
         for rss in (True, False):
             known = parts[rss]
-            new = [entry for entry in dict.fromkeys(entries) if (channel.first_day, entry) not in known]
+            new = []
+            for entry in dict.fromkeys(entries):
+                if (channel.first_day, entry) in known or not spliceable[rss]:
+                    continue
+                filled = shapes[rss].part(entry_fields(entry, rss, contents, undated))
+                if filled is None:
+                    new.append(entry)  # a shape left to feedgen: cut from a document of its own
+                else:
+                    known[channel.first_day, entry] = filled
             for at in range(0, len(new) if spliceable[rss] else 0, PROBE_SIZE):
                 found = _probe_parts(channel.first_day, new[at: at + PROBE_SIZE], rss, contents)
                 if found is None:

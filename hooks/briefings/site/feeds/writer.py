@@ -146,7 +146,7 @@ def _updated(entry: FeedEntry, fallback: datetime) -> datetime:
     return datetime(year, 1, 1, tzinfo=CST) if year is not None else fallback
 
 
-def _midnight(day: str | None) -> datetime:
+def midnight(day: str | None) -> datetime:
     parsed = _parse_day(day)
     return datetime(parsed.year, parsed.month, parsed.day, tzinfo=CST) if parsed else EPOCH
 
@@ -161,8 +161,17 @@ def _build(channel: FeedChannel, entries: Sequence[FeedEntry], *, rss: bool, con
     """One generator per format: RSS and Atom need different self links and text escaping,
     and feedgen shares both between its two outputs. listed: the entries it holds, when not
     all of them (the feed's dates are still those of entries: spliced.py adds the rest)."""
+    fg = channel_generator(channel, entries, rss)
+    undated = midnight(channel.first_day)
+    for entry in entries if listed is None else listed:
+        add_entry(fg, entry_fields(entry, rss, contents if contents is not None else {}, undated))
+    return fg
+
+
+def channel_generator(channel: FeedChannel, entries: Sequence[FeedEntry], rss: bool) -> FeedGenerator:
+    """A generator of the channel's feed, dated by the entries, holding none of them yet."""
     # RSS titles and descriptions are HTML to readers; Atom text constructs are plain text.
-    text = _escape if rss else (lambda s: s)
+    text = _escape if rss else _as_is
     title = _clean(channel.title, UNTITLED)
     link = _clean(channel.link, "about:blank")
     self_url = _clean(channel.rss_url if rss else channel.atom_url, link)
@@ -179,29 +188,65 @@ def _build(channel: FeedChannel, entries: Sequence[FeedEntry], *, rss: bool, con
         fg.author(name=_clean(channel.author, title))
     fg.generator(GENERATOR)
     # Never left at feedgen's default of now(): the newest date shown, or the epoch.
-    undated = _midnight(channel.first_day)
-    fg.updated(max((_updated(e, undated) for e in entries), default=_midnight(channel.last_day)))
-
-    for entry in entries if listed is None else listed:
-        # add_entry prepends by default, which would reverse our order.
-        fe = fg.add_entry(order="append")
-        fe.id("urn:briefing:" + quote(xml_text(entry.guid), safe=_URN_SAFE))  # also the RSS guid
-        fe.title(text(_clean(entry.title, UNTITLED)))
-        fe.link(href=_clean(entry.link))
-        if not rss and _clean(entry.author or ""):
-            fe.author(name=_clean(entry.author or ""))
-        fe.updated(_updated(entry, undated))  # always set: feedgen's default is now()
-        day = _published(entry)
-        if day is not None:
-            fe.published(datetime(day.year, day.month, day.day, tzinfo=CST))  # also RSS pubDate
-        terms = dict.fromkeys(t for t in (_clean(c) for c in entry.categories) if t)
-        for term in terms:
-            fe.category(term=term)
-        fe.content(_content_of(entry, contents), type="html")  # content:encoded in RSS
-        summary = _clean(entry.summary)
-        if summary:  # without one, feedgen puts the content HTML in RSS <description>
-            fe.summary(text(summary))  # Atom <summary>, RSS <description>
+    undated = midnight(channel.first_day)
+    fg.updated(max((_updated(e, undated) for e in entries), default=midnight(channel.last_day)))
     return fg
+
+
+@dataclass(frozen=True)
+class EntryFields:
+    """An entry as feedgen is given it for one format: text cleaned (and HTML-escaped where RSS
+    readers read HTML), dates made."""
+
+    id: str
+    title: str
+    link: str
+    author: str | None  # Atom only
+    updated: datetime
+    published: datetime | None
+    categories: tuple[str, ...]
+    content: str
+    summary: str | None
+
+
+def entry_fields(entry: FeedEntry, rss: bool, contents: dict, undated: datetime) -> EntryFields:
+    """undated: the date of an entry with neither date nor year (its channel's first day)."""
+    text = _escape if rss else _as_is
+    author = _clean(entry.author or "")
+    day = _published(entry)
+    summary = _clean(entry.summary)  # without one, feedgen puts the content HTML in RSS <description>
+    return EntryFields(
+        id="urn:briefing:" + quote(xml_text(entry.guid), safe=_URN_SAFE),  # also the RSS guid
+        title=text(_clean(entry.title, UNTITLED)),
+        link=_clean(entry.link),
+        author=author if author and not rss else None,
+        updated=_updated(entry, undated),  # always set: feedgen's default is now()
+        published=datetime(day.year, day.month, day.day, tzinfo=CST) if day is not None else None,  # also pubDate
+        categories=tuple(dict.fromkeys(t for t in (_clean(c) for c in entry.categories) if t)),
+        content=_content_of(entry, contents),  # content:encoded in RSS
+        summary=text(summary) if summary else None,  # Atom <summary>, RSS <description>
+    )
+
+
+def add_entry(fg: FeedGenerator, fields: EntryFields) -> None:
+    fe = fg.add_entry(order="append")  # add_entry prepends by default, which would reverse our order
+    fe.id(fields.id)
+    fe.title(fields.title)
+    fe.link(href=fields.link)
+    if fields.author is not None:
+        fe.author(name=fields.author)
+    fe.updated(fields.updated)
+    if fields.published is not None:
+        fe.published(fields.published)
+    for term in fields.categories:
+        fe.category(term=term)
+    fe.content(fields.content, type="html")
+    if fields.summary is not None:
+        fe.summary(fields.summary)
+
+
+def _as_is(text: str) -> str:
+    return text
 
 
 def render_feeds(channel: FeedChannel, entries: Sequence[FeedEntry], contents: dict | None = None
