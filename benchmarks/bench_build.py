@@ -1,6 +1,6 @@
 """Benchmark: build the whole site from N synthetic briefings, and the plain-Material floor.
 
-    python benchmarks/bench_build.py 1000 3000 10000 [--search project|none] [--serve] [--keep DIR]
+    python benchmarks/bench_build.py 1000 3000 10000 [--search project|none] [--serve] [--pairs 3] [--keep DIR]
 
 For every N: a corpus of N briefings (benchmarks/corpus.py: seed paragraphs recombined, cities
 from the gazetteer, years 2005-2025, programs from the vocabulary, page noise, reprints) is
@@ -18,6 +18,11 @@ the corpus as extra.archive.dir and a fresh cache folder), in a subprocess, and 
             hooks, not in the nav. The rendering floor our cold build is compared with.
   floor again  the floor built again into its existing site folder (MkDocs empties the
             folder first, as it does for our warm and +1 builds, which are compared with it).
+
+Cold and floor are built in turns, --pairs times (each cold build with an empty cache folder):
+this machine's speed drifts by half within minutes, and a ratio of two builds made minutes apart
+drifts with it. The cold row gives the median pair's ratio (every pair's on the line below), the
+median time and the highest peak of the cold builds; the floor row the median floor build.
 
 Printed per N: wall time, peak memory (maximum resident set of the build process, from
 os.wait4), pages (HTML files), output size, search bytes (files of the site's search index:
@@ -40,7 +45,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -208,20 +213,30 @@ def _wait_for(lines, pattern: str, start: int, since: float, process, timeout: f
     raise SystemExit(f"mkdocs serve: no {pattern!r} within {timeout} s")
 
 
-def bench(count: int, base: Path, search: str, serve: bool) -> None:
+def bench(count: int, base: Path, search: str, serve: bool, pairs: int = 3) -> None:
     work = base / f"n{count}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     corpus = make_corpus(work / "archive", count)
     config = project_config(work, corpus, search)
-    cold = run_build(config, work / "site")
+    colds, floors = [run_build(config, work / "site")], []
+    floor_file = floor_config(work, corpus)  # from the records the first cold build cached
+    floors.append(run_build(floor_file, work / "floor-site"))
+    for _ in range(pairs - 1):  # cold and floor in turns: this machine's speed drifts over minutes
+        for folder in (work / ".cache", work / "site", work / "floor-site"):
+            shutil.rmtree(folder, ignore_errors=True)
+        colds.append(run_build(config, work / "site"))
+        floors.append(run_build(floor_file, work / "floor-site"))
     warm = run_build(config, work / "site")
     add_briefing(corpus, count)
     plus_one = run_build(config, work / "site")
-    floor_file = floor_config(work, corpus)
-    floor = run_build(floor_file, work / "floor-site")
     floor_again = run_build(floor_file, work / "floor-site")
-    _row(count, "cold", cold, floor)
+    cold, floor = _median(colds), _median(floors)
+    ratios = sorted(c.seconds / f.seconds for c, f in zip(colds, floors))
+    _row(count, "cold", cold, floor, ratios[len(ratios) // 2])
+    if len(ratios) > 1:
+        print(f"{count:>6}  {'':<11} cold / floor in {len(ratios)} pairs: "
+              + " ".join(f"{ratio:.2f}x" for ratio in ratios) + "; the median above", flush=True)
     _row(count, "warm", warm, floor_again)
     _row(count, "+1", plus_one, floor_again)
     _row(count, "floor", floor, floor)
@@ -234,10 +249,17 @@ def bench(count: int, base: Path, search: str, serve: bool) -> None:
                   flush=True)
 
 
-def _row(count: int, label: str, run: Run, floor: Run) -> None:
+def _median(runs: list[Run]) -> Run:
+    """The run of median time, with the highest peak memory of them all."""
+    middle = sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
+    return replace(middle, peak_mb=max(run.peak_mb for run in runs))
+
+
+def _row(count: int, label: str, run: Run, floor: Run, ratio: float | None = None) -> None:
+    ratio = run.seconds / floor.seconds if ratio is None else ratio
     print(
         f"{count:>6}  {label:<11} {run.seconds:8.1f} s {run.peak_mb:8.0f} MB {run.pages:7d} pages "
-        f"{run.output_mb:8.1f} MB out {run.search_mb:7.1f} MB search  {run.seconds / floor.seconds:5.2f}x floor",
+        f"{run.output_mb:8.1f} MB out {run.search_mb:7.1f} MB search  {ratio:5.2f}x floor",
         flush=True,
     )
 
@@ -249,6 +271,7 @@ def main() -> None:
                         help="project: mkdocs.yml's plugins; none: plugins: [] (Material's search off)")
     parser.add_argument("--serve", action="store_true", help="also time a rebuild under mkdocs serve")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--pairs", type=int, default=3, help="cold and floor builds, in turns (default 3)")
     args = parser.parse_args()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "hooks")], env=ENV, check=True,
                    stdout=subprocess.DEVNULL)  # the bytecode, once, before any build is timed
@@ -257,11 +280,11 @@ def main() -> None:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         for count in args.counts:
-            bench(count, args.keep, args.search, args.serve)
+            bench(count, args.keep, args.search, args.serve, max(args.pairs, 1))
     else:
         with tempfile.TemporaryDirectory() as folder:
             for count in args.counts:
-                bench(count, Path(folder), args.search, args.serve)
+                bench(count, Path(folder), args.search, args.serve, max(args.pairs, 1))
 
 
 if __name__ == "__main__":
