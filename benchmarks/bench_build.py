@@ -1,6 +1,7 @@
 """Benchmark: build the whole site from N synthetic briefings, and the plain-Material floor.
 
-    python benchmarks/bench_build.py 1000 3000 10000 [--search project|none] [--serve] [--pairs 3] [--keep DIR]
+    python benchmarks/bench_build.py 1000 3000 10000 [--search project|none] [--serve] [--pairs 3]
+                                     [--keep DIR]
 
 For every N: a corpus of N briefings (benchmarks/corpus.py: seed paragraphs recombined, cities
 from the gazetteer, years 2005-2025, programs from the vocabulary, page noise, reprints) is

@@ -9,7 +9,8 @@ from datetime import datetime
 import pytest
 from briefings.site.feeds import filled
 from briefings.site.feeds.filled import EntryShapes
-from briefings.site.feeds.writer import CST, FeedChannel, FeedEntry, add_entry, channel_generator, entry_fields
+from briefings.site.feeds.writer import (CST, FeedChannel, FeedEntry, add_entry, channel_generator,
+                                         entry_fields)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +25,7 @@ def feedgen_part(entry: FeedEntry, rss: bool) -> bytes:
     empty = generator.rss_str(pretty=True) if rss else generator.atom_str(pretty=True)
     add_entry(generator, entry_fields(entry, rss, {}, UNDATED))
     whole = generator.rss_str(pretty=True) if rss else generator.atom_str(pretty=True)
-    end = b"  </channel>\n</rss>\n" if rss else b"</feed>\n"
+    end = filled.DOCUMENT_ENDS[rss]
     return whole[len(empty) - len(end): -len(end)]
 
 
@@ -72,6 +73,6 @@ def test_any_entries_are_feedgens(entries: list[FeedEntry], rss: bool) -> None:
 
 
 def test_a_shape_whose_stand_ins_do_not_come_out_as_expected_is_left_to_feedgen(monkeypatch) -> None:
-    monkeypatch.setitem(filled._ENDS, True, b"</not-the-end>\n")
+    monkeypatch.setitem(filled.DOCUMENT_ENDS, True, b"</not-the-end>\n")
     assert EntryShapes(True).part(entry_fields(briefing(), True, {}, UNDATED)) is None
     assert EntryShapes(False).part(entry_fields(briefing(), False, {}, UNDATED)) is not None

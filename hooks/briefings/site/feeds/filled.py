@@ -19,7 +19,8 @@ from operator import attrgetter
 
 from briefings.site.feeds.writer import CST, EntryFields, FeedChannel, add_entry, channel_generator
 
-_ENDS = {True: b"  </channel>\n</rss>\n", False: b"</feed>\n"}  # what follows a document's last entry
+DOCUMENT_ENDS = {True: b"  </channel>\n</rss>\n", False: b"</feed>\n"}  # what follows a document's last entry
+_UNMADE = object()
 _STAND_IN = "ZQXJ{}JXQZ"  # letters lxml writes as they are, and no archive text holds
 _STAND_IN_FOUND = re.compile(rb"ZQXJ(\d+)JXQZ")
 # stand-in dates, far from any briefing's (the probe's own <updated> is the epoch)
@@ -43,8 +44,8 @@ class EntryShapes:
         tag and line break), or None where its shape is left to feedgen."""
         values = _values(fields)
         shape = tuple(None if value is None else value == "" for value in values)
-        template = self._templates.get(shape, ())
-        if template == ():
+        template = self._templates.get(shape, _UNMADE)
+        if template is _UNMADE:
             template = self._templates[shape] = _template(self.rss, fields, values)
         if template is None:
             return None
@@ -70,12 +71,13 @@ def _template(rss: bool, fields: EntryFields, values: list) -> list | None:
     empty = _document(generator, rss)
     add_entry(generator, replace(fields, **known))
     whole = _document(generator, rss)
-    end = _ENDS[rss]
+    end = DOCUMENT_ENDS[rss]
     head = empty[: -len(end)]
     if not (empty.endswith(end) and whole.startswith(head) and whole.endswith(end)):
         return None
     part = whole[len(head): -len(end)]
-    dates = {_date_text(_UPDATED, rss): _NAMES.index("updated"), _date_text(_PUBLISHED, rss): _NAMES.index("published")}
+    dates = {_date_text(_UPDATED, rss): _NAMES.index("updated"),
+             _date_text(_PUBLISHED, rss): _NAMES.index("published")}
     return _slots(part, dates, rss)
 
 
@@ -85,7 +87,8 @@ def _document(generator, rss: bool) -> bytes:
 
 def _slots(part: bytes, dates: dict[str, int], rss: bool) -> list | None:
     """The part as (bytes, None) pieces and (value number, how to write it) slots."""
-    pattern = re.compile(_STAND_IN_FOUND.pattern + b"|" + b"|".join(re.escape(date.encode()) for date in dates))
+    dates_found = b"|".join(re.escape(date.encode()) for date in dates)
+    pattern = re.compile(_STAND_IN_FOUND.pattern + b"|" + dates_found)
     template: list = []
     at = 0
     for found in pattern.finditer(part):

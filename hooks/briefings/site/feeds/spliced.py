@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from briefings.site.feeds.filled import EntryShapes
-from briefings.site.feeds.writer import FeedChannel, FeedEntry, entry_fields, midnight, newest_shown, serialised
+from briefings.site.feeds.filled import DOCUMENT_ENDS, EntryShapes
+from briefings.site.feeds.writer import (FeedChannel, FeedEntry, entry_fields, midnight, newest_shown,
+                                         serialised)
 
 _SHAPES = {  # format (rss?) -> (an entry's first line starts, its part ends, the document ends)
-    True: (b"    <item>", b"</item>\n", b"  </channel>\n</rss>\n"),
-    False: (b"  <entry>", b"</entry>\n", b"</feed>\n"),
+    True: (b"    <item>", b"</item>\n", DOCUMENT_ENDS[True]),
+    False: (b"  <entry>", b"</entry>\n", DOCUMENT_ENDS[False]),
 }
 _PROBE = "https://feeds.invalid/"  # the channel of the documents the parts are cut from
 # entries of a document the parts are cut from (an entry takes feedgen longer in a longer one)

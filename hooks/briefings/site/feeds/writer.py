@@ -221,7 +221,8 @@ def entry_fields(entry: FeedEntry, rss: bool, contents: dict, undated: datetime)
         link=_clean(entry.link),
         author=author if author and not rss else None,
         updated=_updated(entry, undated),  # always set: feedgen's default is now()
-        published=datetime(day.year, day.month, day.day, tzinfo=CST) if day is not None else None,  # also pubDate
+        # also the RSS pubDate
+        published=datetime(day.year, day.month, day.day, tzinfo=CST) if day is not None else None,
         categories=tuple(dict.fromkeys(t for t in (_clean(c) for c in entry.categories) if t)),
         content=_content_of(entry, contents),  # content:encoded in RSS
         summary=text(summary) if summary else None,  # Atom <summary>, RSS <description>
