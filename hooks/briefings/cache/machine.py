@@ -18,7 +18,11 @@ def machine_folder(part: str) -> Path | None:
     None when caching is off or the folder cannot be made: the caller then works without it."""
     if os.environ.get("BRIEFINGS_CACHE", "") == "0":
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative: ignored, as the XDG specification says
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):  # no home ("~" left as it is): nowhere a later build would look
+        return None
     folder = Path(base) / FOLDER_NAME / part
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
