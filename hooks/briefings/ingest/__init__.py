@@ -7,6 +7,7 @@ These are the stage's entry points; the modules keep everything else.
 """
 
 from briefings.ingest.archive import (
+    OUTLETS_FILE,
     VOCABULARY_FILE,
     Archive,
     archive_files,
@@ -20,6 +21,6 @@ from briefings.ingest.briefing import build_briefing, read_briefing, warm_up
 from briefings.ingest.reading import is_briefing_file
 
 __all__ = [
-    "VOCABULARY_FILE", "Archive", "archive_files", "archive_paths", "build_briefing", "entry_problem", "is_briefing_file",
+    "OUTLETS_FILE", "VOCABULARY_FILE", "Archive", "archive_files", "archive_paths", "build_briefing", "entry_problem", "is_briefing_file",
     "load_vocabulary", "path_problem", "read_archive", "read_briefing", "warm_up",
 ]
