@@ -20,10 +20,11 @@ import contextlib
 import hashlib
 import importlib.util
 import math
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
+
+from briefings.cache.store import write_atomically
 
 # jieba cuts runs of these (its re_han_default without the Latin part); any other character of
 # a Han run, such as one of CJK Extension A, is a word of its own
@@ -129,7 +130,7 @@ def default_dictionary(folder: Path | None = None) -> WordDictionary:
             return _read_kept(kept.read_bytes())
     words, counts, total = _sorted_form(source.read_text(encoding="utf-8").split("\n"))
     if kept is not None:
-        _keep(kept, _kept_form(words, counts, total))
+        write_atomically(kept, _kept_form(words, counts, total))  # not writable: made again next time
     return WordDictionary(words, counts, total)
 
 
@@ -174,13 +175,3 @@ def _sorted_form(lines: Iterable[str]) -> tuple[list[str], array.array, int]:
         total += int(frequency)
     words = sorted(frequency_of)
     return words, array.array("q", (frequency_of[word] for word in words)), total
-
-
-def _keep(path: Path, data: bytes) -> None:
-    # another build may be writing the same file: each writes its own, then renames it into place
-    try:
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except OSError:
-        pass  # a folder that cannot be written to: made again next time

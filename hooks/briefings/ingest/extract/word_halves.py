@@ -4,10 +4,10 @@ characters join their neighbours into common words, by jieba's dictionary (read 
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from functools import cache
-from pathlib import Path
+
+from briefings.ingest.word_cut import jieba_dictionary_path
 
 # at least 200 times (隆重 917, 庆祝 1612); rarer pairs (上党 139) are too often real names
 _FREQUENT_PAIR = re.compile(r"^(\S\S) (?:[2-9]\d\d|\d{4,}) ", re.MULTILINE)
@@ -23,9 +23,8 @@ def split_across_words(text: str, start: int, end: int) -> bool:
 
 @cache
 def _common_pairs() -> frozenset[str]:
-    spec = importlib.util.find_spec("jieba")  # located, not imported: importing jieba costs more
-    if spec is None or not spec.submodule_search_locations:
+    dictionary = jieba_dictionary_path()  # located, not imported: importing jieba costs more
+    if dictionary is None:
         return frozenset()
-    dictionary = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
     # lines are "word frequency tag": two-character words seen at least 200 times, in one C scan
     return frozenset(_FREQUENT_PAIR.findall(dictionary.read_text(encoding="utf-8")))
